@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Precis.Documents;
+
+/// <summary>
+/// Everything Precis says about one set of articles. Renderers (Markdown, JSON, the web page) all read this one model.
+/// </summary>
+public sealed record Briefing
+{
+    /// <summary>The cluster id when briefing a bench file, otherwise null.</summary>
+    public string? Id { get; init; }
+
+    public required ImmutableArray<Article> Articles { get; init; }
+
+    public required ImmutableArray<SyndicationGroup> SyndicationGroups { get; init; }
+
+    public required Summary Summary { get; init; }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The syndication group an article belongs to.</summary>
+    public SyndicationGroup GroupOf(int articleNumber) =>
+        SyndicationGroups.First(g => g.Articles.Contains(articleNumber));
+}

@@ -1,0 +1,16 @@
+using Precis.Documents;
+using Precis.Pipeline;
+
+namespace Precis.Summarization;
+
+/// <summary>Runs the configured summarizer and cites every chosen sentence.</summary>
+public sealed class SummarizationStage(ISummarizer summarizer) : IPipelineStage
+{
+    public string Name => "summarization";
+
+    public void Run(PipelineContext context, CancellationToken cancellationToken)
+    {
+        var chosen = summarizer.Select(new SummarizationInput(context.Articles, context.SyndicationGroups), context.Options.Budget);
+        context.Summary = new Summary(CitationLinker.Link(chosen, context.Articles), summarizer.Name, context.Options.Budget);
+    }
+}

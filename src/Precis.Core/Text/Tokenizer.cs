@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Precis.Documents;
@@ -28,6 +29,9 @@ public static class Tokenizer
 
     [ThreadStatic]
     private static Dictionary<string, Forms>? t_forms;
+
+    private static readonly SearchValues<char> EmailLocalChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
 
     public static List<Token> Tokenize(string text, TextSpan range)
     {
@@ -195,6 +199,7 @@ public static class Tokenizer
         var rest = s[i..end];
         foreach (var prefix in UrlPrefixes)
         {
+            if ((rest[0] | 0x20) != prefix[0]) continue;
             if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && rest.Length > prefix.Length
                 && !char.IsWhiteSpace(rest[prefix.Length]))
             {
@@ -214,9 +219,9 @@ public static class Tokenizer
 
         // e-mail: local@domain.tld (RFC 5322's common subset).
         if (!char.IsAsciiLetterOrDigit(s[i])) return i;
-        int at = i;
-        while (at < end && (char.IsAsciiLetterOrDigit(s[at]) || s[at] is '.' or '_' or '%' or '+' or '-')) at++;
-        if (at >= end || s[at] != '@' || at == i) return i;
+        int local = rest.IndexOfAnyExcept(EmailLocalChars);
+        if (local <= 0 || rest[local] != '@') return i;
+        int at = i + local;
         int k = at + 1;
         int lastDot = -1;
         while (k < end && (char.IsAsciiLetterOrDigit(s[k]) || s[k] is '.' or '-'))

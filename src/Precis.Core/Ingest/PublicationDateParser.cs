@@ -88,7 +88,7 @@ public static partial class PublicationDateParser
         if (!match.IsAmbiguous)
         {
             var r = match.Readings[0];
-            return new PublicationDate(r.Date, r.Time, r.Precision, $"{source}: '{match.Text}'");
+            return new PublicationDate(r.Date, r.Time, r.Precision, source.Contains(match.Text, StringComparison.Ordinal) ? source : $"{source}: '{match.Text}'");
         }
 
         var scored = match.Readings.Select(r => Score(r, evidence)).ToList();

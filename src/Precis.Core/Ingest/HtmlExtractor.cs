@@ -10,15 +10,23 @@ namespace Precis.Ingest;
 /// <summary>The main text of an HTML page and the metadata found in it.</summary>
 /// <param name="Text">Paragraphs separated by blank lines ("\n\n").</param>
 /// <param name="Extraction">Which rule chose the content: "html:articleBody", "html:article", "html:main", "html:density", "html:body".</param>
-internal sealed record HtmlExtraction(string Text, string Extraction, SourceMetadata Metadata);
+/// <param name="Repair">Set when the page could not be read as a tree (see <see cref="HtmlExtractor.MaxDepth"/>).</param>
+internal sealed record HtmlExtraction(string Text, string Extraction, SourceMetadata Metadata, string? Repair = null);
 
 /// <summary>
 /// Extracts an article's main content and metadata from HTML. Hostile input is safe: the parser runs without scripting
 /// and without resource loaders (nothing is executed or fetched), scripts, styles, frames and forms are dropped, and
 /// every walk over the tree is iterative so deep nesting cannot overflow the stack.
 /// </summary>
-internal static class HtmlExtractor
+internal static partial class HtmlExtractor
 {
+    /// <summary>
+    /// Deepest element nesting read as a tree. The HTML tree builder checks "in scope" by scanning the stack of open
+    /// elements, so parsing time grows with depth²; Blink caps its parser's DOM depth at 512 for the same reason
+    /// (kMaximumHTMLParserDOMTreeDepth). Deeper pages are reduced to text by a flat tag stripper instead.
+    /// </summary>
+    internal const int MaxDepth = 1024;
+
     // A standalone parser uses AngleSharp's default configuration: no loaders (no network), no scripting engine.
     private static readonly HtmlParserOptions ParserOptions = new()
     {
@@ -53,6 +61,7 @@ internal static class HtmlExtractor
 
     public static HtmlExtraction Extract(string html)
     {
+        if (NestingDepth(html) is var depth and > MaxDepth) return Flat(html, depth);
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);
         var metadata = ReadMetadata(document);
@@ -261,10 +270,67 @@ internal static class HtmlExtractor
         {
             var e = stack.Pop();
             yield return e;
-            var children = e.Children;
-            for (int i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
+            // ChildNodes is list-backed; Children is a filtered live view whose indexer is linear (quadratic here).
+            var children = e.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement child) stack.Push(child);
+            }
         }
     }
+
+    // ---- Pathological pages -----------------------------------------------------------------------------------
+
+    private static readonly HashSet<string> VoidOrAutoClosed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        // Often left unclosed in real pages; the tree builder closes them implicitly, so they do not nest.
+        "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    };
+
+    /// <summary>An upper estimate of element nesting from a linear scan of the tags (no tree is built).</summary>
+    internal static int NestingDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (int i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            char next = html[i + 1];
+            if (next == '/')
+            {
+                if (depth > 0) depth--;
+                continue;
+            }
+            if (!char.IsAsciiLetter(next)) continue;
+            int end = i + 1;
+            while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-')) end++;
+            int close = html.IndexOf('>', end);
+            if (close < 0) break;
+            if (VoidOrAutoClosed.Contains(html.AsSpan(i + 1, end - i - 1).ToString()) || html[close - 1] == '/') continue;
+            max = Math.Max(max, ++depth);
+        }
+        return max;
+    }
+
+    /// <summary>Text of a page too deep to parse as a tree: active content removed, block tags break paragraphs.</summary>
+    private static HtmlExtraction Flat(string html, int depth)
+    {
+        var text = ActiveContent().Replace(html, " ");
+        text = BlockTag().Replace(text, "\n\n");
+        text = AnyTag().Replace(text, " ");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        var paragraphs = text.Split("\n\n").Select(Collapse).Where(p => p.Length > 0);
+        return new HtmlExtraction(string.Join("\n\n", paragraphs), "html:flat", SourceMetadata.Empty,
+            $"HTML nested about {depth} elements deep (limit {MaxDepth}); read as flat text without page structure");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(script|style|noscript|template|iframe|svg|object|textarea|title)\b[^>]*>.*?</\1\s*>|<!--.*?-->", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ActiveContent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"</?(?:p|div|section|article|main|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|br|hr|header|footer|nav|aside)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BlockTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AnyTag();
 
     // ---- Metadata -----------------------------------------------------------------------------------------------
 

@@ -21,7 +21,9 @@ public sealed class ParsingStage : IPipelineStage
         foreach (var source in context.Sources)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Parse(source, out var error) is not { } parsed)
+            var result = Parse(source, out var error, out var repair);
+            if (repair is not null) context.Report(new Diagnostic(source.Origin, DiagnosticSeverity.Repaired, repair));
+            if (result is not { } parsed)
             {
                 context.Report(new Diagnostic(source.Origin, DiagnosticSeverity.Skipped, error));
                 continue;
@@ -53,8 +55,11 @@ public sealed class ParsingStage : IPipelineStage
     }
 
     /// <summary>The article text, how it was derived, and the metadata (supplied fields win over ones found in HTML).</summary>
-    internal static (string Text, string Extraction, SourceMetadata Metadata)? Parse(SourceDocument source, out string error)
+    internal static (string Text, string Extraction, SourceMetadata Metadata)? Parse(SourceDocument source, out string error) => Parse(source, out error, out _);
+
+    internal static (string Text, string Extraction, SourceMetadata Metadata)? Parse(SourceDocument source, out string error, out string? repair)
     {
+        repair = null;
         ArgumentNullException.ThrowIfNull(source);
         error = "no text";
         string text, extraction;
@@ -64,6 +69,7 @@ public sealed class ParsingStage : IPipelineStage
             case DocumentFormat.Html:
                 var html = HtmlExtractor.Extract(source.Content);
                 (text, extraction, metadata) = (html.Text, html.Extraction, Merge(metadata, html.Metadata));
+                repair = html.Repair;
                 if (string.IsNullOrWhiteSpace(text)) error = "no text in the HTML (after removing scripts, navigation and other page chrome)";
                 break;
             case DocumentFormat.Markdown:
@@ -81,7 +87,7 @@ public sealed class ParsingStage : IPipelineStage
                         error = recordError ?? "unusable record";
                         return null;
                     }
-                    var inner = Parse(new SourceDocument(source.Origin, content, format, Merge(metadata, recordMetadata)), out error);
+                    var inner = Parse(new SourceDocument(source.Origin, content, format, Merge(metadata, recordMetadata)), out error, out repair);
                     return inner is { } i ? (i.Text, "json:" + i.Extraction, i.Metadata) : null;
                 }
                 catch (JsonException e)

@@ -45,7 +45,26 @@ public class HtmlExtractorTests
         for (int i = 0; i < depth; i++) sb.Append("</div>");
         sb.Append("</body></html>");
         var result = HtmlExtractor.Extract(sb.ToString());
-        Assert.Contains(Story, result.Text, StringComparison.Ordinal);
+        Assert.Equal(Story, result.Text);
+        Assert.Equal("html:flat", result.Extraction);
+        Assert.Contains("nested", result.Repair, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_nesting_is_parsed_as_a_tree()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 600)) + "<p>" + Story + "</p>" + string.Concat(Enumerable.Repeat("</div>", 600)) + "</body></html>";
+        var result = HtmlExtractor.Extract(html);
+        Assert.Equal(Story, result.Text);
+        Assert.Null(result.Repair);
+    }
+
+    [Fact]
+    public void Deep_hostile_page_still_loses_its_scripts()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span>", 3000)) + "<script>alert('x')</script><p>" + Story + "</p><style>p{}</style>" + string.Concat(Enumerable.Repeat("</span>", 3000)) + "</body></html>";
+        var result = HtmlExtractor.Extract(html);
+        Assert.Equal(Story, result.Text);
     }
 
     [Fact]

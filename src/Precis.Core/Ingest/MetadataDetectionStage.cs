@@ -119,8 +119,10 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
         // Weaker outlet evidence anywhere in the text: agency photo credits, and "told AFP" (reporters quote to their own agency).
         foreach (Match m in PhotoCredit().Matches(text))
         {
+            // "AFP PHOTO" (an all-caps agency token) is the agency's own credit form; "Photo: X" counts when X is agency-like.
             var name = m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value;
-            if (IsWireAgency(name)) outlets.Add(name, 0.5);
+            if (NotACredit.Contains(name)) continue;
+            if (m.Groups["a"].Success || IsOutletName(name, strict: true)) outlets.Add(name, 0.5);
         }
         foreach (Match m in ToldAgency().Matches(text)) outlets.Boost(m.Groups["name"].Value, 0.25, cap: 0.5);
         foreach (Match m in ThirdParty().Matches(text)) outlets.Boost(m.Groups["name"].Value, -0.5, cap: double.NegativeInfinity);
@@ -246,6 +248,9 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
         }
         return null;
     }
+
+    /// <summary>Caption words before "PHOTO" that are not a credit ("FILE PHOTO: ...").</summary>
+    private static readonly HashSet<string> NotACredit = new(StringComparer.OrdinalIgnoreCase) { "FILE", "STOCK", "STAFF", "THE", "OUR", "THIS", "TOP", "MAIN", "COVER", "LEAD", "SEE" };
 
     /// <summary>Capitalised words before a colon that label a paragraph rather than name a place.</summary>
     private static readonly HashSet<string> NotAPlace = new(StringComparer.OrdinalIgnoreCase)

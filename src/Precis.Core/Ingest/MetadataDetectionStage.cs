@@ -256,7 +256,7 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
     private static readonly HashSet<string> NotAPlace = new(StringComparer.OrdinalIgnoreCase)
     {
         "Update", "Updated", "Note", "Editor's", "Editors", "Watch", "Video", "Read", "Breaking", "Exclusive", "Analysis", "Opinion", "Photo",
-        "Photos", "Live", "Warning", "Source", "Sources", "Related", "Comment", "Correction", "Image", "Caption", "Q", "A", "Listen", "See", "More", "Also",
+        "Photos", "Live", "Warning", "Topics", "Tags", "Share", "Follow", "Subscribe", "Source", "Sources", "Related", "Comment", "Correction", "Image", "Caption", "Q", "A", "Listen", "See", "More", "Also",
     };
 
     /// <summary>

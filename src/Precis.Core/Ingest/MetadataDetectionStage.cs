@@ -124,8 +124,8 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
             if (NotACredit.Contains(name)) continue;
             if (m.Groups["a"].Success || IsOutletName(name, strict: true)) outlets.Add(name, 0.5);
         }
-        foreach (Match m in ToldAgency().Matches(text)) outlets.Boost(m.Groups["name"].Value, 0.25, cap: 0.5);
-        foreach (Match m in ThirdParty().Matches(text)) outlets.Boost(m.Groups["name"].Value, -0.5, cap: double.NegativeInfinity);
+        foreach (Match m in ToldAgency().Matches(text)) outlets.Mention(m.Groups["name"].Value, +1);
+        foreach (Match m in ThirdParty().Matches(text)) outlets.Mention(m.Groups["name"].Value, -2);
 
         var result = article with
         {
@@ -331,15 +331,30 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
             else _votes[i] = (_votes[i].Name, _votes[i].Score + weight);
         }
 
-        /// <summary>Adds weight to an existing candidate only (mentions alone never make an outlet).</summary>
-        public void Boost(string name, double weight, double cap)
+        private readonly List<(string Name, int Units)> _mentions = [];
+
+        /// <summary>
+        /// A mention in the running text: "told X" (+1 unit of 0.25, at most 2 units counted: reporters quote to their own
+        /// agency) or "the X news agency reported" / "according to X" (−2 units: a citation of someone else's report).
+        /// Mentions only adjust candidates found by line shape or credit; alone they never make an outlet.
+        /// </summary>
+        public void Mention(string name, int units) => _mentions.Add((name.Trim(), units));
+
+        private double Adjusted((string Name, double Score) v)
         {
-            int i = _votes.FindIndex(v => string.Equals(v.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (i >= 0) _votes[i] = (_votes[i].Name, weight > 0 ? Math.Min(_votes[i].Score + weight, Math.Max(_votes[i].Score, 1.0 + cap)) : _votes[i].Score + weight);
+            int told = 0, cited = 0;
+            foreach (var (name, units) in _mentions)
+            {
+                if (!string.Equals(name, v.Name, StringComparison.OrdinalIgnoreCase)) continue;
+                if (units > 0) told += units;
+                else cited += units;
+            }
+            return v.Score + 0.25 * (Math.Min(told, 2) + cited);
         }
 
         // A candidate needs at least one agency photo credit's worth (0.5) of evidence.
-        public string? Best() => _votes.Where(v => v.Score >= 0.5).OrderByDescending(v => v.Score).Select(v => v.Name).FirstOrDefault();
+        public string? Best() => _votes.Select(v => (v.Name, Score: Adjusted(v))).Where(v => v.Score >= 0.5)
+            .OrderByDescending(v => v.Score).Select(v => v.Name).FirstOrDefault(); // stable: ties keep first-seen order
     }
 
     // ---- Helpers ----------------------------------------------------------------------------------------------

@@ -13,6 +13,16 @@ internal static class PipelineTestHost
 
     public static ImmutableArray<Article> Ingest(params SourceDocument[] sources) => Run(sources, withMetadata: true, out _);
 
+    /// <summary>Articles after the furniture stage only (what metadata detection receives).</summary>
+    public static ImmutableArray<Article> AfterFurniture(ImmutableArray<Article> parsed)
+    {
+        var context = (PipelineContext)Activator.CreateInstance(typeof(PipelineContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null,
+            [null, ImmutableArray<SourceDocument>.Empty, new PrecisOptions()], null)!;
+        context.Articles = parsed;
+        new FurnitureRemovalStage().Run(context, default);
+        return context.Articles;
+    }
+
     public static ImmutableArray<Article> Run(SourceDocument[] sources, bool withMetadata, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var context = (PipelineContext)Activator.CreateInstance(typeof(PipelineContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null,

@@ -61,7 +61,7 @@ internal static partial class FormatSniffer
             if (lineIndex == 0 && line.IsWhiteSpace()) continue;
             if (lineIndex == 0 && AtxHeading().IsMatch(line)) return true;
             if (lineIndex == 1 && line.Length >= 3 && (line.TrimStart('=').IsEmpty || line.TrimStart('-').IsEmpty)) return true;
-            if (AtxHeading().IsMatch(line) || MarkdownLink().IsMatch(line) || line.StartsWith("```", StringComparison.Ordinal) || Emphasis().IsMatch(line)) signals++;
+            if (AtxHeading().IsMatch(line) || MarkdownLink().IsMatch(line) || line.StartsWith("```", StringComparison.Ordinal) || line.Contains("**", StringComparison.Ordinal) || line.Contains("__", StringComparison.Ordinal)) signals++;
             if (signals >= 2) return true;
             if (++lineIndex > 200) break;
         }
@@ -74,9 +74,6 @@ internal static partial class FormatSniffer
     [GeneratedRegex(@"^#{1,6} \S")]
     private static partial Regex AtxHeading();
 
-    [GeneratedRegex(@"!?\[[^\]\n]+\]\([^)\s]+\)")]
+    [GeneratedRegex(@"!?\[[^\]\n]+\]\([^)\s]+\)", RegexOptions.NonBacktracking)]
     private static partial Regex MarkdownLink();
-
-    [GeneratedRegex(@"(\*\*|__)\S[^*_\n]*\S\1")]
-    private static partial Regex Emphasis();
 }

@@ -314,7 +314,7 @@ internal static partial class HtmlExtractor
     /// <summary>Text of a page too deep to parse as a tree: active content removed, block tags break paragraphs.</summary>
     private static HtmlExtraction Flat(string html, int depth)
     {
-        var text = ActiveContent().Replace(html, " ");
+        var text = RemoveActiveContent(html);
         text = BlockTag().Replace(text, "\n\n");
         text = AnyTag().Replace(text, " ");
         text = System.Net.WebUtility.HtmlDecode(text);
@@ -323,8 +323,50 @@ internal static partial class HtmlExtractor
             $"HTML nested about {depth} elements deep (limit {MaxDepth}); read as flat text without page structure");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<(script|style|noscript|template|iframe|svg|object|textarea|title)\b[^>]*>.*?</\1\s*>|<!--.*?-->", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ActiveContent();
+    private static readonly string[] ActiveElements = ["script", "style", "noscript", "template", "iframe", "svg", "object", "textarea", "title"];
+
+    /// <summary>
+    /// Removes comments and active or non-text elements with their content, in one linear pass (a back-referencing
+    /// regex rescans the rest of the page for every unclosed tag). An unclosed element runs to the end of the page, as
+    /// an unclosed &lt;script&gt; does in the HTML tokenizer.
+    /// </summary>
+    private static string RemoveActiveContent(string html)
+    {
+        var sb = new StringBuilder(html.Length);
+        int i = 0;
+        while (i < html.Length)
+        {
+            int lt = html.IndexOf('<', i);
+            if (lt < 0)
+            {
+                sb.Append(html, i, html.Length - i);
+                break;
+            }
+            sb.Append(html, i, lt - i);
+            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+            {
+                int end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                i = end < 0 ? html.Length : end + 3;
+                sb.Append(' ');
+                continue;
+            }
+            var name = ActiveElements.FirstOrDefault(n => lt + 1 + n.Length <= html.Length
+                && html.AsSpan(lt + 1, n.Length).Equals(n, StringComparison.OrdinalIgnoreCase)
+                && (lt + 1 + n.Length == html.Length || !char.IsAsciiLetterOrDigit(html[lt + 1 + n.Length])));
+            if (name is null)
+            {
+                sb.Append('<');
+                i = lt + 1;
+                continue;
+            }
+            int close = html.IndexOf("</" + name, lt + 1 + name.Length, StringComparison.OrdinalIgnoreCase);
+            if (close < 0) break;
+            int gt = html.IndexOf('>', close);
+            i = gt < 0 ? html.Length : gt + 1;
+            sb.Append(' ');
+        }
+        return sb.ToString();
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"</?(?:p|div|section|article|main|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|br|hr|header|footer|nav|aside)\b[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BlockTag();

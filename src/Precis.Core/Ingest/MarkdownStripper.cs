@@ -82,7 +82,9 @@ internal static partial class MarkdownStripper
         }
     }
 
-    /// <summary>Inline markup reduced to its text.</summary>
+    /// <summary>Inline markup reduced to its text. Linear in the input: links, images and tags go through
+    /// non-backtracking regexes; emphasis and code markers are dropped by a character scan (backtracking patterns with
+    /// back-references took minutes on hostile lines such as "*a " repeated).</summary>
     internal static string Inline(string text)
     {
         text = Image().Replace(text, "");
@@ -90,19 +92,36 @@ internal static partial class MarkdownStripper
         text = ReferenceLink().Replace(text, "$1");
         text = Autolink().Replace(text, "$1");
         text = HtmlTag().Replace(text, "");
-        text = CodeSpan().Replace(text, "$2");
-        text = Strong().Replace(text, "$2");
-        text = Emphasis().Replace(text, "$2");
-        text = Strike().Replace(text, "$1");
-        text = Escape().Replace(text, "$1");
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(c)) { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); }
-            else sb.Append(c);
+            char c = text[i];
+            char prev = i > 0 ? text[i - 1] : ' ', next = i + 1 < text.Length ? text[i + 1] : ' ';
+            if (c == '\\' && i + 1 < text.Length && IsEscapable(next))
+            {
+                sb.Append(next);
+                i++;
+                continue;
+            }
+            // Emphasis and code markers: '*' unless it stands alone between spaces ("5 * 3"); '_' only at a word edge
+            // (snake_case keeps its underscores); '`' always; '~~' strikethrough.
+            if (c == '*' && !(char.IsWhiteSpace(prev) && char.IsWhiteSpace(next))) continue;
+            if (c == '_' && !(char.IsLetterOrDigit(prev) && char.IsLetterOrDigit(next))) continue;
+            if (c == '`') continue;
+            if (c == '~' && (next == '~' || prev == '~')) continue;
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            }
+            else
+            {
+                sb.Append(c);
+            }
         }
         return sb.ToString().Trim();
     }
+
+    private static bool IsEscapable(char c) => "\\`*_{}[]()#+-.!>~|".Contains(c, StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(#{1,6})(?:[ \t]+(.*))?$")]
     private static partial Regex AtxHeading();
@@ -125,33 +144,19 @@ internal static partial class MarkdownStripper
     [GeneratedRegex(@"^(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")]
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]", RegexOptions.NonBacktracking)]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"\[([^\]]+)\]\[[^\]]*\]")]
+    [GeneratedRegex(@"\[([^\]]+)\]\[[^\]]*\]", RegexOptions.NonBacktracking)]
     private static partial Regex ReferenceLink();
 
-    [GeneratedRegex(@"<((?:https?|mailto):[^>\s]+)>")]
+    [GeneratedRegex(@"<((?:https?|mailto):[^>\s]+)>", RegexOptions.NonBacktracking)]
     private static partial Regex Autolink();
 
-    [GeneratedRegex(@"</?[A-Za-z][^>]*>")]
+    [GeneratedRegex(@"</?[A-Za-z][^>]*>", RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"(`+)(.+?)\1")]
-    private static partial Regex CodeSpan();
-
-    [GeneratedRegex(@"(\*\*|__)(\S(?:.*?\S)?)\1")]
-    private static partial Regex Strong();
-
-    [GeneratedRegex(@"(?<![\w*])(\*|_)(\S(?:.*?\S)?)\1(?![\w*])")]
-    private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"~~(.+?)~~")]
-    private static partial Regex Strike();
-
-    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!>~|])")]
-    private static partial Regex Escape();
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Precis.Core.Tests.Fixtures;
 using Precis.Deduplication;
 using Precis.Documents;
-using Precis.Ingest;
 using Precis.Pipeline;
 using Xunit.Abstractions;
 
@@ -34,7 +33,7 @@ public class SyndicationMeasurementTests(ITestOutputHelper output)
     }
 
     [RequiresSharedFact]
-    public void Print_seed_similarity_for_shingle_sizes_3_to_5()
+    public void Threshold_separates_seed_copies_from_independent_reports_with_margin()
     {
         var articles = Segmented(CorpusLoader.Sources(Path.Combine(RepositoryPaths.Shared!, "seeds")));
         foreach (int k in new[] { 3, 4, 5 })
@@ -45,39 +44,24 @@ public class SyndicationMeasurementTests(ITestOutputHelper output)
             output.WriteLine($"k={k} jaccard");
             output.WriteLine(Matrix(articles, pairs, p => p.Jaccard));
         }
+        var measured = new SyndicationDetector().Measure(articles);
+        var copies = measured.Where(p => articles[p.First - 1].Id.StartsWith("000", StringComparison.Ordinal) && articles[p.Second - 1].Id.StartsWith("002", StringComparison.Ordinal)).ToList();
+        double copy = Assert.Single(copies).Containment;
+        double independent = measured.Except(copies).Max(p => p.Containment);
+        // the default threshold sits well inside the gap: at least 0.15 from either side
+        Assert.InRange(SyndicationDetector.DefaultThreshold, independent + 0.15, copy - 0.15);
     }
 
     [Fact]
-    public void Print_example_similarity()
+    public void Threshold_separates_example_copies_from_independent_reports_with_margin()
     {
         var articles = Segmented(CorpusLoader.Sources(Path.Combine(RepositoryPaths.Examples, "harbour-fire")));
-        foreach (int k in new[] { 3, 4, 5 })
-        {
-            var pairs = new ImmutableArrayOfPairs(new SyndicationDetector(k).Measure(articles));
-            output.WriteLine($"k={k} containment (shared shingles in brackets for pairs >= 0.1)");
-            output.WriteLine(Matrix(articles, pairs, p => p.Containment));
-            foreach (var p in pairs.All.Where(p => p.Containment >= 0.1)) output.WriteLine($"  {p}");
-        }
-    }
-
-    [RequiresSharedFact]
-    public void Print_duc_pair_distribution()
-    {
-        var diagnostics = new List<Diagnostic>();
-        var clusters = BenchFile.Read(Path.Combine(RepositoryPaths.Shared!, "bench", "duc2004.jsonl"), diagnostics).ToList();
-        var pipeline = new PrecisPipelineBuilder().Build();
-        var briefings = clusters.Select(c => (c.Id, pipeline.Run(c.ToSources("duc2004.jsonl"), c.Id).Articles)).ToList();
-        foreach (int k in new[] { 3, 4, 5 })
-        {
-            var detector = new SyndicationDetector(k);
-            var all = briefings.SelectMany(b => detector.Measure(b.Articles).Select(p => (b.Id, p))).ToList();
-            var bins = new[] { 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 };
-            output.WriteLine($"k={k}: {all.Count} pairs; containment >= " + string.Join(", ", bins.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t}: {all.Count(x => x.p.Containment >= t)}"))));
-            foreach (var (id, p) in all.Where(x => x.p.Containment >= 0.2).OrderByDescending(x => x.p.Containment))
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {id} {p.First}-{p.Second} C={p.Containment:F3} J={p.Jaccard:F3} shared={p.Shared}"));
-            }
-        }
+        var measured = new SyndicationDetector().Measure(articles);
+        output.WriteLine(Matrix(articles, new ImmutableArrayOfPairs(measured), p => p.Containment));
+        var detector = new SyndicationDetector();
+        double copy = measured.Where(detector.IsCopy).Min(p => p.Containment);
+        double independent = measured.Where(p => !detector.IsCopy(p)).Max(p => p.Containment);
+        Assert.InRange(SyndicationDetector.DefaultThreshold, independent + 0.15, copy - 0.05);
     }
 }
 

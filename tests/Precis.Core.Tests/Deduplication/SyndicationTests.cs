@@ -142,11 +142,14 @@ public class SyndicationTests(ITestOutputHelper output)
         var diagnostics = new List<Diagnostic>();
         var pipeline = new Precis.Pipeline.PrecisPipelineBuilder().Build();
         int clusters = 0, articlesSeen = 0, groupedArticles = 0, groups = 0, pairs = 0;
+        var containments = new List<double>();
+        var detector = new SyndicationDetector();
         foreach (var cluster in Precis.Ingest.BenchFile.Read(Path.Combine(RepositoryPaths.Shared!, "bench", "duc2004.jsonl"), diagnostics))
         {
             var briefing = pipeline.Run(cluster.ToSources("duc2004.jsonl"), cluster.Id);
             clusters++;
             articlesSeen += briefing.Articles.Length;
+            containments.AddRange(detector.Measure(briefing.Articles).Select(p => p.Containment));
             foreach (var g in briefing.SyndicationGroups.Where(g => g.IsSyndicated))
             {
                 groups++;
@@ -160,6 +163,8 @@ public class SyndicationTests(ITestOutputHelper output)
             Assert.Equal(briefing.Articles.Select(a => a.Number), briefing.SyndicationGroups.SelectMany(g => g.Articles).Order());
         }
         output.WriteLine($"{clusters} clusters, {articlesSeen} articles: {groups} syndication groups holding {groupedArticles} articles ({pairs} pairs within groups)");
+        double[] bins = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+        output.WriteLine($"{containments.Count} pairs; containment >= " + string.Join(", ", bins.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t}: {containments.Count(c => c >= t)}"))));
         Assert.Equal(50, clusters);
     }
 }

@@ -100,6 +100,15 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
             }
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
+        // A trailing agency tag ("- AFP") that furniture removal took out after the last content paragraph still names the outlet.
+        int lastContent = paragraphs.Count > 0 ? paragraphs[^1].End : 0;
+        foreach (var removed in article.Removed.Where(r => r.Span.Start >= lastContent && r.Reason == Cleaning.FurnitureReasons.AgencyTag))
+        {
+            if (TrailingTag().Match(removed.Text.Trim()) is { Success: true } tag && IsOutletName(tag.Groups["name"].Value, strict: false))
+            {
+                outlets.Add(tag.Groups["name"].Value, 1.0);
+            }
+        }
         if (paragraphs.Count > 0 && TrailingSuffix().Match(paragraphs[^1].Slice(text)) is { Success: true } suffix && IsOutletName(suffix.Groups["name"].Value, strict: true))
         {
             outlets.Add(suffix.Groups["name"].Value, 1.0);

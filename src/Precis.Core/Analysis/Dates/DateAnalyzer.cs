@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using Precis.Documents;
+
+namespace Precis.Analysis.Dates;
+
+/// <summary>
+/// Finds and resolves the temporal expressions of an article set, and infers publication bounds for undated
+/// articles first (so their relative expressions can use them when the bounds meet).
+/// </summary>
+public static class DateAnalyzer
+{
+    /// <summary>Two sentences report the same event when their content stems overlap this much (Jaccard).
+    /// 0.5 is the usual near-duplicate threshold for short texts (word-set resemblance, Broder 1997).</summary>
+    internal const double SameEventOverlap = 0.5;
+
+    /// <summary>Resolves every article's expressions against its own publication date, as it stands.</summary>
+    public static DateAnalysis Analyze(ImmutableArray<Article> articles)
+    {
+        int? referenceYear = ReferenceYear(articles);
+        var all = ImmutableArray.CreateBuilder<TemporalExpression>();
+        foreach (var a in articles) all.AddRange(ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)));
+        return new DateAnalysis(all.ToImmutable());
+    }
+
+    public static IEnumerable<TemporalExpression> ResolveArticle(Article article, DateAnchor anchor)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        foreach (var s in article.Sentences)
+        {
+            foreach (var m in TemporalExtractor.ExtractMentions(article.Text, s.Span))
+            {
+                yield return TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The year for year-less dates in undated articles: the latest year of a stated (not inferred) publication
+    /// date in the set, else the latest year of an explicit full date in any article's text.
+    /// </summary>
+    public static int? ReferenceYear(ImmutableArray<Article> articles)
+    {
+        var stated = articles.Where(a => a.Published is { Inferred: false }).Select(a => a.Published!.Date.Year).ToList();
+        if (stated.Count > 0) return stated.Max();
+        int? best = null;
+        foreach (var a in articles)
+        {
+            foreach (var s in a.Sentences)
+            {
+                foreach (var m in TemporalExtractor.ExtractMentions(a.Text, s.Span))
+                {
+                    if (m.Kind == TemporalKind.CalendarDay && m.Year is int y && (best is null || y > best)) best = y;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Gives every undated article an inferred publication date with bounds, where its content allows:
+    /// <list type="bullet">
+    /// <item>not before any explicit date it reports in past tense (an article reporting "November 9" as past
+    /// was published on or after 9 Nov), not after any explicit date it announces as coming;</item>
+    /// <item>not before the date another, dated article gives an event that this article also reports (a
+    /// near-identical sentence, <see cref="SameEventOverlap"/>): a report cannot precede its event.</item>
+    /// </list>
+    /// Articles with no usable evidence stay undated.
+    /// </summary>
+    public static ImmutableArray<Article> InferPublicationDates(ImmutableArray<Article> articles, out ImmutableArray<string> notes)
+    {
+        var noteList = ImmutableArray.CreateBuilder<string>();
+        if (articles.All(a => a.Published is not null))
+        {
+            notes = [];
+            return articles;
+        }
+        int? referenceYear = ReferenceYear(articles);
+        var dated = articles.Where(a => a.Published is { Inferred: false }).ToList();
+        var datedEvents = new List<(Article Article, Sentence Sentence, HashSet<string> Stems, TemporalExpression Expression)>();
+        foreach (var d in dated)
+        {
+            var anchor = DateAnchor.For(d.Published, referenceYear);
+            foreach (var e in ResolveArticle(d, anchor))
+            {
+                if (e.Resolution is { Precision: DatePrecision.Day } r && r.Start == r.End && e.Direction == TemporalDirection.Past)
+                {
+                    var s = d.Sentences[e.Sentence];
+                    datedEvents.Add((d, s, SentenceOverlap.ContentStems(s), e));
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<Article>(articles.Length);
+        foreach (var a in articles)
+        {
+            if (a.Published is not null)
+            {
+                result.Add(a);
+                continue;
+            }
+            DateOnly? notBefore = null, notAfter = null;
+            string? whyBefore = null, whyAfter = null;
+            foreach (var e in ResolveArticle(a, DateAnchor.None with { ReferenceYear = referenceYear }))
+            {
+                if (e.Kind != TemporalKind.CalendarDay || e.Resolution is not { } r) continue;
+                if (e.Direction == TemporalDirection.Past && (notBefore is null || r.Date > notBefore))
+                {
+                    notBefore = r.Date;
+                    whyBefore = $"it reports '{e.Phrase}' as past";
+                }
+                else if (e.Direction == TemporalDirection.Future && (notAfter is null || r.Date < notAfter))
+                {
+                    notAfter = r.Date;
+                    whyAfter = $"it announces '{e.Phrase}' as coming";
+                }
+            }
+            foreach (var s in a.Sentences)
+            {
+                var stems = SentenceOverlap.ContentStems(s);
+                foreach (var ev in datedEvents)
+                {
+                    var day = ev.Expression.Resolution!.Date;
+                    if (notBefore is not null && day <= notBefore) continue;
+                    if (SentenceOverlap.Jaccard(stems, ev.Stems) < SameEventOverlap) continue;
+                    notBefore = day;
+                    whyBefore = $"it reports an event that article {ev.Article.Number} dates to {DateFormat.Day(day)} ('{ev.Expression.Phrase}')";
+                }
+            }
+            if (notBefore is not null && notAfter is not null && notAfter < notBefore)
+            {
+                noteList.Add($"article {a.Number}: publication bounds disagree (not before {DateFormat.Day(notBefore.Value)}, not after {DateFormat.Day(notAfter.Value)}); upper bound dropped");
+                notAfter = null;
+                whyAfter = null;
+            }
+            if (notBefore is null && notAfter is null)
+            {
+                result.Add(a);
+                continue;
+            }
+            var parts = new List<string>();
+            if (notBefore is { } nb) parts.Add($"not before {DateFormat.Day(nb)}: {whyBefore}");
+            if (notAfter is { } na) parts.Add($"not after {DateFormat.Day(na)}: {whyAfter}");
+            var exact = notBefore is not null && notBefore == notAfter;
+            var published = new PublicationDate((notBefore ?? notAfter)!.Value, null, exact ? DatePrecision.Day : DatePrecision.Unknown,
+                "inferred: " + string.Join("; ", parts), Inferred: true, NotBefore: notBefore, NotAfter: notAfter);
+            noteList.Add($"article {a.Number}: publication date inferred, {string.Join("; ", parts)}");
+            result.Add(a with { Published = published });
+        }
+        notes = noteList.ToImmutable();
+        return result.MoveToImmutable();
+    }
+}

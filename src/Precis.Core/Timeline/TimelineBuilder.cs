@@ -76,6 +76,25 @@ public static class TimelineBuilder
     }
 
     /// <summary>
+    /// True when the event word nearest before the expression sits in a relative clause ("a firefighter who was
+    /// injured on Monday died on Wednesday": Monday dates the relative clause, Wednesday the main event).
+    /// </summary>
+    private static bool InRelativeClause(Sentence sentence, TemporalExpression e)
+    {
+        var tokens = sentence.Tokens;
+        int verb = -1;
+        for (int i = 0; i < tokens.Length && tokens[i].Span.End <= e.Span.Start; i++)
+        {
+            if (EventVerbs.IsEventWord(tokens[i].Normal)) verb = i;
+        }
+        for (int k = verb - 1; k >= 0 && k >= verb - 3; k--)
+        {
+            if (tokens[k].Normal is "who" or "which" or "that" or "whom") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Picks the date(s) of a sentence: per segment (split at "but", ";" and ", while") that holds an event word,
     /// the finest-precision expression in it (ties: the first). Segments without an event word lend their date to
     /// none.
@@ -95,6 +114,7 @@ public static class TimelineBuilder
             if (!hasEvent) continue;
             chosen.Add(inSegment.OrderByDescending(e => e.Resolution!.Precision)
                 .ThenBy(e => e.Resolution!.End.DayNumber - e.Resolution.Start.DayNumber)
+                .ThenBy(e => InRelativeClause(sentence, e) ? 1 : 0)
                 .ThenBy(e => e.Span.Start).First());
         }
         return chosen;

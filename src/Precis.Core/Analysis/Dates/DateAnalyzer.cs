@@ -13,6 +13,17 @@ public static class DateAnalyzer
     /// 0.5 is the usual near-duplicate threshold for short texts (word-set resemblance, Broder 1997).</summary>
     internal const double SameEventOverlap = 0.5;
 
+    private static readonly System.Text.RegularExpressions.Regex SegmentBreak = new(
+        @";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static bool SameSegment(Sentence s, int a, int b)
+    {
+        int lo = Math.Min(a, b) - s.Span.Start, hi = Math.Max(a, b) - s.Span.Start;
+        if (lo < 0 || hi > s.Text.Length) return false;
+        return !SegmentBreak.IsMatch(s.Text[lo..hi]);
+    }
+
     /// <summary>Resolves every article's expressions against its own publication date, as it stands.</summary>
     public static DateAnalysis Analyze(ImmutableArray<Article> articles)
     {
@@ -124,6 +135,47 @@ public static class DateAnalyzer
                     if (SentenceOverlap.Jaccard(stems, ev.Stems) < SameEventOverlap) continue;
                     notBefore = day;
                     whyBefore = $"it reports an event that article {ev.Article.Number} dates to {DateFormat.Day(day)} ('{ev.Expression.Phrase}')";
+                }
+            }
+            // A relative expression and a dated event in one part of a sentence describe the same time ("broke out on
+            // March 2 and burned for most of last week"): only publication days for which the relative expression
+            // contains that date are possible. The event date is the sentence's own explicit date or the date a
+            // dated article gives a near-identical sentence.
+            foreach (var s in a.Sentences)
+            {
+                var mentions = TemporalExtractor.ExtractMentions(a.Text, s.Span);
+                var relative = mentions.Where(m => m.Kind is TemporalKind.Weekday or TemporalKind.RelativeDay or TemporalKind.Ago or TemporalKind.RelativePeriod).ToList();
+                if (relative.Count == 0) continue;
+                var eventDates = new List<(DateOnly Day, string Phrase, int Position)>();
+                foreach (var m in mentions.Where(m => m.Kind == TemporalKind.CalendarDay))
+                {
+                    var e = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, m, DateAnchor.None with { ReferenceYear = referenceYear });
+                    if (e.Resolution is { } r && e.Direction == TemporalDirection.Past) eventDates.Add((r.Date, $"'{m.Phrase}'", m.Span.Start));
+                }
+                var stems = SentenceOverlap.ContentStems(s);
+                foreach (var ev in datedEvents.Where(ev => SentenceOverlap.Jaccard(stems, ev.Stems) >= SameEventOverlap))
+                {
+                    eventDates.Add((ev.Expression.Resolution!.Date, $"the event article {ev.Article.Number} dates to {DateFormat.Day(ev.Expression.Resolution.Date)}", -1));
+                }
+                foreach (var (day, what, position) in eventDates)
+                {
+                    foreach (var r in relative)
+                    {
+                        if (position >= 0 && !SameSegment(s, position, r.Span.Start)) continue;
+                        var feasible = new List<DateOnly>();
+                        // Publication days from the event day to nine weeks after it (a news report's horizon).
+                        for (var p = day; p <= day.AddDays(63); p = p.AddDays(1))
+                        {
+                            var e = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, r, new DateAnchor(p, "", p.Year));
+                            if (e.Direction == TemporalDirection.Past && e.Resolution is { } res && res.Contains(day)) feasible.Add(p);
+                        }
+                        if (feasible.Count == 0 || feasible.Count > 40) continue;
+                        var lo = feasible.Min();
+                        var hi = feasible.Max();
+                        var why = $"'{r.Phrase}' must contain {what} ({DateFormat.Day(day)})";
+                        if (notBefore is null || lo > notBefore) { notBefore = lo; whyBefore = why; }
+                        if (notAfter is null || hi < notAfter) { notAfter = hi; whyAfter = why; }
+                    }
                 }
             }
             if (notBefore is not null && notAfter is not null && notAfter < notBefore)

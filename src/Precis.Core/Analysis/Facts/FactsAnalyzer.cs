@@ -73,7 +73,9 @@ public static class FactsAnalyzer
         }
 
         // States.
-        var states = articles.SelectMany(a => StateClaimExtractor.Extract(a, dates)).ToList();
+        // A cause is claimed, not dated: its time is the report's publication, not the date of the event it explains.
+        var states = articles.SelectMany(a => StateClaimExtractor.Extract(a, dates))
+            .Select(c => c.Family == "cause" ? c with { When = null } : c).ToList();
         foreach (var topic in states.GroupBy(c => (c.Family, c.Target)).OrderBy(g => g.Key.Family, StringComparer.Ordinal).ThenBy(g => g.Key.Target, StringComparer.Ordinal))
         {
             var label = topic.Key.Family switch
@@ -162,29 +164,34 @@ public static class FactsAnalyzer
         return new FactConflict(topic, update ? ConflictKind.Update : ConflictKind.Conflict, ordered, note);
     }
 
-    // The instants a side covers: a claim's own day-precise date, else its article's (stated) publication instant.
-    private static IEnumerable<(DateTime At, string How)> Instants(Fact f, Dictionary<int, Article> byNumber) =>
+    // The time each report of a side covers, as [Lo, Hi]: a claim's own day-precise date, else its article's
+    // stated publication instant, else the article's inferred bounds (either may be open).
+    private static IEnumerable<(DateTime? Lo, DateTime? Hi, string How)> Instants(Fact f, Dictionary<int, Article> byNumber) =>
         f.Evidence.Select(e =>
         {
-            if (e.When is { Precision: >= DatePrecision.Day } w && w.Start == w.End) return ((DateTime?)w.Date.ToDateTime(TimeOnly.MinValue), "date");
+            if (e.When is { Precision: >= DatePrecision.Day } w && w.Start == w.End)
+            {
+                var d = w.Date.ToDateTime(TimeOnly.MinValue);
+                return ((DateTime?)d, (DateTime?)d, "date");
+            }
             var p = byNumber[e.Article].Published;
-            if (p is { Inferred: false }) return (p.SortKey, "published");
-            return ((DateTime?)null, "");
-        }).Where(x => x.Item1 is not null).Select(x => (x.Item1!.Value, x.Item2));
+            if (p is { Inferred: false }) return (p.SortKey, p.SortKey, "published");
+            return (p?.NotBefore?.ToDateTime(TimeOnly.MinValue), p?.NotAfter?.ToDateTime(TimeOnly.MaxValue), "inferred publication bounds");
+        });
 
     private static (DateTime?, string) Latest(Fact f, Dictionary<int, Article> byNumber)
     {
         var all = Instants(f, byNumber).ToList();
-        if (all.Count < f.Evidence.Length) return (null, "");
-        var m = all.MaxBy(x => x.At);
-        return (m.At, m.How);
+        if (all.Any(x => x.Hi is null)) return (null, "");
+        var m = all.MaxBy(x => x.Hi);
+        return (m.Hi, m.How);
     }
 
     private static (DateTime?, string) Earliest(Fact f, Dictionary<int, Article> byNumber)
     {
-        var all = Instants(f, byNumber).ToList();
+        var all = Instants(f, byNumber).Where(x => x.Lo is not null).ToList();
         if (all.Count == 0) return (null, "");
-        var m = all.MinBy(x => x.At);
-        return (m.At, m.How);
+        var m = all.MinBy(x => x.Lo);
+        return (m.Lo, m.How);
     }
 }

@@ -22,7 +22,7 @@ internal static class NumericClaimExtractor
         ["killed"] = "killed", ["kill"] = "killed", ["killing"] = "killed", ["kills"] = "killed", ["died"] = "killed",
         ["die"] = "killed", ["dies"] = "killed", ["dead"] = "killed", ["death"] = "killed", ["deaths"] = "killed", ["toll"] = "killed",
         ["wounded"] = "injured", ["injured"] = "injured", ["hurt"] = "injured", ["wounding"] = "injured", ["injuring"] = "injured",
-        ["displaced"] = "displaced", ["fled"] = "displaced", ["evacuated"] = "displaced", ["homeless"] = "displaced", ["moved"] = "displaced",
+        ["displaced"] = "displaced", ["fled"] = "displaced", ["evacuated"] = "displaced", ["homeless"] = "displaced", ["homes"] = "displaced", ["moved"] = "displaced",
         ["arrested"] = "arrested", ["detained"] = "arrested",
         ["live"] = "live", ["living"] = "live",
         ["sent"] = "deployed", ["deployed"] = "deployed",
@@ -35,6 +35,10 @@ internal static class NumericClaimExtractor
     {
         "are", "were", "was", "is", "have", "had", "has", "been", "be", "being", "will", "would", "could", "may", "might",
         "and", "or", "of", "in", "on", "at", "to", "from", "by", "with", "who", "which", "that", "than", "as", "mostly", "including",
+        "inside", "outside", "near", "across", "into", "onto", "over", "under", "after", "before", "during", "since", "for",
+        "per", "about", "among", "between", "through", "along", "around", "off", "up", "down", "out", "ago", "later", "earlier",
+        // irregular participles, which the "-ed" rule misses
+        "seen", "known", "shown", "held", "thrown", "found", "made", "told", "built", "given", "brought", "caught",
     };
 
     /// <summary>Measure words that need their "of" complement: "3,000 tonnes of goods".</summary>
@@ -113,7 +117,7 @@ internal static class NumericClaimExtractor
             if (t.Kind != TokenKind.Word) break;
             bool acronym = t.Span.Length >= 2 && char.IsUpper(text[t.Span.Start]) && char.IsUpper(text[t.Span.End - 1]);
             // Stop at function words, predicates, adverbs and participles ("7 operated by"): the noun comes before them.
-            if (!acronym && (Auxiliaries.Contains(t.Normal) || Predicates.ContainsKey(t.Normal) || t.Normal.EndsWith("ly", StringComparison.Ordinal)
+            if (!acronym && (t.IsStopWord || Auxiliaries.Contains(t.Normal) || Predicates.ContainsKey(t.Normal) || t.Normal.EndsWith("ly", StringComparison.Ordinal)
                 || t.Normal.EndsWith("ed", StringComparison.Ordinal) || t.Normal.EndsWith("ing", StringComparison.Ordinal))) break;
             words.Add(t.Normal);
             end = i;

@@ -23,11 +23,11 @@ internal static class SentenceFeatures
         bool first = true;
         foreach (var t in sentence.Tokens)
         {
-            if (t.Kind != TokenKind.Word) { if (t.Kind == TokenKind.Punctuation && t.Normal is "\"" or "'") first = true; continue; }
+            if (t.Kind != TokenKind.Word) { if (t.Kind == TokenKind.Punctuation && t.Normal is "\"" or "'" or ":") first = true; continue; }
             char c = articleText[t.Span.Start];
             bool wasFirst = first;
             first = false;
-            if (wasFirst || !char.IsUpper(c) || NotNames.Contains(t.Normal)) continue;
+            if (wasFirst || !char.IsUpper(c) || NotNames.Contains(t.Normal) || t.IsStopWord || t.Normal.Length < 2) continue;
             names.Add(t.Normal);
         }
         return names;

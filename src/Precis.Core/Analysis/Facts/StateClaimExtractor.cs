@@ -46,6 +46,10 @@ internal static class StateClaimExtractor
 
     public static IEnumerable<StateClaim> Extract(Article article, DateAnalysis dates)
     {
+        // A sentence without an event noun ("it was under control") is about the article's main event: its most
+        // frequent event noun (ties: the first seen).
+        var main = article.Sentences.SelectMany(x => EventNoun.Matches(x.Text).Select(m => Canonical(m.Value)))
+            .GroupBy(n => n, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "event";
         foreach (var s in article.Sentences)
         {
             if (Retrospective.IsMatch(s.Text)) continue;
@@ -83,7 +87,7 @@ internal static class StateClaimExtractor
                     else
                     {
                         var noun = EventNoun.Match(s.Text);
-                        target = noun.Success ? Canonical(noun.Value) : "event";
+                        target = noun.Success ? Canonical(noun.Value) : main;
                     }
                     yield return new StateClaim(s, family, target, claimLabel, claimPole, span, m.Value,
                         SentenceFeatures.NearestDate(dates, s, span.Start, sameSegment: true));

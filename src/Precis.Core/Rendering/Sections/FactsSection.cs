@@ -15,7 +15,9 @@ internal static class FactsSection
         writer.WriteLine();
         writer.WriteLine("## Who agrees, who conflicts");
         writer.WriteLine();
-        var corroborated = report.Facts.Where(f => f.IndependentSources >= 2).ToList();
+        // Facts that are sides of a conflict are shown in its table, not twice.
+        var sides = report.Conflicts.SelectMany(c => c.Sides).ToHashSet(ReferenceEqualityComparer.Instance);
+        var corroborated = report.Facts.Where(f => f.IndependentSources >= 2 && !sides.Contains(f)).ToList();
         if (corroborated.Count == 0 && report.Conflicts.IsEmpty)
         {
             writer.WriteLine("_No fact is reported by two independent sources, and no conflict was found._");

@@ -43,8 +43,14 @@ public static class FactsAnalyzer
                 else home.Add(c);
             }
             var topicFacts = clusters.Select(k => (Claims: k, Fact: MakeFact(topic.Key, ValueOf(k), k.Select(c => Evidence(c.Sentence, c.Quantity.Phrase, c.Quantity.Span, c.When)), byNumber, groupOf))).ToList();
+            // A count with no event predicate near it ("the two victims were ...") is listed only when two
+            // independent sources carry it; alone it is too weak to be a fact.
+            if (topic.First().Predicate.Length == 0)
+            {
+                facts.AddRange(topicFacts.Select(t => t.Fact).Where(f => f.IndependentSources >= 2));
+                continue;
+            }
             facts.AddRange(topicFacts.Select(t => t.Fact));
-            if (topic.First().Predicate.Length == 0) continue;
             // Conflicting pairs: disjoint values about compatible named things; connected pairs form one conflict.
             var parent = Enumerable.Range(0, topicFacts.Count).ToArray();
             int find(int i) => parent[i] == i ? i : parent[i] = find(parent[i]);

@@ -132,20 +132,24 @@ internal static class NumericClaimExtractor
         return (head, end);
     }
 
+    /// <summary>
+    /// The count's predicate: a verb right before the number takes it as object ("killing two workers", "wounded
+    /// 25"); otherwise the nearest predicate up to 10 tokens after the counted noun (commas allowed: "50 civilians,
+    /// mostly women, killed"), not past ';' or ':'; otherwise "death toll ... to N" a few tokens back.
+    /// </summary>
     private static string NearestPredicate(System.Collections.Immutable.ImmutableArray<Token> tokens, int before, int after)
     {
-        // Look up to 6 tokens back and 10 forward (commas allowed: "50 civilians, mostly women, killed"), not past ';'.
-        for (int d = 1; d <= 10; d++)
+        if (before >= 0 && Predicates.TryGetValue(tokens[before].Normal, out var direct)) return direct;
+        for (int f = Math.Max(after + 1, 0); after >= 0 && f < tokens.Length && f <= after + 10; f++)
         {
-            int f = after + d;
-            if (after >= 0 && f < tokens.Length)
-            {
-                if (tokens[f].Normal is ";" or ":") break;
-                if (Predicates.TryGetValue(tokens[f].Normal, out var p)) return p;
-            }
-            int b = before - d + 1;
-            if (d <= 6 && b >= 0 && Predicates.TryGetValue(tokens[b].Normal, out var q)) return q;
+            if (tokens[f].Normal is ";" or ":") break;
+            if (Predicates.TryGetValue(tokens[f].Normal, out var p)) return p;
+        }
+        for (int b = before; b >= 0 && b >= before - 3; b--)
+        {
+            if (tokens[b].Normal == "toll") return "killed";
         }
         return "";
     }
+
 }

@@ -97,12 +97,12 @@ public static class FactsAnalyzer
             var runs = new List<List<StateClaim>>();
             foreach (var c in ordered)
             {
-                if (runs.Count > 0 && runs[^1][0].Pole == c.Pole) runs[^1].Add(c);
+                if (runs.Count > 0 && runs[^1].All(o => SameSide(o.Pole, c.Pole))) runs[^1].Add(c);
                 else runs.Add([c]);
             }
             var sides = runs.Select(r => MakeFact(label, r[0].Value, r.Select(c => Evidence(c.Sentence, c.Cue, c.CueSpan, c.When)), byNumber, groupOf)).ToList();
             facts.AddRange(sides);
-            if (runs.Select(r => r[0].Pole).Distinct(StringComparer.Ordinal).Count() > 1)
+            if (runs.Count > 1)
             {
                 conflicts.Add(MakeConflict(label, sides, byNumber, topic.Key.Family == "control" ? "opposite claims about who holds the place" : "opposite claims about the same thing"));
             }
@@ -112,6 +112,21 @@ public static class FactsAnalyzer
             [.. facts.OrderByDescending(f => f.IndependentSources).ThenByDescending(f => f.Sources.Length)
                 .ThenBy(f => f.Evidence[0].Article).ThenBy(f => f.Evidence[0].Sentence).ThenBy(f => f.Evidence[0].PhraseSpan.Start)],
             [.. conflicts]);
+    }
+
+    /// <summary>
+    /// Whether two state poles agree. Plain poles agree when equal. Control poles ("gain:holder", "lose:holder")
+    /// agree when they say the same thing about who holds the place: same verb class and same or unnamed holder,
+    /// or opposite classes by different named holders (A takes it = B loses it).
+    /// </summary>
+    internal static bool SameSide(string a, string b)
+    {
+        int ia = a.IndexOf(':', StringComparison.Ordinal), ib = b.IndexOf(':', StringComparison.Ordinal);
+        if (ia < 0 || ib < 0) return string.Equals(a, b, StringComparison.Ordinal);
+        var (va, ha) = (a[..ia], a[(ia + 1)..]);
+        var (vb, hb) = (b[..ib], b[(ib + 1)..]);
+        bool sameHolder = ha.Length == 0 || hb.Length == 0 || ha == hb;
+        return va == vb ? sameHolder : ha.Length > 0 && hb.Length > 0 && ha != hb;
     }
 
     private static DateOnly? TimeOf(DateResolution? when, PublicationDate? published) =>

@@ -79,10 +79,7 @@ internal static class StateClaimExtractor
                         target = place.Groups["place"].Value;
                         var holder = HolderOf(before);
                         claimLabel = pole == "gain" ? $"taken by {holder}" : $"lost by {holder}";
-                        // Holder key: first four letters, lower-cased, so "Syria's", "Syria" and "Syrian" (and Iraq/Iraqi)
-                        // fold together — a cheap demonym/possessive fold.
-                        var key = holder.ToLowerInvariant();
-                        claimPole = pole + ":" + (key.Length > 4 ? key[..4] : key);
+                        claimPole = pole + ":" + HolderKey(holder);
                     }
                     else
                     {
@@ -96,16 +93,47 @@ internal static class StateClaimExtractor
         }
     }
 
-    /// <summary>The last run of capitalised words before the cue in its clause: "Syrian troops ... retook" → "Syrian".</summary>
+    private static readonly HashSet<string> NotHolders = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "On", "In", "It", "They", "He", "She", "But", "And", "After", "We", "Our", "Its", "Their",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    /// <summary>
+    /// The first run of capitalised words before the cue in its clause ("Syrian troops ... retook" → "Syrian",
+    /// "Islamic State militants regained" → "Islamic State"); "unnamed side" when there is none.
+    /// </summary>
     private static string HolderOf(string before)
     {
         var clause = before;
-        int cut = Math.Max(clause.LastIndexOf(',') , clause.LastIndexOf(';'));
+        int cut = Math.Max(clause.LastIndexOf(','), clause.LastIndexOf(';'));
         if (cut >= 0 && clause.Length - cut > 3) clause = clause[(cut + 1)..];
-        var words = Regex.Matches(clause, @"\b[A-Z][\w'’-]*", RegexOptions.CultureInvariant).Select(m => m.Value)
-            .Where(w => w is not ("The" or "A" or "An" or "On" or "In" or "It" or "They" or "He" or "She" or "But" or "And" or "After"))
-            .ToList();
-        return words.Count == 0 ? "unnamed side" : words[0].TrimEnd('\'', '’', 's');
+        var run = new List<string>();
+        foreach (Match m in Regex.Matches(clause, @"[\p{L}][\w'’-]*", RegexOptions.CultureInvariant))
+        {
+            var w = m.Value;
+            bool cap = char.IsUpper(w[0]) && !NotHolders.Contains(w);
+            if (cap) run.Add(w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w);
+            else if (run.Count > 0) break;
+        }
+        return run.Count == 0 ? "unnamed side" : string.Join(' ', run);
+    }
+
+    /// <summary>
+    /// A holder key for comparing sides: the initials of a multi-word name ("Islamic State" → "is", matching "IS"),
+    /// else the first four letters, lower-cased, so "Syria", "Syria's" and "Syrian" (Iraq/Iraqi) fold together —
+    /// a cheap acronym and demonym fold.
+    /// </summary>
+    internal static string HolderKey(string holder)
+    {
+        if (holder == "unnamed side") return "";
+        var words = holder.Split(' ');
+        var acronym = words.FirstOrDefault(w => w.Length >= 2 && w.All(char.IsUpper));
+        if (acronym is not null) return acronym.ToLowerInvariant();
+        if (words.Length > 1) return string.Concat(words.Select(w => char.ToLowerInvariant(w[0])));
+        var k = holder.ToLowerInvariant();
+        return k.Length > 4 ? k[..4] : k;
     }
 
     private static string Canonical(string noun) => noun.ToLowerInvariant() switch

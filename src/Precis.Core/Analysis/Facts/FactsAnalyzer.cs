@@ -100,7 +100,8 @@ public static class FactsAnalyzer
                 if (runs.Count > 0 && runs[^1].All(o => SameSide(o.Pole, c.Pole))) runs[^1].Add(c);
                 else runs.Add([c]);
             }
-            var sides = runs.Select(r => MakeFact(label, r[0].Value, r.Select(c => Evidence(c.Sentence, c.Cue, c.CueSpan, c.When)), byNumber, groupOf)).ToList();
+            // A side is named by its most specific claim: the first whose holder is named.
+            var sides = runs.Select(r => MakeFact(label, (r.FirstOrDefault(c => !c.Value.EndsWith("unnamed side", StringComparison.Ordinal)) ?? r[0]).Value, r.Select(c => Evidence(c.Sentence, c.Cue, c.CueSpan, c.When)), byNumber, groupOf)).ToList();
             facts.AddRange(sides);
             if (runs.Count > 1)
             {

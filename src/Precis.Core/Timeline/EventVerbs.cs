@@ -26,7 +26,7 @@ internal static class EventVerbs
         "began", "begun", "started", "launched", "opened", "reopened", "closed", "ended", "spread", "flared", "erupted", "broke",
         "contained", "extinguished", "lifted", "imposed", "suspended", "resumed", "returned", "returning", "visited", "met",
         "meet", "signed", "voted", "elected", "appointed", "resigned", "intensified", "dismantled", "handed", "moved",
-        "will", "open", "suspect", "suspected",
+        "will", "open", "suspect", "suspected", "found", "discovered", "rescued", "sank", "sunk", "crashed", "docked", "raided",
     };
 
     public static bool IsEventWord(string normal) => Forms.Contains(normal);

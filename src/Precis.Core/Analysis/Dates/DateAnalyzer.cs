@@ -29,8 +29,60 @@ public static class DateAnalyzer
     {
         int? referenceYear = ReferenceYear(articles);
         var all = ImmutableArray.CreateBuilder<TemporalExpression>();
-        foreach (var a in articles) all.AddRange(ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)));
+        foreach (var a in articles)
+        {
+            if (a.Published is { Inferred: true, NotBefore: { } lo, NotAfter: { } hi } && lo < hi && hi.DayNumber - lo.DayNumber <= 31)
+            {
+                all.AddRange(ResolveWithinBounds(a, lo, hi));
+            }
+            else
+            {
+                all.AddRange(ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)));
+            }
+        }
         return new DateAnalysis(all.ToImmutable());
+    }
+
+    /// <summary>
+    /// For an article whose publication day is only known to lie in [lo, hi]: an expression is resolved when it
+    /// means the same at both bounds ("last week" said any day of the following week), or, at month precision or
+    /// coarser, when both readings fall in one calendar period (then the union of the two ranges); otherwise it stays
+    /// unresolved ("on Saturday" could be either of two Saturdays).
+    /// </summary>
+    private static IEnumerable<TemporalExpression> ResolveWithinBounds(Article a, DateOnly lo, DateOnly hi)
+    {
+        var description = $"an article inferred to be published {DateFormat.Range(lo, hi)}";
+        var early = ResolveArticle(a, new DateAnchor(lo, description, lo.Year)).ToList();
+        var late = ResolveArticle(a, new DateAnchor(hi, description, hi.Year)).ToList();
+        for (int i = 0; i < early.Count; i++)
+        {
+            var e = early[i];
+            var l = late[i];
+            if (e.Resolution is not { } r1 || l.Resolution is not { } r2 || r1.Anchor is null)
+            {
+                yield return e.Resolution is null || e.Resolution.Anchor is null ? e : e with { Resolution = null, Unresolved = $"relative expression in {description}" };
+                continue;
+            }
+            if (r1.Start == r2.Start && r1.End == r2.End && r1.Precision == r2.Precision)
+            {
+                yield return e with { Resolution = r1 with { Anchor = null, Evidence = r1.Evidence + " (the same for any publication day in that range)" } };
+                continue;
+            }
+            bool samePeriod = r1.Precision == r2.Precision && r1.Precision <= DatePrecision.Month && r1.Precision > DatePrecision.Unknown
+                && r1.Start.Year == r2.Start.Year && (r1.Precision == DatePrecision.Year || r1.Start.Month == r2.Start.Month);
+            if (samePeriod)
+            {
+                var start = r1.Start < r2.Start ? r1.Start : r2.Start;
+                var end = r1.End > r2.End ? r1.End : r2.End;
+                yield return e with
+                {
+                    Resolution = new DateResolution(start, start, end, r1.Precision, null, r1.Rule + "-bounded",
+                        $"'{e.Phrase}' in {description} → {DateFormat.Range(start, end)} (union of its readings at both bounds)"),
+                };
+                continue;
+            }
+            yield return e with { Resolution = null, Unresolved = $"relative expression in {description}: means different days at the two bounds" };
+        }
     }
 
     public static IEnumerable<TemporalExpression> ResolveArticle(Article article, DateAnchor anchor)

@@ -139,7 +139,9 @@ public static class FactsAnalyzer
     private static string ValueOf(List<NumericClaim> claims)
     {
         // The tightest interval stated: the narrowest claim, written as a reader would say it.
-        var best = claims.OrderBy(c => c.Quantity.High - c.Quantity.Low).ThenBy(c => c.Sentence.Article).First().Quantity;
+        // Stated numbers before vague magnitudes ("at least 30" says more than "dozens" though its interval is open).
+        var best = claims.OrderBy(c => c.Quantity.Qualifier == QuantityQualifier.Vague ? 1 : 0)
+            .ThenBy(c => c.Quantity.High - c.Quantity.Low).ThenBy(c => c.Sentence.Article).First().Quantity;
         var qualifier = best.Qualifier switch
         {
             QuantityQualifier.AtLeast => "at least ",

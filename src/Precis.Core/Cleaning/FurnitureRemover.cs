@@ -44,6 +44,21 @@ internal static partial class FurnitureRemover
             }
         }
 
+        // An agency tag signs an article off: one followed by more content ("LONDON" alone above the story, a
+        // one-word heading in capitals) is not a tag.
+        for (int i = 0; i < n; i++)
+        {
+            if (reasons[i] != FurnitureRules.AgencyTag) continue;
+            for (int j = i + 1; j < n; j++)
+            {
+                if (reasons[j] is null && lines[j].WordCount > 8)
+                {
+                    reasons[i] = null;
+                    break;
+                }
+            }
+        }
+
         // The first line that survives the strong rules is the headline candidate; it, bylines and date lines are
         // metadata, which the weak rules must not touch.
         int headline = Array.FindIndex(reasons, r => r is null);

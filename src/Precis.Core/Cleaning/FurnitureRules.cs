@@ -11,19 +11,19 @@ namespace Precis.Cleaning;
 /// </summary>
 internal static partial class FurnitureRules
 {
-    public const string CaptionLabel = "caption-label";
-    public const string Caption = "caption";
-    public const string Credit = "credit";
-    public const string Image = "image";
-    public const string CallToAction = "call-to-action";
-    public const string Related = "related-link";
-    public const string Advertisement = "advertisement";
-    public const string Cookie = "cookie-notice";
-    public const string Stub = "byline-stub";
-    public const string AgencyTag = "agency-tag";
-    public const string Navigation = "navigation";
-    public const string Copyright = "copyright";
-    public const string Boilerplate = "boilerplate";
+    public const string CaptionLabel = FurnitureReasons.CaptionLabel;
+    public const string Caption = FurnitureReasons.Caption;
+    public const string Credit = FurnitureReasons.Credit;
+    public const string Image = FurnitureReasons.Image;
+    public const string CallToAction = FurnitureReasons.CallToAction;
+    public const string Related = FurnitureReasons.Related;
+    public const string Advertisement = FurnitureReasons.Advertisement;
+    public const string Cookie = FurnitureReasons.Cookie;
+    public const string Stub = FurnitureReasons.Stub;
+    public const string AgencyTag = FurnitureReasons.AgencyTag;
+    public const string Navigation = FurnitureReasons.Navigation;
+    public const string Copyright = FurnitureReasons.Copyright;
+    public const string Boilerplate = FurnitureReasons.Boilerplate;
 
     // Longest caption accepted by the caption rules, in words. Captions on news sites are one or two sentences;
     // BBC and AFP captions in practice stay under ~45 words; 60 leaves room without reaching typical paragraphs.

@@ -40,7 +40,7 @@ public sealed class SyndicationDetector
     /// </summary>
     public const int DefaultMinShared = 20;
 
-    /// <summary>Up to this many articles every pair is measured exactly (n(n-1)/2 merges of sorted arrays).</summary>
+    /// <summary>Up to this many articles every pair is measured exactly (an n×n table of shared shingle counts).</summary>
     public const int ExactPairLimit = 300;
 
     // LSH banding for large sets: 64 bands of 2 rows. A pair with resemblance J becomes a candidate with probability
@@ -72,9 +72,23 @@ public sealed class SyndicationDetector
         ArgumentNullException.ThrowIfNull(articles);
         var sets = articles.Select(a => ShingleSet.Of(a, ShingleSize)).ToArray();
         var result = ImmutableArray.CreateBuilder<PairSimilarity>();
-        foreach (var (i, j) in Candidates(sets))
+        if (sets.Length <= ExactPairLimit)
         {
-            result.Add(Compare(articles[i].Number, sets[i], articles[j].Number, sets[j]));
+            var shared = SharedCounts(sets);
+            for (int i = 0; i < sets.Length; i++)
+            {
+                for (int j = i + 1; j < sets.Length; j++)
+                {
+                    result.Add(Compare(articles[i].Number, sets[i], articles[j].Number, sets[j], shared[i * sets.Length + j]));
+                }
+            }
+        }
+        else
+        {
+            foreach (var (i, j) in LshCandidates(sets))
+            {
+                result.Add(Compare(articles[i].Number, sets[i], articles[j].Number, sets[j], sets[i].IntersectionCount(sets[j])));
+            }
         }
         result.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
         return result.ToImmutable();
@@ -122,9 +136,11 @@ public sealed class SyndicationDetector
         return groups.MoveToImmutable();
     }
 
-    internal static PairSimilarity Compare(int first, ShingleSet a, int second, ShingleSet b)
+    internal static PairSimilarity Compare(int first, ShingleSet a, int second, ShingleSet b) =>
+        Compare(first, a, second, b, a.IntersectionCount(b));
+
+    private static PairSimilarity Compare(int first, ShingleSet a, int second, ShingleSet b, int shared)
     {
-        int shared = a.IntersectionCount(b);
         int union = a.Count + b.Count - shared;
         int smaller = Math.Min(a.Count, b.Count);
         return new PairSimilarity(Math.Min(first, second), Math.Max(first, second), shared,
@@ -132,15 +148,48 @@ public sealed class SyndicationDetector
             smaller == 0 ? 0 : shared / (double)smaller);
     }
 
-    private static IEnumerable<(int, int)> Candidates(ShingleSet[] sets)
+    /// <summary>
+    /// |A ∩ B| for every pair at once (row-major n×n, upper triangle): all (shingle, article) entries sorted by
+    /// shingle, then each run of one shingle counts once for every pair of articles in it. Independent articles
+    /// share few shingles, so this costs little more than the sort, unlike n²/2 merges of whole sets.
+    /// </summary>
+    private static int[] SharedCounts(ShingleSet[] sets)
     {
         int n = sets.Length;
-        if (n <= ExactPairLimit)
+        var hashes = new ulong[sets.Sum(s => s.Count)];
+        var owners = new int[hashes.Length];
+        int k = 0;
+        for (int i = 0; i < n; i++)
         {
-            for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) yield return (i, j);
-            yield break;
+            foreach (ulong h in sets[i].Hashes)
+            {
+                hashes[k] = h;
+                owners[k++] = i;
+            }
         }
+        Array.Sort(hashes, owners);
+        var shared = new int[n * n];
+        for (int start = 0; start < hashes.Length;)
+        {
+            int end = start + 1;
+            while (end < hashes.Length && hashes[end] == hashes[start]) end++;
+            // the articles of a run are distinct (a set holds each hash once); count each pair in the upper triangle
+            for (int x = start; x < end; x++)
+            {
+                for (int y = x + 1; y < end; y++)
+                {
+                    int a = owners[x], b = owners[y];
+                    shared[Math.Min(a, b) * n + Math.Max(a, b)]++;
+                }
+            }
+            start = end;
+        }
+        return shared;
+    }
 
+    private static IEnumerable<(int, int)> LshCandidates(ShingleSet[] sets)
+    {
+        int n = sets.Length;
         var signatures = sets.Select(MinHashSignature.Of).ToArray();
         var pairs = new SortedSet<(int, int)>();
         for (int band = 0; band < Bands; band++)

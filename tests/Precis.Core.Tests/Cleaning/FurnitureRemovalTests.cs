@@ -46,8 +46,6 @@ public class FurnitureRemovalTests
     [InlineData("06:22 by admin", FurnitureRules.Stub)]
     [InlineData("18:40", FurnitureRules.Stub)]
     [InlineData("3 hours ago", FurnitureRules.Stub)]
-    [InlineData("- WNA", FurnitureRules.AgencyTag)]
-    [InlineData("(Wirecast)", FurnitureRules.AgencyTag)]
     [InlineData("Home | World | Business | Sport", FurnitureRules.Navigation)]
     [InlineData("Home  News  Opinion  Weather", FurnitureRules.Navigation)]
     [InlineData("Skip to content", FurnitureRules.Navigation)]
@@ -69,6 +67,8 @@ public class FurnitureRemovalTests
     [InlineData("March 3, 2026 | 9:15 AM")]
     [InlineData("09/11/2017 06:22 by admin")]
     [InlineData("by Wirecast")]
+    [InlineData("OSTMARK")]
+    [InlineData("(Analysis)")]
     public void Content_metadata_and_headings_are_kept(string line)
     {
         var article = Clean(Wrap(line));
@@ -131,6 +131,16 @@ public class FurnitureRemovalTests
     {
         const string text = "Headline\nBy Ana Ruiz\nThe first paragraph has a full sentence.\nThe second paragraph too.\nA third one closes it.";
         Assert.Equal(5, Clean(text).Paragraphs.Length);
+    }
+
+    [Theory]
+    [InlineData("- WNA")]
+    [InlineData("(Wirecast)")]
+    [InlineData("WNA")]
+    public void Agency_tag_line_after_the_story_is_removed(string tag)
+    {
+        var article = Clean("Headline\n\nThe talks ended without agreement, the envoy said on Monday.\n\n" + tag + "\n\nShare this article\n");
+        Assert.Equal([(tag, FurnitureRules.AgencyTag), ("Share this article", FurnitureRules.CallToAction)], article.Removed.Select(r => (r.Text, r.Reason)));
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
                 json.WriteString("precision", d.Precision.ToString().ToLowerInvariant());
                 json.WriteBoolean("inferred", d.Inferred);
                 json.WriteString("evidence", d.Evidence);
+                Sections.InferredDate.WriteBounds(d, json);
                 json.WriteEndObject();
             }
             else
@@ -105,6 +106,9 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
             json.WriteEndObject();
         }
         json.WriteEndArray();
+
+        Sections.TimelineSection.WriteJson(briefing, json);
+        Sections.FactsSection.WriteJson(briefing, json);
 
         json.WriteStartArray("diagnostics");
         foreach (var d in briefing.Diagnostics) json.WriteStringValue(d.ToString());

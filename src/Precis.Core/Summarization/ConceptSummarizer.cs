@@ -31,6 +31,12 @@ public sealed class ConceptSummarizer : ISummarizer
     /// <summary>Sentences whose content-word cosine reaches this are redundant (see <see cref="CitationLinker"/>).</summary>
     public double RedundancyThreshold { get; init; } = CitationLinker.EquivalenceThreshold;
 
+    /// <summary>
+    /// Factor for concepts below the df cut-off: they only break ties and fill the budget once the frequent
+    /// concepts are covered (G&amp;F drop them entirely, which leaves small clusters with too few concepts).
+    /// </summary>
+    public double RareWeight { get; init; } = 0.1;
+
     /// <summary>Branch-and-bound nodes per run before settling for the best solution found.</summary>
     public int NodeLimit { get; init; } = 20_000;
 
@@ -47,7 +53,8 @@ public sealed class ConceptSummarizer : ISummarizer
         var (items, weights) = Concepts(view, candidates);
         var costs = candidates.Select(s => BudgetMeter.CostWithSeparator(s.Sentence.Text, budget)).ToArray();
         int limit = BudgetMeter.LimitWithSeparator(budget);
-        var conflicts = Redundancy.Matrix(candidates, RedundancyThreshold);
+        var redundancy = new Redundancy(candidates, RedundancyThreshold);
+        Func<int, int, bool> conflicts = (i, j) => redundancy[i, j];
         var solution = CoverageOptimizer.Solve(items, weights, costs, limit, conflicts, NodeLimit);
         if (solution.Items.Length == 0) return new LeadSummarizer().Select(input, budget);
 
@@ -87,7 +94,8 @@ public sealed class ConceptSummarizer : ISummarizer
         var weights = new double[ids.Count];
         for (int c = 0; c < weights.Length; c++)
         {
-            weights[c] = groups[c].Count >= minDf ? groups[c].Count + LeadBonus * leadGroups[c].Count : 0;
+            double w = groups[c].Count + LeadBonus * leadGroups[c].Count;
+            weights[c] = groups[c].Count >= minDf ? w : RareWeight * w;
         }
         var items = candidates
             .Select(s => Bigrams(view, s).Select(k => ids[k]).Where(c => weights[c] > 0).Distinct().Order().ToArray())
@@ -109,7 +117,7 @@ public sealed class ConceptSummarizer : ISummarizer
     /// Fill mode: the one extra sentence that crosses the limit. Only its first <paramref name="room"/> units
     /// survive the evaluator's cut, so its gain is scaled by the fraction that survives.
     /// </summary>
-    private static int FillItem(int[][] items, double[] weights, int[] costs, int room, int[] chosen, bool[][] conflicts)
+    private static int FillItem(int[][] items, double[] weights, int[] costs, int room, int[] chosen, Func<int, int, bool> conflicts)
     {
         if (room <= 1) return -1;
         var covered = new HashSet<int>(chosen.SelectMany(i => items[i]));
@@ -117,7 +125,7 @@ public sealed class ConceptSummarizer : ISummarizer
         double bestScore = 0;
         for (int j = 0; j < items.Length; j++)
         {
-            if (chosen.Contains(j) || chosen.Any(i => conflicts[j][i])) continue;
+            if (chosen.Contains(j) || chosen.Any(i => conflicts(j, i))) continue;
             double gain = items[j].Where(c => !covered.Contains(c)).Sum(c => weights[c]);
             double score = gain * Math.Min(1.0, (double)room / costs[j]);
             if (score > bestScore + 1e-9)

@@ -24,11 +24,11 @@ internal sealed class CoverageOptimizer
     private readonly double[] _weights;
     private readonly int[] _costs;
     private readonly int _budget;
-    private readonly bool[][]? _conflicts;
+    private readonly Func<int, int, bool>? _conflicts;
     private readonly int[] _coverCount;
     private readonly int _nodeLimit;
 
-    private CoverageOptimizer(int[][] items, double[] weights, int[] costs, int budget, bool[][]? conflicts, int nodeLimit)
+    private CoverageOptimizer(int[][] items, double[] weights, int[] costs, int budget, Func<int, int, bool>? conflicts, int nodeLimit)
     {
         _items = items;
         _weights = weights;
@@ -42,9 +42,9 @@ internal sealed class CoverageOptimizer
     /// <param name="items">Per item, the distinct concept ids it covers.</param>
     /// <param name="weights">Per concept, a non-negative weight.</param>
     /// <param name="costs">Per item, a positive cost.</param>
-    /// <param name="conflicts">Optional symmetric matrix: items that must not be chosen together.</param>
+    /// <param name="conflicts">Optional symmetric relation: items that must not be chosen together.</param>
     /// <param name="nodeLimit">Branch-and-bound nodes before giving up on a proof of optimality (0: heuristics only).</param>
-    public static CoverageSolution Solve(int[][] items, double[] weights, int[] costs, int budget, bool[][]? conflicts = null, int nodeLimit = 20_000)
+    public static CoverageSolution Solve(int[][] items, double[] weights, int[] costs, int budget, Func<int, int, bool>? conflicts = null, int nodeLimit = 20_000)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(weights);
@@ -302,10 +302,9 @@ internal sealed class CoverageOptimizer
     private bool Conflicts(int item, List<int> chosen)
     {
         if (_conflicts is null) return false;
-        var row = _conflicts[item];
         foreach (int c in chosen)
         {
-            if (row[c]) return true;
+            if (_conflicts(item, c)) return true;
         }
         return false;
     }
@@ -313,10 +312,9 @@ internal sealed class CoverageOptimizer
     private bool ConflictsExcept(int item, List<int> chosen, int except)
     {
         if (_conflicts is null) return false;
-        var row = _conflicts[item];
         foreach (int c in chosen)
         {
-            if (c != except && row[c]) return true;
+            if (c != except && _conflicts(item, c)) return true;
         }
         return false;
     }

@@ -33,7 +33,7 @@ internal static class RankedSelection
     }
 
     private static bool IsRedundant(SentenceView s, List<SentenceView> chosen) =>
-        chosen.Exists(c => ClusterView.Cosine(c.ContentCounts, s.ContentCounts) >= CitationLinker.EquivalenceThreshold);
+        chosen.Exists(c => Redundancy.AreRedundant(c, s, CitationLinker.EquivalenceThreshold));
 
     /// <summary>The sentences the ranking methods consider: the candidates, or every sentence when none qualifies.</summary>
     public static SentenceView[] Pool(ClusterView view)

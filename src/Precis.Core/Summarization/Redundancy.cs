@@ -1,23 +1,40 @@
 namespace Precis.Summarization;
 
-/// <summary>Pairs of sentences that say the same thing (content-word cosine at or above a threshold).</summary>
-internal static class Redundancy
+/// <summary>
+/// Pairs of sentences that say the same thing (content-word cosine at or above a threshold), computed on first
+/// use and cached: the optimizer asks about few pairs, so the full n² matrix is never built.
+/// </summary>
+internal sealed class Redundancy
 {
-    public static bool[][] Matrix(SentenceView[] sentences, double threshold)
+    private readonly SentenceView[] _sentences;
+    private readonly double _threshold;
+    private readonly sbyte[] _cache; // 0 unknown, 1 redundant, -1 not
+
+    public Redundancy(SentenceView[] sentences, double threshold)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var m = new bool[sentences.Length][];
-        for (int i = 0; i < m.Length; i++) m[i] = new bool[sentences.Length];
-        for (int i = 0; i < sentences.Length; i++)
+        _sentences = sentences;
+        _threshold = threshold;
+        _cache = new sbyte[sentences.Length * sentences.Length];
+    }
+
+    /// <summary>A pair check without caching.</summary>
+    public static bool AreRedundant(SentenceView a, SentenceView b, double threshold) =>
+        ClusterView.Cosine(a.ContentCounts, b.ContentCounts) >= threshold;
+
+    public bool this[int i, int j]
+    {
+        get
         {
-            for (int j = i + 1; j < sentences.Length; j++)
+            if (i == j) return false;
+            int key = i * _sentences.Length + j;
+            if (_cache[key] == 0)
             {
-                if (ClusterView.Cosine(sentences[i].ContentCounts, sentences[j].ContentCounts) >= threshold)
-                {
-                    m[i][j] = m[j][i] = true;
-                }
+                sbyte v = AreRedundant(_sentences[i], _sentences[j], _threshold) ? (sbyte)1 : (sbyte)-1;
+                _cache[key] = v;
+                _cache[j * _sentences.Length + i] = v;
             }
+            return _cache[key] > 0;
         }
-        return m;
     }
 }

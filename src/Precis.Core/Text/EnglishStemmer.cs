@@ -41,7 +41,8 @@ public static class EnglishStemmer
         var w = new Word(buffer);
         w.Run();
         var result = w.Current;
-        return result.SequenceEqual(lowerWord) ? lowerWord : new string(result);
+        // Apostrophe-only remains ("''s" loses everything) keep the word rather than yield an empty stem.
+        return result.IsEmpty || result.SequenceEqual(lowerWord) ? lowerWord : new string(result);
     }
 
     private static bool IsStemmable(string word)

@@ -15,6 +15,7 @@ public static class Program
         {
             BriefCommand.Create(io),
             EvalCommand.Create(io),
+            RougeCommand.Create(io),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);

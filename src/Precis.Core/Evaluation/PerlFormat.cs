@@ -8,12 +8,12 @@ namespace Precis.Evaluation;
 /// double rounded to 5 decimals, ties to even (glibc printf), then read back as the nearest double (as Perl does
 /// when the string is used as a number).
 /// </summary>
-internal static class PerlFormat
+public static class PerlFormat
 {
     private static readonly BigInteger Scale = 100_000;
 
     /// <summary>The value rounded to 5 decimals, as a count of 1e-5 units.</summary>
-    public static BigInteger Units5(double value)
+    internal static BigInteger Units5(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "not a finite number");
         bool negative = value < 0;

@@ -1,15 +1,60 @@
 namespace Precis.Evaluation;
 
 /// <summary>
-/// Stand-in for ROUGE's WordNet-2.0 exception database: with <c>-m</c>, ROUGE looks every token longer than
-/// 3 characters up in that table of irregular inflections (inflected form → first base form) and returns the
-/// base form instead of stemming it.
+/// Stand-in for ROUGE's WordNet-2.0 exception database (<c>WordNet-2.0.exc.db</c>, built by ROUGE's
+/// <c>buildExeptionDB.pl</c> from WordNet's <c>*.exc</c> files: inflected form → first base form). With <c>-m</c>,
+/// ROUGE-1.5.5 looks every token longer than 3 characters up in that table and returns the base form
+/// <em>unstemmed</em>; other tokens go through Porter. The lookup changes a score only where the base form equals
+/// what another token becomes: a short token left as is (said → "say"; were, been → "be"; went → "go"), a Porter stem
+/// (took → "take" = Porter(taking)), or another base form.
+/// PRECIS: WordNet's files are not shipped here. This table is our own list of the common irregular forms of
+/// English (strong verbs, irregular plurals, comparatives) with WordNet's base forms; it is not the full database,
+/// so rare irregular forms are stemmed by Porter where ROUGE would map them.
 /// </summary>
 internal static class RougeIrregularForms
 {
-    private static readonly Dictionary<string, string> Forms = new(StringComparer.Ordinal)
+    // "form base" pairs; only forms longer than 3 characters are ever looked up.
+    private const string Pairs = """
+        arisen arise arose arise awoke awake awoken awake
+        beaten beat became become been be began begin begun begin being be bent bend bitten bite
+        bled bleed blew blow blown blow bore bear borne bear bought buy bound bind bred breed broke break broken break
+        brought bring built build burnt burn caught catch chose choose chosen choose clung cling
+        came come crept creep dealt deal done do drank drink drawn draw drew draw dreamt dream
+        driven drive drove drive drunk drink dwelt dwell eaten eat fallen fall fell fall felt feel fled flee flew fly
+        flown fly flung fling forbade forbid forbidden forbid foresaw foresee foreseen foresee forgave forgive
+        forgiven forgive forgot forget forgotten forget fought fight found find froze freeze frozen freeze
+        gave give given give gone go grew grow ground grind grown grow heard hear held hold hidden hide hung hang
+        kept keep knelt kneel knew know known know laid lay leant lean leapt leap learnt learn left leave lent lend
+        lain lie lost lose made make meant mean mistook mistake mistaken mistake overcame overcome overtook overtake
+        overtaken overtake overthrew overthrow overthrown overthrow paid pay proven prove rang ring ridden ride risen rise rode ride rose rise
+        sang sing sank sink said say seen see sent send shaken shake shook shake shone shine shot shoot shown show
+        shrank shrink shrunk shrink slain slay slept sleep slid slide slung sling smelt smell sold sell sought seek
+        spent spend spat spit spoke speak spoken speak sprang spring sprung spring spun spin stole steal stolen steal
+        stood stand strove strive struck strike strung string stuck stick stung sting stank stink
+        sung sing sunk sink swam swim swept sweep swore swear sworn swear swum swim swung swing
+        taken take taught teach thought think threw throw thrown throw told tell took take tore tear torn tear
+        trod tread trodden tread understood understand undertook undertake undertaken undertake
+        undid undo undone undo upheld uphold went go were be wept weep withdrew withdraw withdrawn withdraw
+        withheld withhold withstood withstand woke wake woken wake wore wear worn wear wound wind won win wrote write
+        written write wrung wring
+        children child feet foot geese goose teeth tooth mice mouse lice louse oxen ox
+        gentlemen gentleman
+        lives life wives wife knives knife leaves leaf loaves loaf halves half selves self shelves shelf thieves thief
+        wolves wolf calves calf elves elf
+        criteria criterion phenomena phenomenon data datum media medium bacteria bacterium
+        crises crisis analyses analysis theses thesis hypotheses hypothesis diagnoses diagnosis
+        better well best well worse bad worst bad farther far further far harder hard hardest hard deeper deeply
+        """;
+
+    private static readonly Dictionary<string, string> Forms = Parse(Pairs);
+
+    private static Dictionary<string, string> Parse(string pairs)
     {
-    };
+        var words = pairs.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var forms = new Dictionary<string, string>(words.Length / 2, StringComparer.Ordinal);
+        for (int i = 0; i + 1 < words.Length; i += 2) forms[words[i]] = words[i + 1];
+        return forms;
+    }
 
     public static string? Lookup(string token) => Forms.GetValueOrDefault(token);
 }

@@ -110,7 +110,7 @@ public sealed class RougeScorer
         count = 0;
         for (int i = 0; i + n <= tokens.Count; i++)
         {
-            var gram = n == 1 ? tokens[i] : string.Join(' ', tokens, i, n);
+            var gram = n == 1 ? tokens[i] : string.Join(' ', tokens.GetRange(i, n));
             grams[gram] = grams.GetValueOrDefault(gram) + 1;
             count++;
         }

@@ -70,47 +70,61 @@ public sealed class ConceptSummarizer : ISummarizer
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(candidates);
-        // Concept key → (document groups containing it, groups containing it in a lead sentence).
+        // Concept ids per sentence (in order of first appearance), then per concept the number of document groups
+        // containing it and containing it in a lead sentence, counted with a last-seen stamp per group.
         var ids = new Dictionary<long, int>();
-        var groups = new List<HashSet<int>>();
-        var leadGroups = new List<HashSet<int>>();
-        foreach (var s in view.Sentences)
+        var bySentence = new Dictionary<SentenceView, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var s in view.Sentences) bySentence[s] = ConceptIds(view, s, ids);
+        int count = ids.Count;
+        var df = new int[count];
+        var leadDf = new int[count];
+        var seen = new int[count];
+        var seenLead = new int[count];
+        Array.Fill(seen, -1);
+        Array.Fill(seenLead, -1);
+        foreach (var s in view.Sentences.OrderBy(s => s.Group)) // OrderBy is stable: article order within a group
         {
             bool lead = s.Sentence.Index < LeadSentences;
-            foreach (long key in Bigrams(view, s))
+            foreach (int c in bySentence[s])
             {
-                if (!ids.TryGetValue(key, out int id))
-                {
-                    id = ids.Count;
-                    ids[key] = id;
-                    groups.Add([]);
-                    leadGroups.Add([]);
-                }
-                groups[id].Add(s.Group);
-                if (lead) leadGroups[id].Add(s.Group);
+                if (seen[c] != s.Group) { seen[c] = s.Group; df[c]++; }
+                if (lead && seenLead[c] != s.Group) { seenLead[c] = s.Group; leadDf[c]++; }
             }
         }
         int minDf = MinDocumentFrequency(view.GroupCount);
-        var weights = new double[ids.Count];
-        for (int c = 0; c < weights.Length; c++)
+        var weights = new double[count];
+        for (int c = 0; c < count; c++)
         {
-            double w = groups[c].Count + LeadBonus * leadGroups[c].Count;
-            weights[c] = groups[c].Count >= minDf ? w : RareWeight * w;
+            double w = df[c] + LeadBonus * leadDf[c];
+            weights[c] = df[c] >= minDf ? w : RareWeight * w;
         }
-        var items = candidates
-            .Select(s => Bigrams(view, s).Select(k => ids[k]).Where(c => weights[c] > 0).Distinct().Order().ToArray())
-            .ToArray();
+        var items = new int[candidates.Length][];
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            var distinct = bySentence[candidates[i]].Where(c => weights[c] > 0).Distinct().ToArray();
+            Array.Sort(distinct);
+            items[i] = distinct;
+        }
         return (items, weights);
     }
 
-    private static IEnumerable<long> Bigrams(ClusterView view, SentenceView s)
+    /// <summary>Bigrams of adjacent words, except those of two stop words, as concept ids.</summary>
+    private static int[] ConceptIds(ClusterView view, SentenceView s, Dictionary<long, int> ids)
     {
+        var result = new List<int>(s.Words.Length);
         for (int i = 1; i < s.Words.Length; i++)
         {
             int a = s.Words[i - 1], b = s.Words[i];
             if (view.IsStop[a] && view.IsStop[b]) continue;
-            yield return ((long)a << 32) | (uint)b;
+            long key = ((long)a << 32) | (uint)b;
+            if (!ids.TryGetValue(key, out int id))
+            {
+                id = ids.Count;
+                ids[key] = id;
+            }
+            result.Add(id);
         }
+        return [.. result];
     }
 
     /// <summary>

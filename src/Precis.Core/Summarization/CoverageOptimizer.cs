@@ -37,7 +37,25 @@ internal sealed class CoverageOptimizer
         _conflicts = conflicts;
         _coverCount = new int[weights.Length];
         _nodeLimit = nodeLimit;
+        // Concept → items containing it, and each item's gain on an empty summary (weights summed in concept
+        // order, so the running gains are reproducible).
+        var lists = new List<int>[weights.Length];
+        _initialGain = new double[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            foreach (int c in items[i])
+            {
+                (lists[c] ??= []).Add(i);
+                _initialGain[i] += weights[c];
+            }
+        }
+        _conceptItems = [.. lists.Select(l => l is null ? [] : l.ToArray())];
+        _gain = (double[])_initialGain.Clone();
     }
+
+    private readonly int[][] _conceptItems;
+    private readonly double[] _initialGain;
+    private readonly double[] _gain;
 
     /// <param name="items">Per item, the distinct concept ids it covers.</param>
     /// <param name="weights">Per concept, a non-negative weight.</param>
@@ -91,7 +109,10 @@ internal sealed class CoverageOptimizer
         _chosen = [];
         _boundGain = new double[order.Length];
         _boundCost = new double[order.Length];
-        Array.Clear(_coverCount);
+        _keys = new double[order.Length];
+        _rootGain = order.Select(Gain).ToArray();
+        _index = new int[order.Length];
+        ResetCoverage();
         Search(0, 0, 0);
         bool optimal = _nodes <= _nodeLimit;
         return new CoverageSolution([.. _best.Order()], _bestValue, optimal, _nodes);
@@ -104,6 +125,10 @@ internal sealed class CoverageOptimizer
     private int _nodes;
     private double[] _boundGain = [];
     private double[] _boundCost = [];
+    private double[] _keys = [];
+    private int[] _index = [];
+    private double _value;
+    private double[] _rootGain = [];
 
     private void Search(int k, double value, int used)
     {
@@ -114,6 +139,8 @@ internal sealed class CoverageOptimizer
             _best = [.. _chosen];
         }
         if (k >= _order.Length) return;
+        _value = value;
+        if (RootBound(k, used) + value <= _bestValue + Epsilon) return;
         if (Bound(k, used) + value <= _bestValue + Epsilon) return;
 
         int item = _order[k];
@@ -133,32 +160,66 @@ internal sealed class CoverageOptimizer
         Search(k + 1, value, used);
     }
 
-    /// <summary>Fractional knapsack over the marginal gains of items order[k..] that still fit.</summary>
+    /// <summary>
+    /// The cheapest valid bound: the fractional knapsack over the items' gains on an empty summary, which never
+    /// fall below their marginal gains (monotone submodular objective). Items are already in density order, so
+    /// it reads only as many items as fill the remaining budget.
+    /// </summary>
+    private double RootBound(int k, int used)
+    {
+        double room = _budget - used;
+        double bound = 0;
+        for (int p = k; p < _order.Length && room > 0; p++)
+        {
+            int item = _order[p];
+            double gain = _rootGain[p];
+            if (_costs[item] <= room)
+            {
+                bound += gain;
+                room -= _costs[item];
+            }
+            else
+            {
+                bound += gain * room / _costs[item];
+                room = 0;
+            }
+        }
+        return bound;
+    }
+
+    /// <summary>
+    /// Fractional knapsack over the marginal gains of items order[k..] that still fit. A cheaper bound
+    /// (remaining budget × best density) is tried first and returned when it already prunes.
+    /// </summary>
     private double Bound(int k, int used)
     {
         int remaining = _budget - used;
         int n = 0;
+        double maxDensity = 0, total = 0;
         for (int p = k; p < _order.Length; p++)
         {
             int item = _order[p];
-            if (_costs[item] > remaining || ConflictsWithChosen(item)) continue;
+            if (_costs[item] > remaining) continue;
             double gain = Gain(item);
-            if (gain <= Epsilon) continue;
+            if (gain <= Epsilon || ConflictsWithChosen(item)) continue;
             _boundGain[n] = gain;
             _boundCost[n] = _costs[item];
+            double density = gain / _costs[item];
+            _keys[n] = -density;
+            _index[n] = n;
+            if (density > maxDensity) maxDensity = density;
+            total += gain;
             n++;
         }
         if (n == 0) return 0;
-        // Sort by density, descending: keys are negated densities.
-        var keys = new double[n];
-        var idx = new int[n];
-        for (int i = 0; i < n; i++) { keys[i] = -_boundGain[i] / _boundCost[i]; idx[i] = i; }
-        Array.Sort(keys, idx);
+        double cheap = Math.Min(total, remaining * maxDensity);
+        if (cheap + _value <= _bestValue + Epsilon) return cheap;
+        Array.Sort(_keys, _index, 0, n);
         double bound = 0;
         double room = remaining;
         for (int i = 0; i < n && room > 0; i++)
         {
-            int j = idx[i];
+            int j = _index[i];
             if (_boundCost[j] <= room)
             {
                 bound += _boundGain[j];
@@ -175,7 +236,7 @@ internal sealed class CoverageOptimizer
 
     private List<int> Greedy()
     {
-        Array.Clear(_coverCount);
+        ResetCoverage();
         var chosen = new List<int>();
         var taken = new bool[_items.Length];
         int used = 0;
@@ -199,13 +260,13 @@ internal sealed class CoverageOptimizer
             Add(best);
             used += _costs[best];
         }
-        Array.Clear(_coverCount);
+        ResetCoverage();
         return chosen;
     }
 
     private List<int> BestSingleton()
     {
-        Array.Clear(_coverCount);
+        ResetCoverage();
         int best = -1;
         double bestValue = 0;
         for (int j = 0; j < _items.Length; j++)
@@ -225,7 +286,7 @@ internal sealed class CoverageOptimizer
     private List<int> LocalSearch(List<int> start)
     {
         var chosen = new List<int>(start);
-        Array.Clear(_coverCount);
+        ResetCoverage();
         foreach (int i in chosen) Add(i);
         double value = Value(chosen);
         int used = chosen.Sum(i => _costs[i]);
@@ -271,30 +332,41 @@ internal sealed class CoverageOptimizer
             }
             if (!improved) break;
         }
-        Array.Clear(_coverCount);
+        ResetCoverage();
         return chosen;
     }
 
     private double Value(List<int> chosen) => Evaluate(_items, _weights, chosen);
 
-    private double Gain(int item)
+    /// <summary>The item's marginal gain given the current coverage, kept up to date by Add and Remove.</summary>
+    private double Gain(int item) => _gain[item];
+
+    private void ResetCoverage()
     {
-        double gain = 0;
-        foreach (int c in _items[item])
-        {
-            if (_coverCount[c] == 0) gain += _weights[c];
-        }
-        return gain;
+        Array.Clear(_coverCount);
+        _initialGain.CopyTo(_gain, 0);
     }
 
     private void Add(int item)
     {
-        foreach (int c in _items[item]) _coverCount[c]++;
+        foreach (int c in _items[item])
+        {
+            if (_coverCount[c]++ == 0)
+            {
+                foreach (int j in _conceptItems[c]) _gain[j] -= _weights[c];
+            }
+        }
     }
 
     private void Remove(int item)
     {
-        foreach (int c in _items[item]) _coverCount[c]--;
+        foreach (int c in _items[item])
+        {
+            if (--_coverCount[c] == 0)
+            {
+                foreach (int j in _conceptItems[c]) _gain[j] += _weights[c];
+            }
+        }
     }
 
     private bool ConflictsWithChosen(int item) => Conflicts(item, _chosen);

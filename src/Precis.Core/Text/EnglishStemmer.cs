@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Precis.Text;
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class EnglishStemmer
     private const int MaxStackWord = 64;
 
     /// <summary>The Porter2 stem of a lower-case English word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Stem(string lowerWord)
     {
         ArgumentNullException.ThrowIfNull(lowerWord);
@@ -70,6 +73,7 @@ public static class EnglishStemmer
 
         public readonly ReadOnlySpan<char> Current => _b[.._len];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             // Prelude: remove an initial apostrophe; mark consonant y (initial, or after a vowel) as Y.

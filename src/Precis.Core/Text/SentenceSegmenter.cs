@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Text;
@@ -21,10 +22,13 @@ namespace Precis.Text;
 /// <item>A quotation holding several sentences is split at its inner sentence ends, like running text:
 /// <c>"We left. Then we came back," he said.</c> gives <c>"We left.</c> and <c>Then we came back," he said.</c>
 /// (as the Punkt and Stanford segmenters do); extractive summaries then cite the attributed half.</item>
-/// <item>Titles before names (Mr., Gen., Sen.) never end a sentence; number prefixes (No., Vol., p.) do not before
-/// a digit; ambiguous abbreviations (U.S., Inc., Jr., Jan., Calif., initials like "J.") end one only when the
-/// next word is a capitalised function word (The, He, But...), a title, or opens a quotation — Punkt's
-/// orthographic heuristic reduced to a closed word list.</item>
+/// <item>Courtesy titles (Mr., Dr.) never end a sentence; ranks and offices (Gen., Sen.) only before a capitalised
+/// function word ("Hun Sen. The..."); number prefixes (No., Vol., p.) not before a digit; ambiguous abbreviations
+/// (U.S., Inc., Jr., Jan., Calif., initials like "J.") only when the next word is a capitalised function word
+/// (The, He, But...), a title, or opens a quotation — Punkt's orthographic heuristic reduced to a closed word
+/// list.</item>
+/// <item>Text that lower-cases sentence starts after quotes (recased corpora such as Multi-News) is under-split
+/// there: lower case never starts a sentence.</item>
 /// <item>Decimals (3.5), thousands (1,500), internal dots (U.S., example.com) never split: a terminator must be
 /// followed by white space or the end of the range.</item>
 /// <item>A blank line, a new line starting with a list marker, and a bullet glyph (•, ▪) standing alone end a
@@ -39,8 +43,12 @@ public static class SentenceSegmenter
         /// <summary>An ordinary word: the period ends a sentence when the next word is not lower case.</summary>
         None,
 
-        /// <summary>Never sentence-final: titles before names, "e.g.", "vs.".</summary>
+        /// <summary>Never sentence-final: courtesy titles before names, "e.g.", "vs.".</summary>
         Never,
+
+        /// <summary>A rank or office before a name ("Gen.", "Sen."), which can also end a name ("Hun Sen."): final only
+        /// before a capitalised function word ("Hun Sen. The talks...").</summary>
+        Title,
 
         /// <summary>Not sentence-final before a number: "No. 5", "p. 12".</summary>
         NumberPrefix,
@@ -64,11 +72,13 @@ public static class SentenceSegmenter
             foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries)) d[w] = (kind, char.IsUpper(w[0]));
         }
 
-        // Titles and honorifics that precede a name; the ones that are not also English words match in any case
-        // (recased corpora write "mr. Smith").
-        Add(Kind.Never, "mr mrs ms messrs mmes mme mlle dr drs prof profs gen gens col lt sgt capt maj cmdr adm brig cpl "
-            + "pvt sen sens gov govs msgr supt atty lt.col lt.gen maj.gen brig.gen");
-        Add(Kind.Never, "Cols Cpt Cdr Spc Rep Reps Pres Rev Fr Hon Insp Det Amb");
+        // Titles that precede a name; the ones that are not also English words match in any case (recased corpora
+        // write "mr. Smith"). Courtesy titles never end a sentence ("Ms. He said" has the surname He); ranks and
+        // offices may, when they double as names.
+        Add(Kind.Never, "mr mrs ms messrs mmes mme mlle dr drs msgr");
+        Add(Kind.Title, "prof profs gen gens col lt sgt capt maj cmdr adm brig cpl pvt sen sens gov govs supt atty lt.col "
+            + "lt.gen maj.gen brig.gen");
+        Add(Kind.Title, "Cols Cpt Cdr Spc Rep Reps Pres Rev Fr Hon Insp Det Amb");
         Add(Kind.Never, "vs v e.g i.e cf viz approx ca");
         Add(Kind.NumberPrefix, "no nos vol vols art arts fig figs p pp ch chap sec secs para pt pts op ext tel rm apt ste");
         Add(Kind.Ambiguous, "inc corp co cos ltd llc plc bros jr sr etc al dept univ assn est Ave Blvd Rd St Mt Ft");
@@ -91,6 +101,7 @@ public static class SentenceSegmenter
 
     /// <summary>Appends the sentence spans of <paramref name="text"/> within <paramref name="range"/> to
     /// <paramref name="result"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Split(string text, TextSpan range, List<TextSpan> result)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -156,6 +167,7 @@ public static class SentenceSegmenter
 
     private static bool IsBulletGlyph(char c) => c is '\u2022' or '\u25AA' or '\u25CF' or '\u25E6' or '\u2023' or '\u2043';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsSentence(ReadOnlySpan<char> s, int sentenceStart, int end, int terminator, int terminatorEnd, int after)
     {
         int k = after;
@@ -188,17 +200,33 @@ public static class SentenceSegmenter
                 return false;
             case Kind.NumberPrefix:
                 return !char.IsDigit(next);
+            case Kind.Title:
+                return char.IsUpper(next) && !opensQuote && IsCapitalisedFunctionWord(s, k, end);
             case Kind.Ambiguous:
                 if (char.IsDigit(next) || !char.IsUpper(next)) return false;
-                if (opensQuote) return true;
-                int wordEnd = k;
-                while (wordEnd < end && char.IsLetter(s[wordEnd])) wordEnd++;
-                var nextWord = s[k..wordEnd];
-                return StopWords.Contains(nextWord)
-                    || (AbbreviationLookup.TryGetValue(nextWord, out var a) && a.Kind == Kind.Never && wordEnd < end && s[wordEnd] == '.');
+                return opensQuote || IsCapitalisedFunctionWord(s, k, end) || IsTitleAt(s, k, end);
             default:
                 return true;
         }
+    }
+
+    // Punkt's orthographic evidence in closed form: a capitalised function word ("The", "He", "But") after an
+    // abbreviation almost always starts a sentence, while a capitalised content word is usually a name.
+    private static bool IsCapitalisedFunctionWord(ReadOnlySpan<char> s, int k, int end)
+    {
+        int wordEnd = k;
+        while (wordEnd < end && char.IsLetter(s[wordEnd])) wordEnd++;
+        // "A." or "I." followed by a dot is an initial, not the article or the pronoun.
+        if (wordEnd - k == 1 && wordEnd < end && s[wordEnd] == '.') return false;
+        return wordEnd > k && StopWords.Contains(s[k..wordEnd]);
+    }
+
+    private static bool IsTitleAt(ReadOnlySpan<char> s, int k, int end)
+    {
+        int wordEnd = k;
+        while (wordEnd < end && char.IsLetter(s[wordEnd])) wordEnd++;
+        return wordEnd > k && wordEnd < end && s[wordEnd] == '.' && AbbreviationLookup.TryGetValue(s[k..wordEnd], out var a)
+            && a.Kind is Kind.Never or Kind.Title;
     }
 
     private static bool IsWordOpener(char c) => c is '"' or '`' or '(' or '[' or '{' or '\u201C' or '\u2018' or '\u00AB';

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Precis.Text;
 
 /// <summary>Folds typographic variants to one form for matching; never used to rewrite article text.</summary>
@@ -33,6 +35,7 @@ public static class TextNormalizer
     /// Writes the matching form of <paramref name="raw"/> (folded, lower-cased, ignorable characters dropped) to
     /// <paramref name="destination"/>, which must be at least as long as <paramref name="raw"/>; returns its length.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Normalize(ReadOnlySpan<char> raw, Span<char> destination)
     {
         int n = 0;

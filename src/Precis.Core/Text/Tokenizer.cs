@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Precis.Documents;
 
@@ -29,6 +31,9 @@ public static class Tokenizer
     [ThreadStatic]
     private static Dictionary<string, Forms>? t_forms;
 
+    private static readonly SearchValues<char> EmailLocalChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
+
     public static List<Token> Tokenize(string text, TextSpan range)
     {
         var tokens = new List<Token>();
@@ -37,6 +42,7 @@ public static class Tokenizer
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> within <paramref name="range"/> to <paramref name="tokens"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(string text, TextSpan range, List<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -115,6 +121,7 @@ public static class Tokenizer
 
     private static bool IsDigitAt(ReadOnlySpan<char> s, int i, int end) => i < end && char.IsDigit(s[i]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanWord(ReadOnlySpan<char> s, int start, int end, out bool numeric)
     {
         bool digitsOnly = true;   // digits and the separators of numbers only
@@ -190,11 +197,13 @@ public static class Tokenizer
     private static readonly string[] UrlPrefixes = ["https://", "http://", "ftp://", "www."];
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int UrlOrEmailEnd(ReadOnlySpan<char> s, int i, int end)
     {
         var rest = s[i..end];
         foreach (var prefix in UrlPrefixes)
         {
+            if ((rest[0] | 0x20) != prefix[0]) continue;
             if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && rest.Length > prefix.Length
                 && !char.IsWhiteSpace(rest[prefix.Length]))
             {
@@ -214,9 +223,9 @@ public static class Tokenizer
 
         // e-mail: local@domain.tld (RFC 5322's common subset).
         if (!char.IsAsciiLetterOrDigit(s[i])) return i;
-        int at = i;
-        while (at < end && (char.IsAsciiLetterOrDigit(s[at]) || s[at] is '.' or '_' or '%' or '+' or '-')) at++;
-        if (at >= end || s[at] != '@' || at == i) return i;
+        int local = rest.IndexOfAnyExcept(EmailLocalChars);
+        if (local <= 0 || rest[local] != '@') return i;
+        int at = i + local;
         int k = at + 1;
         int lastDot = -1;
         while (k < end && (char.IsAsciiLetterOrDigit(s[k]) || s[k] is '.' or '-'))
@@ -229,6 +238,7 @@ public static class Tokenizer
         return k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Token Make(ReadOnlySpan<char> s, int start, int end, TokenKind kind)
     {
         var raw = s[start..end];

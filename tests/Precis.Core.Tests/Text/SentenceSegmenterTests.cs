@@ -23,6 +23,19 @@ public sealed class SentenceSegmenterTests
     }
 
     [Fact]
+    public void Rank_that_ends_a_name_ends_a_sentence_before_a_function_word()
+    {
+        Assert.Equal(["The envoy met Hun Sen.", "The talks went well."], Sentences("The envoy met Hun Sen. The talks went well."));
+        Assert.Single(Sentences("They met Sen. A. Cole and Gen. Ray Holt."));
+    }
+
+    [Fact]
+    public void Courtesy_title_never_ends_a_sentence_even_before_a_short_surname()
+    {
+        Assert.Single(Sentences("The letter reached Ms. He on Monday."));
+    }
+
+    [Fact]
     public void Lower_case_titles_in_recased_text_do_not_end_sentences()
     {
         Assert.Single(Sentences("The letter reached mr. Hale on Monday."));

@@ -78,18 +78,27 @@ public sealed class SharedCorpusSegmentationTests
     }
 
     [TextSharedDataFact]
-    public void Known_abbreviations_in_duc_never_end_a_sentence_before_a_name()
+    public void Titles_in_duc_end_a_sentence_only_before_a_function_word()
     {
         foreach (var (id, text, paragraphs) in Documents())
         {
             foreach (var paragraph in paragraphs)
             {
-                foreach (var s in SentenceSegmenter.Split(text, paragraph))
+                var spans = SentenceSegmenter.Split(text, paragraph);
+                for (int n = 0; n < spans.Count; n++)
                 {
-                    var sentence = s.AsSpan(text);
-                    foreach (var title in (string[])[" Mr.", " Mrs.", " Dr.", " Gen.", " Sen.", " Gov."])
+                    var sentence = spans[n].AsSpan(text);
+                    foreach (var title in (string[])[" Mr.", " Mrs.", " Ms.", " Dr."])
                     {
-                        if (sentence.EndsWith(title, StringComparison.Ordinal)) Assert.Fail($"{id}: sentence {s} ends with a title");
+                        if (sentence.EndsWith(title, StringComparison.Ordinal)) Assert.Fail($"{id}: sentence {spans[n]} ends with a title");
+                    }
+                    foreach (var rank in (string[])[" Sen.", " Gen.", " Gov.", " Rep.", " Col."])
+                    {
+                        if (!sentence.EndsWith(rank, StringComparison.Ordinal) || n + 1 == spans.Count) continue;
+                        var next = spans[n + 1].AsSpan(text).TrimStart("`\"'(");
+                        int w = 0;
+                        while (w < next.Length && char.IsLetter(next[w])) w++;
+                        if (!StopWords.Contains(next[..w])) Assert.Fail($"{id}: sentence {spans[n]} ends with a rank before a name");
                     }
                 }
             }

@@ -42,7 +42,8 @@ internal static class TextInvariants
         {
             if (t.Span.Length <= 0) Assert.Fail("empty token");
             if (t.Span.Start < previousEnd || t.Span.End > sentence.End) Assert.Fail($"token {t.Span} outside {sentence} or out of order");
-            if (char.IsLowSurrogate(text[t.Span.Start]) && t.Span.Start > 0 && char.IsHighSurrogate(text[t.Span.Start - 1]))
+            // A pair may only be cut where the caller's range cuts it.
+            if (char.IsLowSurrogate(text[t.Span.Start]) && t.Span.Start > sentence.Start && char.IsHighSurrogate(text[t.Span.Start - 1]))
             {
                 Assert.Fail($"token {t.Span} starts inside a surrogate pair");
             }

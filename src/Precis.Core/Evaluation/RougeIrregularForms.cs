@@ -44,17 +44,45 @@ internal static class RougeIrregularForms
         criteria criterion phenomena phenomenon data datum media medium bacteria bacterium
         crises crisis analyses analysis theses thesis hypotheses hypothesis diagnoses diagnosis
         better well best well worse bad worst bad farther far further far harder hard hardest hard deeper deeply
+        bigger big biggest big hotter hot hottest hot fatter fat fattest fat sadder sad saddest sad wetter wet wettest wet
+        thinner thin thinnest thin redder red reddest red fitter fit fittest fit flatter flat flattest flat
+        madder mad maddest mad elder old eldest old
         """;
 
-    private static readonly Dictionary<string, string> Forms = Parse(Pairs);
+    // Adjectives in consonant + y: WordNet's morphy has no -ier/-iest rule for adjectives, so its adj.exc lists
+    // their comparatives and superlatives (earlier → early). Our own list of common ones.
+    private const string YAdjectives = """
+        angry bloody bulky busy chilly classy costly cozy crazy creepy deadly dirty dry early easy empty fancy friendly
+        funny gloomy guilty handy happy hardy hasty healthy heavy hefty holy hungry juicy lengthy likely lively lonely
+        lovely lucky manly merry messy muddy nasty needy noisy pretty risky rocky rosy sexy shaky shy silly sleepy
+        speedy steady sticky stormy sunny tasty thirsty tidy tiny tricky ugly wacky wary wealthy weary windy worthy
+        """;
 
-    private static Dictionary<string, string> Parse(string pairs)
+    private static readonly Dictionary<string, string> Forms = Build();
+
+    private static Dictionary<string, string> Build()
     {
-        var words = pairs.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var forms = new Dictionary<string, string>(words.Length / 2, StringComparer.Ordinal);
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var words = Pairs.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i + 1 < words.Length; i += 2) forms[words[i]] = words[i + 1];
+        foreach (var adjective in YAdjectives.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var stem = adjective[..^1];
+            forms.TryAdd(stem + "ier", adjective);
+            forms.TryAdd(stem + "iest", adjective);
+        }
         return forms;
     }
 
-    public static string? Lookup(string token) => Forms.GetValueOrDefault(token);
+    public static string? Lookup(string token)
+    {
+        if (Forms.TryGetValue(token, out var form)) return form;
+        // Verbs in consonant + y: morphy turns -ied into neither the base (ed → "", ed → e give "deni", "denie")
+        // nor anything else, so WordNet's verb.exc lists every such past form (denied → deny). Four-letter forms
+        // (died, tied, lied) come from -ie verbs that morphy handles, so they are not in the table.
+        if (token.Length > 4 && token.EndsWith("ied", StringComparison.Ordinal) && !IsVowel(token[^4])) return string.Concat(token.AsSpan(0, token.Length - 3), "y");
+        return null;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 }

@@ -43,14 +43,15 @@ public sealed class RougeScorer
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(summarySentences);
         ArgumentNullException.ThrowIfNull(referenceSentences);
-        var peer = Read(summarySentences);
-        var models = referenceSentences.Select(Read).ToList();
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var peer = Read(summarySentences, vocabulary);
+        var models = referenceSentences.Select(r => Read(r, vocabulary)).ToList();
         var metrics = ImmutableArray.CreateBuilder<RougeMetricScore>();
         for (int n = 1; n <= _options.MaxN; n++)
         {
             metrics.Add(new RougeMetricScore($"ROUGE-{n}", Score(NGramCounts(peer, models, n))));
         }
-        if (_options.ComputeL) metrics.Add(new RougeMetricScore("ROUGE-L", Score(LcsCounts(peer, models))));
+        if (_options.ComputeL) metrics.Add(new RougeMetricScore("ROUGE-L", Score(LcsCounts(peer, models, vocabulary.Count))));
         if (_options.SkipDistance is int d)
         {
             var name = _options.MetricNames[^1];
@@ -62,20 +63,38 @@ public sealed class RougeScorer
     private static List<string> SplitLines(string text) =>
         [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
-    /// <summary>A text as the two ROUGE readers see it: one token list (n-grams) and token lists per sentence (LCS).</summary>
-    private sealed record ReadText(List<string> Tokens, List<List<string>> SentenceTokens);
+    /// <summary>
+    /// A text as the two ROUGE readers see it, tokens as ids of one cluster's vocabulary: one token list for
+    /// n-grams and skip bigrams (readText) and token lists per sentence for LCS (readText_LCS).
+    /// </summary>
+    private sealed record ReadText(int[] Tokens, List<int[]> SentenceTokens);
 
-    private ReadText Read(IReadOnlyList<string> sentences)
+    private ReadText Read(IReadOnlyList<string> sentences, Dictionary<string, int> vocabulary)
     {
         var bytes = RougeText.ToByteSentences(sentences.Select(s => s.Trim()));
         var joined = RougeText.JoinTruncated(bytes, _options.MaxBytes, _options.MaxWords);
-        var tokens = RougeText.Tokens(joined, _filter);
-        List<List<string>> units = [];
+        var tokens = Ids(RougeText.Tokens(joined, _filter), vocabulary);
+        List<int[]> units = [];
         if (_options.ComputeL)
         {
-            units = [.. RougeText.SplitTruncated(bytes, _options.MaxBytes, _options.MaxWords).Select(s => RougeText.Tokens(s, _filter))];
+            units = [.. RougeText.SplitTruncated(bytes, _options.MaxBytes, _options.MaxWords).Select(s => Ids(RougeText.Tokens(s, _filter), vocabulary))];
         }
         return new ReadText(tokens, units);
+    }
+
+    private static int[] Ids(List<string> tokens, Dictionary<string, int> vocabulary)
+    {
+        var ids = new int[tokens.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (!vocabulary.TryGetValue(tokens[i], out int id))
+            {
+                id = vocabulary.Count;
+                vocabulary[tokens[i]] = id;
+            }
+            ids[i] = id;
+        }
+        return ids;
     }
 
     private readonly record struct Counts(long Hits, long ModelCount, long PeerCount);
@@ -104,20 +123,31 @@ public sealed class RougeScorer
         return new Counts(hits, modelTotal, peerTotal);
     }
 
-    private static Dictionary<string, int> NGrams(List<string> tokens, int n, out long count)
+    /// <summary>N-gram counts keyed by the token ids (two ids packed in a long up to bigrams, a string beyond).</summary>
+    private static Dictionary<GramKey, int> NGrams(int[] tokens, int n, out long count)
     {
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var grams = new Dictionary<GramKey, int>();
         count = 0;
-        for (int i = 0; i + n <= tokens.Count; i++)
+        for (int i = 0; i + n <= tokens.Length; i++)
         {
-            var gram = n == 1 ? tokens[i] : string.Join(' ', tokens.GetRange(i, n));
-            grams[gram] = grams.GetValueOrDefault(gram) + 1;
+            var key = n switch
+            {
+                1 => new GramKey(tokens[i], null),
+                2 => new GramKey(Pair(tokens[i], tokens[i + 1]), null),
+                _ => new GramKey(0, string.Join(' ', tokens.Skip(i).Take(n))),
+            };
+            grams[key] = grams.GetValueOrDefault(key) + 1;
             count++;
         }
         return grams;
     }
 
-    private static long ClippedHits(Dictionary<string, int> modelGrams, Dictionary<string, int> peerGrams)
+    /// <summary>A unigram is its id; a bigram packs (first + 1, second) so it never equals a unigram key.</summary>
+    private static long Pair(int first, int second) => ((long)(first + 1) << 32) | (uint)second;
+
+    private readonly record struct GramKey(long Packed, string? Long);
+
+    private static long ClippedHits(Dictionary<GramKey, int> modelGrams, Dictionary<GramKey, int> peerGrams)
     {
         long hits = 0;
         foreach (var (gram, modelCount) in modelGrams)
@@ -146,20 +176,21 @@ public sealed class RougeScorer
     /// <c>-u</c> the unigram of every token but the last is added (its loop stops one token early), and a text
     /// of one token yields no gram at all.
     /// </summary>
-    private static Dictionary<string, int> SkipBigrams(List<string> tokens, int skipDistance, bool unigrams, out long count)
+    private static Dictionary<GramKey, int> SkipBigrams(int[] tokens, int skipDistance, bool unigrams, out long count)
     {
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var grams = new Dictionary<GramKey, int>();
         count = 0;
-        for (int i = 0; i < tokens.Count - 1; i++)
+        for (int i = 0; i < tokens.Length - 1; i++)
         {
             if (unigrams)
             {
-                grams[tokens[i]] = grams.GetValueOrDefault(tokens[i]) + 1;
+                var unigram = new GramKey(tokens[i], null);
+                grams[unigram] = grams.GetValueOrDefault(unigram) + 1;
                 count++;
             }
-            for (int j = i + 1; j < tokens.Count && (skipDistance < 0 || j <= i + skipDistance + 1); j++)
+            for (int j = i + 1; j < tokens.Length && (skipDistance < 0 || j <= i + skipDistance + 1); j++)
             {
-                var gram = string.Concat(tokens[i], " ", tokens[j]);
+                var gram = new GramKey(Pair(tokens[i], tokens[j]), null);
                 grams[gram] = grams.GetValueOrDefault(gram) + 1;
                 count++;
             }
@@ -172,32 +203,35 @@ public sealed class RougeScorer
     /// its LCS positions with every summary sentence; a marked token counts only while both the reference's and
     /// the summary's unigram counts of it are left (each hit uses one of each), which keeps ROUGE-L ≤ ROUGE-1.
     /// </summary>
-    private static Counts LcsCounts(ReadText peer, List<ReadText> models)
+    private static Counts LcsCounts(ReadText peer, List<ReadText> models, int vocabularySize)
     {
-        var peerUnigrams = NGrams(peer.Tokens, 1, out long peerCount);
+        var peerUnigrams = new int[vocabularySize];
+        foreach (var t in peer.Tokens) peerUnigrams[t]++;
+        var peerLeft = new int[vocabularySize];
+        var modelLeft = new int[vocabularySize];
         long hits = 0, modelTotal = 0, peerTotal = 0;
         foreach (var model in models)
         {
-            var peerLeft = new Dictionary<string, int>(peerUnigrams, StringComparer.Ordinal);
-            var modelLeft = NGrams(model.Tokens, 1, out _);
+            Array.Copy(peerUnigrams, peerLeft, vocabularySize);
+            Array.Clear(modelLeft);
+            foreach (var t in model.Tokens) modelLeft[t]++;
             foreach (var sentence in model.SentenceTokens)
             {
-                var hitMask = new bool[sentence.Count];
-                modelTotal += sentence.Count;
+                var hitMask = new bool[sentence.Length];
+                modelTotal += sentence.Length;
                 foreach (var peerSentence in peer.SentenceTokens) MarkLcs(sentence, peerSentence, hitMask);
-                for (int j = 0; j < sentence.Count; j++)
+                for (int j = 0; j < sentence.Length; j++)
                 {
-                    if (!hitMask[j]) continue;
-                    var token = sentence[j];
-                    if (modelLeft.TryGetValue(token, out int m) && m > 0 && peerLeft.TryGetValue(token, out int p) && p > 0)
+                    int token = sentence[j];
+                    if (hitMask[j] && modelLeft[token] > 0 && peerLeft[token] > 0)
                     {
                         hits++;
-                        modelLeft[token] = m - 1;
-                        peerLeft[token] = p - 1;
+                        modelLeft[token]--;
+                        peerLeft[token]--;
                     }
                 }
             }
-            peerTotal += peerCount;
+            peerTotal += peer.Tokens.Length;
         }
         return new Counts(hits, modelTotal, peerTotal);
     }
@@ -206,9 +240,9 @@ public sealed class RougeScorer
     /// ROUGE's <c>lcs_inner</c> + <c>markLCS</c>: the DP table with its tie rule (up when c[i-1][j] ≥ c[i][j-1]),
     /// traced back from the end; marks the model positions on that one LCS.
     /// </summary>
-    internal static void MarkLcs(List<string> model, List<string> peer, bool[] hitMask)
+    internal static void MarkLcs(ReadOnlySpan<int> model, ReadOnlySpan<int> peer, bool[] hitMask)
     {
-        int m = model.Count, n = peer.Count;
+        int m = model.Length, n = peer.Length;
         if (m == 0) return;
         var c = new int[(m + 1) * (n + 1)];
         var move = new byte[(m + 1) * (n + 1)]; // 1 diagonal, 2 up, 3 left
@@ -217,7 +251,7 @@ public sealed class RougeScorer
         {
             for (int j = 1; j <= n; j++)
             {
-                if (string.Equals(model[i - 1], peer[j - 1], StringComparison.Ordinal))
+                if (model[i - 1] == peer[j - 1])
                 {
                     c[i * w + j] = c[(i - 1) * w + j - 1] + 1;
                     move[i * w + j] = 1;

@@ -166,9 +166,13 @@ internal static class RougeText
 /// <summary>Stop-word removal and stemming applied to each token (ROUGE's <c>-s</c> and <c>-m</c>).</summary>
 internal sealed class RougeTokenFilter
 {
+    // Stems are a pure function of the token, so one process-wide cache serves every scorer; it stops growing at
+    // MaxCachedStems entries (a news vocabulary is far smaller) so a long-running server cannot grow it without bound.
+    private const int MaxCachedStems = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+
     private readonly IReadOnlySet<string>? _stopWords;
     private readonly bool _stem;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 
     public RougeTokenFilter(RougeOptions options)
     {
@@ -176,17 +180,18 @@ internal sealed class RougeTokenFilter
         _stem = options.Stem;
     }
 
+    /// <summary>Empties the process-wide stem cache (for tools that change the irregular-form table).</summary>
+    internal static void ClearStemCache() => Stems.Clear();
+
     /// <summary>The token to count, or null when it is a stop word.</summary>
     public string? Apply(string token)
     {
         if (_stopWords is not null && _stopWords.Contains(token)) return null;
         // ROUGE stems only tokens longer than 3 characters.
         if (!_stem || token.Length <= 3) return token;
-        if (!_stems.TryGetValue(token, out var stem))
-        {
-            stem = RougeIrregularForms.Lookup(token) ?? RougePorterStemmer.Stem(token);
-            _stems[token] = stem;
-        }
+        if (Stems.TryGetValue(token, out var stem)) return stem;
+        stem = RougeIrregularForms.Lookup(token) ?? RougePorterStemmer.Stem(token);
+        if (Stems.Count < MaxCachedStems) Stems.TryAdd(token, stem);
         return stem;
     }
 }

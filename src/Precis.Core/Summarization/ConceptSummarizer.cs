@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Precis.Documents;
 
@@ -66,6 +67,7 @@ public sealed class ConceptSummarizer : ISummarizer
     }
 
     /// <summary>Concept ids per candidate (distinct, pruned by df) and the concept weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     internal (int[][] Items, double[] Weights) Concepts(ClusterView view, SentenceView[] candidates)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -109,6 +111,7 @@ public sealed class ConceptSummarizer : ISummarizer
     }
 
     /// <summary>Bigrams of adjacent words, except those of two stop words, as concept ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private static int[] ConceptIds(ClusterView view, SentenceView s, Dictionary<long, int> ids)
     {
         var result = new List<int>(s.Words.Length);

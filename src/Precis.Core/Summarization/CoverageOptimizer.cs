@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Precis.Summarization;
 
 /// <summary>A chosen set of items, its objective value, and whether the search proved it optimal.</summary>
@@ -130,6 +132,7 @@ internal sealed class CoverageOptimizer
     private double _value;
     private double[] _rootGain = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Search(int k, double value, int used)
     {
         if (++_nodes > _nodeLimit) return;
@@ -165,6 +168,7 @@ internal sealed class CoverageOptimizer
     /// fall below their marginal gains (monotone submodular objective). Items are already in density order, so
     /// it reads only as many items as fill the remaining budget.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private double RootBound(int k, int used)
     {
         double room = _budget - used;
@@ -191,6 +195,7 @@ internal sealed class CoverageOptimizer
     /// Fractional knapsack over the marginal gains of items order[k..] that still fit. A cheaper bound
     /// (remaining budget × best density) is tried first and returned when it already prunes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private double Bound(int k, int used)
     {
         int remaining = _budget - used;
@@ -234,6 +239,7 @@ internal sealed class CoverageOptimizer
         return bound;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private List<int> Greedy()
     {
         ResetCoverage();
@@ -283,6 +289,7 @@ internal sealed class CoverageOptimizer
     }
 
     /// <summary>Swaps one chosen item for one unchosen one, or adds one, while that improves the objective.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private List<int> LocalSearch(List<int> start)
     {
         var chosen = new List<int>(start);
@@ -347,6 +354,7 @@ internal sealed class CoverageOptimizer
         _initialGain.CopyTo(_gain, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Add(int item)
     {
         foreach (int c in _items[item])
@@ -358,6 +366,7 @@ internal sealed class CoverageOptimizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Remove(int item)
     {
         foreach (int c in _items[item])

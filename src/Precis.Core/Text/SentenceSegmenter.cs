@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Precis.Documents;
 
@@ -113,6 +114,10 @@ public static class SentenceSegmenter
         int i = rangeStart;
         while (i < end)
         {
+            // Jump (vectorised) to the next character that can end a sentence.
+            int skip = s[i..end].IndexOfAny(Interesting);
+            if (skip < 0) break;
+            i += skip;
             char c = s[i];
             if (IsTerminator(c))
             {
@@ -155,6 +160,9 @@ public static class SentenceSegmenter
         while (q < end && s[q] == s[k]) q++;
         return q - k <= 2 && (q == end || char.IsWhiteSpace(s[q])) ? q : j;
     }
+
+    private static readonly SearchValues<char> Interesting =
+        SearchValues.Create(".!?\u2026\u203C\u2047\u2048\u2049\n\u2022\u25AA\u25CF\u25E6\u2023\u2043");
 
     private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049';
 

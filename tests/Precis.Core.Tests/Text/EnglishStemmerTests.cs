@@ -264,6 +264,21 @@ public sealed class EnglishStemmerTests
     public void Returns_short_and_non_alphabetic_words_unchanged(string word) =>
         Assert.Same(word, EnglishStemmer.Stem(word));
 
+    [Theory]
+    [InlineData("Running")]
+    [InlineData("CATS")]
+    public void Leaves_words_with_capitals_alone_because_input_is_expected_lower_case(string word) =>
+        Assert.Same(word, EnglishStemmer.Stem(word));
+
+    [Theory]
+    [InlineData("sayings", "say")]
+    [InlineData("enjoyed", "enjoy")]
+    [InlineData("yelled", "yell")]
+    [InlineData("employment", "employ")]
+    [InlineData("buying", "buy")]
+    public void Treats_consonant_y_as_a_consonant(string word, string expected) =>
+        Assert.Equal(expected, EnglishStemmer.Stem(word));
+
     [Fact]
     public void Inflections_of_one_word_share_a_stem()
     {

@@ -74,4 +74,16 @@ public class RougeCommandTests
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("no such file", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stop_words_need_a_list()
+    {
+        var (system, bench) = Files();
+        var (code, _, error) = Run("rouge", "--system", system, "--bench", bench, "--stopwords");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--stopword-file", error, StringComparison.Ordinal);
+        var list = Path.Combine(Path.GetDirectoryName(system)!, "stop.txt");
+        File.WriteAllLines(list, ["the", "on"]);
+        Assert.Equal(ExitCodes.Success, Run("rouge", "--system", system, "--bench", bench, "--stopwords", "--stopword-file", list).Code);
+    }
 }

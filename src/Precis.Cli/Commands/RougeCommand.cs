@@ -21,7 +21,7 @@ internal static class RougeCommand
         var bytes = new Option<int?>("--bytes") { Description = "ROUGE -b: keep the first N bytes of every summary and reference." };
         var words = new Option<int?>("--words") { Description = "ROUGE -l: keep the first N words of every summary and reference." };
         var stem = new Option<bool>("--stem") { Description = "ROUGE -m: irregular forms and Porter stemming." };
-        var stopwords = new Option<bool>("--stopwords") { Description = "ROUGE -s: remove stop words (see --stopword-file)." };
+        var stopwords = new Option<bool>("--stopwords") { Description = "ROUGE -s: remove the stop words of --stopword-file." };
         var stopwordFile = new Option<FileInfo?>("--stopword-file") { Description = "Stop list for --stopwords, one word per line (e.g. ROUGE's smart_common_words.txt)." };
         var scores = new Option<FileInfo?>("--scores") { Description = "Also write per-cluster R/P/F as JSON lines to this file." };
 
@@ -35,6 +35,7 @@ internal static class RougeCommand
             if (r.GetValue(words) is <= 0) r.AddError("--words must be a positive number.");
             if (r.GetValue(bytes) is <= 0) r.AddError("--bytes must be a positive number.");
             if (r.GetValue(stopwordFile) is not null && !r.GetValue(stopwords)) r.AddError("--stopword-file needs --stopwords.");
+            if (r.GetValue(stopwords) && r.GetValue(stopwordFile) is null) r.AddError("--stopwords needs --stopword-file (e.g. ROUGE's data/smart_common_words.txt; the list is not shipped with precis).");
         });
         command.SetAction(parse =>
         {

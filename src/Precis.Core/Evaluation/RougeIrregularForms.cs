@@ -23,7 +23,7 @@ internal static class RougeIrregularForms
         driven drive drove drive drunk drink dwelt dwell eaten eat fallen fall fell fall felt feel fled flee flew fly
         flown fly flung fling forbade forbid forbidden forbid foresaw foresee foreseen foresee forgave forgive
         forgiven forgive forgot forget forgotten forget fought fight found find froze freeze frozen freeze
-        gave give given give gone go grew grow ground grind grown grow heard hear held hold hidden hide hung hang
+        gave give given give goes go gone go grew grow ground grind grown grow heard hear held hold hidden hide hung hang
         kept keep knelt kneel knew know known know laid lay leant lean leapt leap learnt learn left leave lent lend
         lain lie lost lose made make meant mean mistook mistake mistaken mistake overcame overcome overtook overtake
         overtaken overtake overthrew overthrow overthrown overthrow paid pay proven prove rang ring ridden ride risen rise rode ride rose rise
@@ -47,6 +47,7 @@ internal static class RougeIrregularForms
         bigger big biggest big hotter hot hottest hot fatter fat fattest fat sadder sad saddest sad wetter wet wettest wet
         thinner thin thinnest thin redder red reddest red fitter fit fittest fit flatter flat flattest flat
         madder mad maddest mad elder old eldest old
+        dying die lying lie tying tie vying vie
         """;
 
     // Adjectives in consonant + y: WordNet's morphy has no -ier/-iest rule for adjectives, so its adj.exc lists

@@ -19,7 +19,8 @@ public sealed record RougeOptions
     /// <summary><c>-s</c>: drop tokens found in <see cref="StopWords"/> before counting.</summary>
     public bool RemoveStopWords { get; init; }
 
-    /// <summary>The stop list used with <see cref="RemoveStopWords"/> (lower-case words); <see cref="RougeStopWords.Default"/> when null.</summary>
+    /// <summary>The stop list used with <see cref="RemoveStopWords"/> (lower-case words), e.g. ROUGE's
+    /// <c>smart_common_words.txt</c> read with <see cref="RougeStopWords.Load"/>; required when RemoveStopWords is set.</summary>
     public IReadOnlySet<string>? StopWords { get; init; }
 
     /// <summary><c>-n N</c>: compute ROUGE-1 … ROUGE-N; 0 = no ROUGE-N.</summary>

@@ -19,6 +19,7 @@ public sealed class RougeScorer
         if (options.MaxBytes < 0) throw new ArgumentOutOfRangeException(nameof(options), options.MaxBytes, "MaxBytes must be 0 or positive");
         if (options.MaxWords < 0) throw new ArgumentOutOfRangeException(nameof(options), options.MaxWords, "MaxWords must be 0 or positive");
         if (options.MaxBytes > 0 && options.MaxWords > 0) throw new ArgumentException("Give MaxBytes or MaxWords, not both (ROUGE refuses -b with -l).", nameof(options));
+        if (options.RemoveStopWords && options.StopWords is null) throw new ArgumentException("RemoveStopWords needs a StopWords list (ROUGE's smart_common_words.txt is not shipped).", nameof(options));
         if (options.Alpha is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), options.Alpha, "Alpha must be within [0, 1]");
         _options = options;
         _filter = new RougeTokenFilter(options);

@@ -176,7 +176,7 @@ internal sealed class RougeTokenFilter
 
     public RougeTokenFilter(RougeOptions options)
     {
-        _stopWords = options.RemoveStopWords ? options.StopWords ?? RougeStopWords.Default : null;
+        _stopWords = options.RemoveStopWords ? options.StopWords : null;
         _stem = options.Stem;
     }
 

@@ -157,6 +157,12 @@ public class RougeScorerTests
     }
 
     [Fact]
+    public void Stop_word_removal_without_a_list_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new RougeScorer(new RougeOptions { RemoveStopWords = true }));
+    }
+
+    [Fact]
     public void Empty_summary_scores_zero_without_failing()
     {
         var s = Score(Plain, "ROUGE-L", "", "a b c");

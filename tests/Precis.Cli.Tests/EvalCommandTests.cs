@@ -96,6 +96,18 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_removes_stop_words_from_a_given_list()
+    {
+        var bench = WriteBench();
+        var list = Path.Combine(_dir, "stop.txt");
+        File.WriteAllLines(list, ["the", "a", "of", "on", "in", "was", "by"]);
+        var stdout = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", bench, "--words", "30", "--stopwords"], TextReader.Null, new StringWriter(), new StringWriter()));
+        Assert.Equal(ExitCodes.Success, Program.Run(["eval", "--bench", bench, "--words", "30", "--stopwords", "--stopword-file", list], TextReader.Null, stdout, new StringWriter()));
+        Assert.Contains(" -s ", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_rejects_an_unknown_method_and_a_missing_file()
     {
         var stderr = new StringWriter();

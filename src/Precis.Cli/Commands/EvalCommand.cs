@@ -39,14 +39,15 @@ internal static class EvalCommand
         var scores = new Option<FileInfo?>("--scores") { Description = "Write per-cluster ROUGE scores as JSON lines." };
         var stem = new Option<bool>("--stem") { Description = "Stem with ROUGE's Porter stemmer (-m; the default)." };
         var noStem = new Option<bool>("--no-stem") { Description = "Do not stem (no -m)." };
-        var stopwords = new Option<bool>("--stopwords") { Description = "Remove ROUGE's stop words before counting (-s)." };
+        var stopwords = new Option<bool>("--stopwords") { Description = "ROUGE -s: remove the stop words of --stopword-file before counting." };
+        var stopwordFile = new Option<FileInfo?>("--stopword-file") { Description = "Stop list for --stopwords, one word per line (e.g. ROUGE's smart_common_words.txt; not shipped with precis)." };
         var fill = new Option<bool>("--fill") { Description = "Let the last sentence cross the budget for ROUGE to cut (default with --bytes)." };
         var noFill = new Option<bool>("--no-fill") { Description = "Keep every summary within the budget in whole sentences (default with --words)." };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N clusters." };
 
         var command = new Command("eval", "Summarize every cluster of a bench file and score the summaries with ROUGE-1.5.5.")
         {
-            bench, words, bytes, method, output, scores, stem, noStem, stopwords, fill, noFill, limit,
+            bench, words, bytes, method, output, scores, stem, noStem, stopwords, stopwordFile, fill, noFill, limit,
         };
         command.Validators.Add(r =>
         {
@@ -56,6 +57,8 @@ internal static class EvalCommand
             if (r.GetValue(stem) && r.GetValue(noStem)) r.AddError("Give --stem or --no-stem, not both.");
             if (r.GetValue(fill) && r.GetValue(noFill)) r.AddError("Give --fill or --no-fill, not both.");
             if (r.GetValue(limit) is <= 0) r.AddError("--limit must be a positive number.");
+            if (r.GetValue(stopwords) && r.GetValue(stopwordFile) is null) r.AddError("--stopwords needs --stopword-file (e.g. ROUGE's data/smart_common_words.txt).");
+            if (r.GetValue(stopwordFile) is not null && !r.GetValue(stopwords)) r.AddError("--stopword-file needs --stopwords.");
         });
         command.SetAction(parse =>
         {
@@ -63,6 +66,11 @@ internal static class EvalCommand
             if (!file.Exists)
             {
                 io.Error.WriteLine($"precis eval: bench file not found: {file.FullName}");
+                return ExitCodes.Usage;
+            }
+            if (parse.GetValue(stopwordFile) is { Exists: false } missing)
+            {
+                io.Error.WriteLine($"precis eval: stop-word file not found: {missing.FullName}");
                 return ExitCodes.Usage;
             }
             bool byBytes = parse.GetValue(bytes) is not null;
@@ -73,6 +81,7 @@ internal static class EvalCommand
             {
                 Stem = !parse.GetValue(noStem),
                 RemoveStopWords = parse.GetValue(stopwords),
+                StopWords = parse.GetValue(stopwordFile) is { } list ? RougeStopWords.Load(list.FullName) : null,
             };
             string methodName = parse.GetValue(method)!;
             var methods = methodName == "all" ? [.. Summarizers.All] : new List<ISummarizer> { Summarizers.Find(methodName)! };

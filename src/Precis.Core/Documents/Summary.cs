@@ -13,7 +13,13 @@ public readonly record struct SummaryBudget(int Words, int Bytes)
 
     public static SummaryBudget Default { get; } = OfWords(150);
 
-    public override string ToString() => Words > 0 ? $"{Words} words" : $"{Bytes} bytes";
+    /// <summary>
+    /// Evaluation only: the last sentence may cross the limit (ROUGE's -b/-l cut it when scoring). Off by default:
+    /// a briefing's summary always fits its budget in whole sentences.
+    /// </summary>
+    public bool Fill { get; init; }
+
+    public override string ToString() => (Words > 0 ? $"{Words} words" : $"{Bytes} bytes") + (Fill ? " (fill)" : "");
 }
 
 /// <summary>One sentence of a summary: verbatim text of <see cref="Origin"/>, cited by every article that carries it.</summary>

@@ -3,13 +3,96 @@ using Precis.Documents;
 
 namespace Precis.Summarization;
 
-/// <summary>Finds, for each chosen sentence, every article that carries it or an equivalent sentence.</summary>
+/// <summary>
+/// Finds, for each chosen sentence, every article that carries it or an equivalent sentence, so a summary sentence
+/// cites all the sources that support it. Two sentences are equivalent when their stemmed content words
+/// (stop words removed, counts kept) have a cosine of at least <see cref="EquivalenceThreshold"/>, or when nearly
+/// all content words of the shorter one (at least <see cref="ContainmentMinWords"/> of them) occur in the other —
+/// the shape of a wire sentence that a client paper trimmed.
+/// </summary>
 public static class CitationLinker
 {
+    /// <summary>
+    /// Content-word cosine at which two sentences count as the same statement. Lightly edited copies (a changed
+    /// title, a dropped clause) stay well above 0.6; sentences that merely share a topic's names and keywords stay
+    /// below it (MEAD uses 0.7 for redundancy; 0.6 accepts the small rewrites of syndication).
+    /// </summary>
+    public const double EquivalenceThreshold = 0.6;
+
+    /// <summary>Share of the shorter sentence's content words that must occur in the longer one for containment.</summary>
+    public const double ContainmentShare = 0.9;
+
+    /// <summary>Containment is only trusted for sentences with at least this many content words.</summary>
+    public const int ContainmentMinWords = 6;
+
     public static ImmutableArray<SummarySentence> Link(ImmutableArray<Sentence> chosen, ImmutableArray<Article> articles)
     {
-        // PRECIS: first version cites exact copies only; the Summarization owner adds equivalence.
-        return [.. chosen.Select(s => new SummarySentence(s.Text, s,
-            [.. articles.Where(a => a.Number == s.Article || a.Sentences.Any(o => o.Text == s.Text)).Select(a => a.Number)]))];
+        var result = ImmutableArray.CreateBuilder<SummarySentence>(chosen.Length);
+        var vectors = new Dictionary<Sentence, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
+        foreach (var s in chosen)
+        {
+            var citations = new SortedSet<int> { s.Article };
+            var mine = Vector(s, vectors);
+            foreach (var a in articles)
+            {
+                if (citations.Contains(a.Number)) continue;
+                foreach (var other in a.Sentences)
+                {
+                    if (other.Text == s.Text || AreEquivalent(mine, Vector(other, vectors)))
+                    {
+                        citations.Add(a.Number);
+                        break;
+                    }
+                }
+            }
+            result.Add(new SummarySentence(s.Text, s, [.. citations]));
+        }
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>Whether two sentences state the same thing by the rule above.</summary>
+    public static bool AreEquivalent(Sentence a, Sentence b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Text == b.Text || AreEquivalent(ContentVector(a), ContentVector(b));
+    }
+
+    private static bool AreEquivalent(Dictionary<string, int> a, Dictionary<string, int> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return false;
+        double dot = 0, na = 0, nb = 0;
+        int shared = 0;
+        foreach (var (term, count) in a)
+        {
+            na += count * count;
+            if (b.TryGetValue(term, out int other))
+            {
+                dot += count * other;
+                shared++;
+            }
+        }
+        foreach (var count in b.Values) nb += count * count;
+        if (dot / Math.Sqrt(na * nb) >= EquivalenceThreshold) return true;
+        int shorter = Math.Min(a.Count, b.Count);
+        return shorter >= ContainmentMinWords && shared >= ContainmentShare * shorter;
+    }
+
+    private static Dictionary<string, int> Vector(Sentence s, Dictionary<Sentence, Dictionary<string, int>> cache)
+    {
+        if (!cache.TryGetValue(s, out var v)) cache[s] = v = ContentVector(s);
+        return v;
+    }
+
+    private static Dictionary<string, int> ContentVector(Sentence s)
+    {
+        var v = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in s.Tokens)
+        {
+            if (t.IsStopWord || t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            string key = t.Kind == TokenKind.Number ? t.Normal : t.Stem;
+            v[key] = v.TryGetValue(key, out int n) ? n + 1 : 1;
+        }
+        return v;
     }
 }

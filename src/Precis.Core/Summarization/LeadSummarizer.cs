@@ -3,13 +3,17 @@ using Precis.Documents;
 
 namespace Precis.Summarization;
 
-/// <summary>Baseline: the leading sentences of the earliest article, within the budget.</summary>
+/// <summary>
+/// Baseline: the leading sentences of the earliest article, within the budget. In fill mode the sentence that
+/// crosses the limit is kept, so an evaluator's byte cut reproduces the classic "first N bytes" LEAD baseline.
+/// </summary>
 public sealed class LeadSummarizer : ISummarizer
 {
     public string Name => "lead";
 
     public ImmutableArray<Sentence> Select(SummarizationInput input, SummaryBudget budget)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var first = input.Articles
             .OrderBy(a => a.Published?.SortKey ?? DateTime.MaxValue)
             .ThenBy(a => a.Number)

@@ -5,9 +5,19 @@ namespace Precis.Summarization;
 /// <summary>The summarization methods Precis ships, by name.</summary>
 public static class Summarizers
 {
-    public static ISummarizer Default { get; } = new LeadSummarizer();
+    /// <summary>Bigram-concept coverage (<see cref="ConceptSummarizer"/>), the best-scoring method on both benchmarks.</summary>
+    public static ISummarizer Default { get; } = new ConceptSummarizer();
 
-    public static ImmutableArray<ISummarizer> All { get; } = [Default];
+    /// <summary>Every method, the default first, then baselines and the classic graph/centroid methods.</summary>
+    public static ImmutableArray<ISummarizer> All { get; } =
+    [
+        Default,
+        new LeadSummarizer(),
+        new FirstSentenceSummarizer(),
+        new LexRankSummarizer(),
+        new TextRankSummarizer(),
+        new CentroidSummarizer(),
+    ];
 
     public static ISummarizer? Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Precis.Cli;
+
+namespace Precis.Cli.Tests;
+
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "precis-eval-" + Guid.NewGuid().ToString("N"));
+
+    public EvalCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // A fictional two-cluster bench file in the shared/bench format.
+    private string WriteBench()
+    {
+        static string Cluster(string id, string[] docs, string reference) => JsonSerializer.Serialize(new
+        {
+            id,
+            documents = docs.Select((t, i) => new { id = $"{id}-{i}", date = "2024-03-0" + (i + 1), title = (string?)null, text = t }),
+            references = new[] { reference },
+        });
+        var lines = new[]
+        {
+            Cluster("c1",
+            [
+                "The Harlow river bridge was closed on Monday after engineers found deep cracks in two piers. Commuters were told to use the ferry at Dunmore for at least six weeks.",
+                "Engineers found deep cracks in the Harlow river bridge, which the county closed on Monday. Residents demanded a temporary footbridge at a meeting on Tuesday evening.",
+            ], "The Harlow river bridge was closed after engineers found deep cracks.\nResidents want a footbridge."),
+            Cluster("c2",
+            [
+                "A storm knocked out power to nine thousand homes in the valley on Friday night. Crews restored most lines by Saturday afternoon, the utility said.",
+                "Nine thousand homes in the valley lost power when a storm swept through on Friday night. The utility said repairs on the last lines would finish by Sunday.",
+            ], "A Friday storm cut power to nine thousand valley homes; most lines were restored by Saturday."),
+        };
+        var path = Path.Combine(_dir, "bench.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void Eval_scores_every_cluster_and_writes_summaries_and_scores()
+    {
+        var bench = WriteBench();
+        var summaries = Path.Combine(_dir, "out.jsonl");
+        var scores = Path.Combine(_dir, "scores.jsonl");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = Program.Run(["eval", "--bench", bench, "--words", "30", "--out", summaries, "--scores", scores], TextReader.Null, stdout, stderr);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var text = stdout.ToString();
+        Assert.Contains("| ROUGE-1 |", text, StringComparison.Ordinal);
+        Assert.Contains("| ROUGE-L |", text, StringComparison.Ordinal);
+        Assert.Contains("| ROUGE-SU4 |", text, StringComparison.Ordinal);
+        Assert.Contains("wall time", text, StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString()); // no progress indicator when stderr is not a terminal
+        var lines = File.ReadAllLines(summaries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("c1", first.RootElement.GetProperty("id").GetString());
+        var summary = first.RootElement.GetProperty("summary").GetString()!;
+        Assert.True(summary.Split(' ', '\n').Length <= 30);
+        Assert.Contains("deep cracks", summary, StringComparison.Ordinal);
+        var scoreLines = File.ReadAllLines(scores);
+        Assert.Equal(2, scoreLines.Length);
+        using var score = JsonDocument.Parse(scoreLines[0]);
+        Assert.InRange(score.RootElement.GetProperty("ROUGE-1").GetProperty("R").GetDouble(), 0.01, 1.0);
+    }
+
+    [Fact]
+    public void Eval_all_prints_one_comparison_row_per_method()
+    {
+        var bench = WriteBench();
+        var stdout = new StringWriter();
+        int code = Program.Run(["eval", "--bench", bench, "--bytes", "120", "--method", "all"], TextReader.Null, stdout, new StringWriter());
+        Assert.Equal(ExitCodes.Success, code);
+        var text = stdout.ToString();
+        Assert.Contains("comparison (recall", text, StringComparison.Ordinal);
+        foreach (var name in new[] { "concept", "lead", "firstsent", "lexrank", "textrank", "centroid" })
+        {
+            Assert.Contains($"| {name} | ", text, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("ROUGE-L", text, StringComparison.Ordinal); // DUC settings: -x
+    }
+
+    [Fact]
+    public void Eval_needs_exactly_one_budget()
+    {
+        var bench = WriteBench();
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", bench], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("--words N or --bytes N", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", bench, "--words", "5", "--bytes", "5"], TextReader.Null, new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void Eval_removes_stop_words_from_a_given_list()
+    {
+        var bench = WriteBench();
+        var list = Path.Combine(_dir, "stop.txt");
+        File.WriteAllLines(list, ["the", "a", "of", "on", "in", "was", "by"]);
+        var stdout = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", bench, "--words", "30", "--stopwords"], TextReader.Null, new StringWriter(), new StringWriter()));
+        Assert.Equal(ExitCodes.Success, Program.Run(["eval", "--bench", bench, "--words", "30", "--stopwords", "--stopword-file", list], TextReader.Null, stdout, new StringWriter()));
+        Assert.Contains(" -s ", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_rejects_an_unknown_method_and_a_missing_file()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", WriteBench(), "--words", "5", "--method", "magic"], TextReader.Null, new StringWriter(), stderr));
+        Assert.Equal(ExitCodes.Usage, Program.Run(["eval", "--bench", Path.Combine(_dir, "none.jsonl"), "--words", "5"], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("not found", stderr.ToString(), StringComparison.Ordinal);
+    }
+}

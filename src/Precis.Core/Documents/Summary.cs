@@ -25,8 +25,15 @@ public readonly record struct SummaryBudget(int Words, int Bytes)
 /// <summary>One sentence of a summary: verbatim text of <see cref="Origin"/>, cited by every article that carries it.</summary>
 /// <param name="Text">The sentence, exactly as in its origin article.</param>
 /// <param name="Origin">The sentence it was taken from.</param>
-/// <param name="Citations">Numbers of all articles carrying this sentence or an equivalent one, ascending.</param>
-public sealed record SummarySentence(string Text, Sentence Origin, ImmutableArray<int> Citations);
+/// <param name="Citations">Numbers of all articles whose text carries this sentence verbatim, ascending.</param>
+public sealed record SummarySentence(string Text, Sentence Origin, ImmutableArray<int> Citations)
+{
+    /// <summary>
+    /// Sentences of other articles that state the same thing in other words (an edited wire copy, a rewrite).
+    /// They are not citations, since the summary's text is not verbatim in them; each keeps its own verbatim text.
+    /// </summary>
+    public ImmutableArray<Sentence> Equivalents { get; init; } = [];
+}
 
 /// <param name="Method">The summarization method's name.</param>
 public sealed record Summary(ImmutableArray<SummarySentence> Sentences, string Method, SummaryBudget Budget)

@@ -45,6 +45,17 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
             json.WriteStartArray("citations");
             foreach (var c in s.Citations) json.WriteNumberValue(c);
             json.WriteEndArray();
+            json.WriteStartArray("equivalents");
+            foreach (var e in s.Equivalents)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("article", e.Article);
+                json.WriteString("text", e.Text);
+                json.WriteNumber("start", e.Span.Start);
+                json.WriteNumber("length", e.Span.Length);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteNumber("article", s.Origin.Article);
             json.WriteNumber("start", s.Origin.Span.Start);
             json.WriteNumber("length", s.Origin.Span.Length);

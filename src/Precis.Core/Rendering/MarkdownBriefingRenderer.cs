@@ -22,7 +22,8 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
         if (briefing.Summary.Sentences.IsEmpty) writer.WriteLine("_No summary: no usable sentences._");
         foreach (var s in briefing.Summary.Sentences)
         {
-            writer.WriteLine($"- {Escape(s.Text)} [{string.Join(", ", s.Citations)}]");
+            var reworded = s.Equivalents.IsEmpty ? "" : $" (also, reworded: {string.Join(", ", s.Equivalents.Select(e => e.Article).Distinct().Order())})";
+            writer.WriteLine($"- {Escape(s.Text)} [{string.Join(", ", s.Citations)}]{reworded}");
         }
         writer.WriteLine();
         writer.WriteLine("## Sources");

@@ -4,8 +4,9 @@ using Precis.Documents;
 namespace Precis.Summarization;
 
 /// <summary>
-/// Finds, for each chosen sentence, every article that carries it or an equivalent sentence, so a summary sentence
-/// cites all the sources that support it. Two sentences are equivalent when their stemmed content words
+/// Finds, for each chosen sentence, every article that carries it verbatim (its citations) and every other article
+/// that carries an equivalent sentence (its equivalents), so a summary sentence shows all the sources that support
+/// it while each citation stays checkable character for character. Two sentences are equivalent when their stemmed content words
 /// (stop words removed, counts kept) have a cosine of at least <see cref="EquivalenceThreshold"/>, or when nearly
 /// all content words of the shorter one (at least <see cref="ContainmentMinWords"/> of them) occur in the other —
 /// the shape of a wire sentence that a client paper trimmed.
@@ -32,20 +33,26 @@ public static class CitationLinker
         foreach (var s in chosen)
         {
             var citations = new SortedSet<int> { s.Article };
+            var equivalents = ImmutableArray.CreateBuilder<Sentence>();
             var mine = Vector(s, vectors);
             foreach (var a in articles)
             {
-                if (citations.Contains(a.Number)) continue;
+                if (a.Number == s.Article) continue;
+                if (a.Text.Contains(s.Text, StringComparison.Ordinal))
+                {
+                    citations.Add(a.Number);
+                    continue;
+                }
                 foreach (var other in a.Sentences)
                 {
-                    if (other.Text == s.Text || AreEquivalent(mine, Vector(other, vectors)))
+                    if (AreEquivalent(mine, Vector(other, vectors)))
                     {
-                        citations.Add(a.Number);
+                        equivalents.Add(other);
                         break;
                     }
                 }
             }
-            result.Add(new SummarySentence(s.Text, s, [.. citations]));
+            result.Add(new SummarySentence(s.Text, s, [.. citations]) { Equivalents = equivalents.ToImmutable() });
         }
         return result.MoveToImmutable();
     }

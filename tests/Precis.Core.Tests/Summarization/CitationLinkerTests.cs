@@ -15,12 +15,25 @@ public class CitationLinkerTests
     }
 
     [Fact]
-    public void Reworded_sentence_with_the_same_content_words_is_cited()
+    public void Reworded_sentence_with_the_same_content_words_is_an_equivalent_not_a_citation()
     {
         var articles = SummarizationFixture.Articles();
         // Article 2's first sentence reorders article 1's first sentence ("engineers found deep cracks in two piers").
         var linked = CitationLinker.Link([articles[0].Sentences[0]], articles);
-        Assert.Contains(2, linked[0].Citations);
+        Assert.DoesNotContain(2, linked[0].Citations);
+        var equivalent = Assert.Single(linked[0].Equivalents, e => e.Article == 2);
+        Assert.Equal(equivalent.Text, equivalent.Span.Slice(articles[1].Text));
+    }
+
+    [Fact]
+    public void Every_citation_carries_the_sentence_verbatim()
+    {
+        var articles = SummarizationFixture.Articles();
+        foreach (var s in CitationLinker.Link([.. articles.SelectMany(a => a.Sentences)], articles))
+        {
+            foreach (var cited in s.Citations) Assert.Contains(s.Text, articles[cited - 1].Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(s.Equivalents, e => s.Citations.Contains(e.Article));
+        }
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public static class Program
         var root = new RootCommand("Precis: turns many news articles about the same events into a cited briefing.")
         {
             BriefCommand.Create(io),
+            IngestCommand.Create(io),
+            ServeCommand.Create(io),
             new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io) },
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -187,12 +187,12 @@ public abstract class SqlStore : IPrecisStore
             {
                 if (touched.Add(a.EventId))
                 {
-                    eid.Value = a.EventId;
+                    Set(eid, a.EventId);
                     await newEvent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 object?[] values = [a.Id, a.Seq, a.Url, a.ContentHash, a.Outlet, a.Headline, a.Published, a.Text, a.Raw,
                     a.Format.ToString(), JsonSerializer.Serialize(a.Metadata, StoreJson.Default.SourceMetadata), Timestamp(a.IngestedAt), a.EventId];
-                for (int i = 0; i < p.Length; i++) p[i].Value = values[i] ?? DBNull.Value;
+                for (int i = 0; i < p.Length; i++) Set(p[i], values[i]);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -229,7 +229,7 @@ public abstract class SqlStore : IPrecisStore
             Add(update, "@t", time);
             foreach (var e in touched)
             {
-                id.Value = e;
+                Set(id, e);
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -304,8 +304,8 @@ public abstract class SqlStore : IPrecisStore
             var id = Add(cmd, "@id", "");
             foreach (var (article, with) in syndicatedWith.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                s.Value = with ?? (object)DBNull.Value;
-                id.Value = article;
+                Set(s, with);
+                Set(id, article);
                 await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -358,11 +358,18 @@ public abstract class SqlStore : IPrecisStore
         ArgumentNullException.ThrowIfNull(cmd);
         var p = cmd.CreateParameter();
         p.ParameterName = name;
-        // Typed explicitly: PostgreSQL cannot infer the type of a NULL parameter used in "@p IS NULL".
-        p.DbType = value switch { long => System.Data.DbType.Int64, int => System.Data.DbType.Int32, _ => System.Data.DbType.String };
-        p.Value = value ?? DBNull.Value;
+        Set(p, value);
         cmd.Parameters.Add(p);
         return p;
+    }
+
+    /// <summary>Sets a value and its type. Typed explicitly: PostgreSQL cannot infer the type of a NULL parameter
+    /// used in "@p IS NULL", and Npgsql keeps a parameter's type across values.</summary>
+    protected static void Set(DbParameter p, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        p.DbType = value switch { long => System.Data.DbType.Int64, int => System.Data.DbType.Int32, _ => System.Data.DbType.String };
+        p.Value = value ?? DBNull.Value;
     }
 
     protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken)

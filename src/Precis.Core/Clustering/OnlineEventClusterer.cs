@@ -71,7 +71,10 @@ public sealed class OnlineEventClusterer
             var state = new EventState(id);
             _events.Add(id, state);
             AddToEvent(state, vector, input.Date);
-            return new ClusterDecision(input.Id, id, true, 0, []);
+            // With the merge threshold above the join threshold (the defaults) a one-article event never merges;
+            // the check keeps the two thresholds independent.
+            var opened = MergeNeighbours(state, candidates);
+            return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
         }
 
         var target = _events[best];

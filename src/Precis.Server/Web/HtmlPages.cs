@@ -35,8 +35,10 @@ internal static class HtmlPages
         return End(b);
     }
 
-    public static string EventPage(StoredEvent e, StoredBriefing briefing)
+    /// <param name="suppliedDates">Article id → the publication date the client supplied, shown when the pipeline found none.</param>
+    public static string EventPage(StoredEvent e, StoredBriefing briefing, IReadOnlyDictionary<string, string?> suppliedDates)
     {
+        ArgumentNullException.ThrowIfNull(suppliedDates);
         using var doc = JsonDocument.Parse(briefing.Json);
         var root = doc.RootElement;
         var b = Start($"Precis — {e.Headline ?? $"Event {e.Id}"}");
@@ -76,6 +78,7 @@ internal static class HtmlPages
                 var headline = Str(src, "headline") ?? Str(src, "id") ?? "(untitled)";
                 var url = Str(src, "url");
                 var date = src.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.Object ? Str(p, "date") : null;
+                date ??= Str(src, "id") is { } sid && suppliedDates.TryGetValue(sid, out var supplied) ? supplied : null;
                 b.Append(CultureInfo.InvariantCulture, $"<li id=\"source-{E(number)}\" value=\"{E(number)}\">");
                 b.Append(SafeUrl(url) is { } href ? $"<a href=\"{E(href)}\" rel=\"noopener noreferrer nofollow\">{E(headline)}</a>" : $"<strong>{E(headline)}</strong>");
                 b.Append(CultureInfo.InvariantCulture, $" — <span class=\"outlet\">{E(Str(src, "outlet") ?? "unknown outlet")}</span>, <span class=\"date\">{E(date ?? "undated")}</span>");

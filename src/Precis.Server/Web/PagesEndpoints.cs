@@ -13,12 +13,13 @@ internal static class PagesEndpoints
             var page = await store.ListEventsAsync(Math.Max(0, offset), 50, ct).ConfigureAwait(false);
             return Page(HtmlPages.EventList(page));
         }).ExcludeFromDescription();
-        app.MapGet("/events/{id:long}", async (long id, EventBriefings briefings, CancellationToken ct) =>
+        app.MapGet("/events/{id:long}", async (long id, EventBriefings briefings, IPrecisStore store, CancellationToken ct) =>
         {
             var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
-            return found is { } f
-                ? Page(HtmlPages.EventPage(f.Event, f.Briefing))
-                : Page(HtmlPages.Message("No such event", $"There is no event {id}."), StatusCodes.Status404NotFound);
+            if (found is not { } f) return Page(HtmlPages.Message("No such event", $"There is no event {id}."), StatusCodes.Status404NotFound);
+            var articles = await store.GetEventArticlesAsync(f.Event.Id, ct).ConfigureAwait(false);
+            var dates = articles.ToDictionary(a => a.Id, a => a.Metadata.Published, StringComparer.Ordinal);
+            return Page(HtmlPages.EventPage(f.Event, f.Briefing, dates));
         }).ExcludeFromDescription();
     }
 

@@ -85,6 +85,14 @@ public sealed class ArticleIngestor
         var parsed = new List<(SourceDocument Source, Article? Article, string? Hash, string? Error)>(documents.Count);
         foreach (var source in documents)
         {
+            if (source.Format == DocumentFormat.PlainText)
+            {
+                // PRECIS: plain text needs no extraction, so it skips the per-article pipeline run (segmentation and
+                // summarization are the costly part); the full pipeline runs when the event's briefing is built.
+                var plain = ReadPlainText(source);
+                parsed.Add(plain is null ? (source, null, null, "no text") : (source, plain, ContentHash(plain.Text), null));
+                continue;
+            }
             var briefing = _pipeline.Run([source], cancellationToken: cancellationToken);
             if (briefing.Articles.IsEmpty)
             {
@@ -148,6 +156,37 @@ public sealed class ArticleIngestor
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>The article fields the store lists, read the way the pipeline's parsing and metadata stages read
+    /// plain text: text with line endings normalised; headline from the record, else the first line when more follow.</summary>
+    private static Article? ReadPlainText(SourceDocument source)
+    {
+        var text = source.Content.ReplaceLineEndings("\n");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var headline = source.Metadata.Title;
+        if (headline is null)
+        {
+            var trimmed = text.AsSpan().Trim();
+            int newline = trimmed.IndexOf('\n');
+            if (newline > 0 && trimmed[(newline + 1)..].Trim().Length > 0) headline = trimmed[..newline].Trim().ToString();
+        }
+        PublicationDate? published = source.Metadata.Published is { Length: >= 10 } p
+            && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? new PublicationDate(day, null, DatePrecision.Day, "supplied: " + p)
+            : null;
+        return new Article
+        {
+            Number = 1,
+            Id = source.Metadata.Id ?? source.Origin,
+            Origin = source.Origin,
+            Text = text,
+            Headline = headline,
+            Outlet = source.Metadata.Outlet,
+            Url = source.Metadata.Url,
+            Byline = source.Metadata.Byline,
+            Published = published,
+        };
     }
 
     private static void Remember(Dictionary<string, string> index, string id, string? url, string hash)

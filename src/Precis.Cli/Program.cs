@@ -16,6 +16,9 @@ public static class Program
             BriefCommand.Create(io),
             EvalCommand.Create(io),
             RougeCommand.Create(io),
+            IngestCommand.Create(io),
+            ServeCommand.Create(io),
+            new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io) },
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Precis.Documents;
+using Precis.Ingest;
+using Precis.Pipeline;
+using Precis.Server;
+using Precis.Server.Ingestion;
+
+namespace Precis.Cli.Commands;
+
+/// <summary><c>precis ingest PATH</c>: stores articles and assigns them to events; re-ingesting is a no-op.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var input = new Argument<string>("input") { Description = "A folder (read recursively), a file, or - for standard input." };
+        var data = new Option<string>("--data") { Description = "Data folder for the SQLite store.", DefaultValueFactory = _ => "data" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (instead of --data)." };
+        var command = new Command("ingest", "Add articles to the store and group them into events.") { input, data, postgres };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pipeline = new PrecisPipelineBuilder().Build();
+            var diagnostics = new List<Diagnostic>();
+            var path = parse.GetValue(input)!;
+            var sources = path == "-"
+                ? [SourceDocument.PlainText("stdin", await io.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false))]
+                : new InputReader(pipeline.Options.MaxInputBytes).Read(path, diagnostics);
+            foreach (var d in diagnostics) io.Error.WriteLine(d);
+            await using var store = await PrecisServer.OpenStoreAsync(parse.GetValue(postgres), parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var results = await ingestor.IngestAsync(sources, cancellationToken).ConfigureAwait(false);
+            foreach (var r in results)
+            {
+                var line = r.Status switch
+                {
+                    IngestStatus.Created => $"{r.Origin}: new article {r.ArticleId} in event {r.EventId}",
+                    IngestStatus.Duplicate => $"{r.Origin}: already stored as {r.ArticleId}",
+                    _ => $"{r.Origin}: skipped: {r.Error}",
+                };
+                (r.Status == IngestStatus.Rejected ? io.Error : io.Out).WriteLine(line);
+            }
+            io.Out.WriteLine($"{results.Count(r => r.Status == IngestStatus.Created)} new, {results.Count(r => r.Status == IngestStatus.Duplicate)} already stored, {results.Count(r => r.Status == IngestStatus.Rejected)} skipped");
+            return results.Count == 0 || results.All(r => r.Status == IngestStatus.Rejected) ? ExitCodes.NoUsableArticle : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Precis.Server;
+
+namespace Precis.Cli.Commands;
+
+/// <summary><c>precis serve</c>: the HTTP service (API + web page) over a SQLite data folder or PostgreSQL.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var data = new Option<string>("--data") { Description = "Data folder for the SQLite store.", DefaultValueFactory = _ => "data" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (instead of --data)." };
+        var apiKey = new Option<string?>("--api-key") { Description = "Key required in X-Api-Key for writes (or set PRECIS_API_KEY)." };
+        var ingest = new Option<string[]>("--ingest") { Description = "Files or folders to ingest before serving.", AllowMultipleArgumentsPerToken = true };
+        var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest accepted request body.", DefaultValueFactory = _ => 8 * 1024 * 1024 };
+        var command = new Command("serve", "Run the Precis service: POST articles, read each event's current briefing.") { urls, data, postgres, apiKey, ingest, maxBody };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServerOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataDirectory = parse.GetValue(data)!,
+                PostgresConnectionString = parse.GetValue(postgres),
+                ApiKey = parse.GetValue(apiKey) ?? NullIfEmpty(Environment.GetEnvironmentVariable("PRECIS_API_KEY")),
+                Ingest = parse.GetValue(ingest) ?? [],
+                MaxRequestBodyBytes = parse.GetValue(maxBody),
+            };
+            await using var app = await PrecisServer.BuildAsync(options, io.Error, cancellationToken).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var address in PrecisServer.Addresses(app)) io.Out.WriteLine($"Precis listening on {address}/");
+            io.Out.Flush();
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

@@ -1,0 +1,22 @@
+namespace Precis.Clustering;
+
+/// <summary>Thresholds of the <see cref="OnlineEventClusterer"/>. Defaults were tuned on one half of the Multi-News
+/// dev clusters (even line numbers) with <c>precis bench cluster --sweep</c> and checked on the other half.</summary>
+public sealed record ClusteringOptions
+{
+    /// <summary>Lowest cosine between an article's tf-idf vector and an event centroid for the article to join it.</summary>
+    public double JoinThreshold { get; init; } = 0.18;
+
+    /// <summary>Lowest cosine between two event centroids for the events to be merged into one.</summary>
+    public double MergeThreshold { get; init; } = 0.25;
+
+    /// <summary>How many of an article's highest-weighted terms are looked up in the postings to find candidate events.</summary>
+    public int QueryTerms { get; init; } = 20;
+
+    /// <summary>At most this many candidate events (those sharing the most query terms) are scored in full.</summary>
+    public int MaxCandidates { get; init; } = 40;
+
+    /// <summary>Days before an event's first and after its last article within which a dated article may join it
+    /// (news events are bursty: TDT systems limit comparisons to a recent window, Yang et al. 1998).</summary>
+    public int WindowDays { get; init; } = 7;
+}

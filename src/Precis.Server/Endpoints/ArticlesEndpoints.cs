@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Precis.Documents;
+using Precis.Server.Ingestion;
+using Precis.Server.Storage;
+
+namespace Precis.Server.Endpoints;
+
+/// <summary>POST /api/articles (one JSON object or an array of them) and GET /api/articles/{id}.</summary>
+internal static class ArticlesEndpoints
+{
+    private static readonly string[] Fields = ["id", "title", "source", "url", "published", "text", "html"];
+
+    public static void Map(IEndpointRouteBuilder app, ServerOptions options)
+    {
+        app.MapPost("/api/articles", (HttpContext http, ArticleIngestor ingestor, CancellationToken ct) => PostAsync(http, ingestor, options, ct))
+            .WithSummary("Adds one article or a batch; answers once they are durably stored. Needs X-Api-Key.")
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem().Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status413PayloadTooLarge);
+        app.MapGet("/api/articles/{id}", GetAsync).WithSummary("One stored article.");
+    }
+
+    internal static bool Authorized(HttpContext http, ServerOptions options)
+    {
+        if (options.ApiKey is null) return true;
+        var given = http.Request.Headers["X-Api-Key"].ToString();
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.ApiKey));
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, ArticleIngestor ingestor, ServerOptions options, CancellationToken ct)
+    {
+        if (!Authorized(http, options))
+            return Results.Problem(title: "Missing or wrong API key", detail: "Send the key in the X-Api-Key header.", statusCode: StatusCodes.Status401Unauthorized);
+        if (http.Request.ContentLength > options.MaxRequestBodyBytes)
+            return TooLarge(options);
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 0 } p ? p : "$";
+            return Problems.BadRequest("Malformed JSON", new Dictionary<string, string[]>
+            {
+                [where] = [$"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"],
+            });
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(options);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var items = root.ValueKind switch
+            {
+                JsonValueKind.Object => [root],
+                JsonValueKind.Array => root.EnumerateArray().ToList(),
+                _ => null,
+            };
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (items is null)
+            {
+                errors["$"] = ["expected an article object or an array of them"];
+                return Problems.BadRequest("Invalid request body", errors);
+            }
+            if (items.Count == 0) errors["$"] = ["the array is empty"];
+            var sources = new List<SourceDocument>(items.Count);
+            for (int i = 0; i < items.Count; i++)
+            {
+                var prefix = root.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
+                if (Read(items[i], prefix, i, errors) is { } source) sources.Add(source);
+            }
+            if (errors.Count > 0) return Problems.BadRequest("Invalid article", errors);
+
+            var results = await ingestor.IngestAsync(sources, ct).ConfigureAwait(false);
+            var body = results.Select(r => new
+            {
+                id = r.ArticleId,
+                status = r.Status.ToString().ToLowerInvariant(),
+                eventId = r.EventId,
+                error = r.Error,
+                url = r.ArticleId is null ? null : $"/api/articles/{Uri.EscapeDataString(r.ArticleId)}",
+            }).ToList();
+            bool created = results.Any(r => r.Status == IngestStatus.Created);
+            return created ? Results.Json(new { articles = body }, statusCode: StatusCodes.Status201Created) : Results.Ok(new { articles = body });
+        }
+    }
+
+    private static IResult TooLarge(ServerOptions options) =>
+        Results.Problem(title: "Request body too large", detail: $"The limit is {options.MaxRequestBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static SourceDocument? Read(JsonElement item, string prefix, int index, Dictionary<string, string[]> errors)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors[prefix.Length > 0 ? prefix.TrimEnd('.') : "$"] = ["expected an object"];
+            return null;
+        }
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        bool ok = true;
+        foreach (var field in Fields)
+        {
+            if (!item.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                values[field] = null;
+            }
+            else if (v.ValueKind == JsonValueKind.String)
+            {
+                values[field] = v.GetString();
+            }
+            else
+            {
+                errors[prefix + field] = [$"'{field}' must be a string"];
+                ok = false;
+            }
+        }
+        if (!ok) return null;
+        var text = values["text"];
+        var html = values["html"];
+        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html))
+        {
+            errors[prefix + "text"] = ["give the article's 'text' or 'html'"];
+            return null;
+        }
+        var metadata = new SourceMetadata(Id: NullIfBlank(values["id"]), Title: NullIfBlank(values["title"]), Outlet: NullIfBlank(values["source"]),
+            Url: NullIfBlank(values["url"]), Published: NullIfBlank(values["published"]));
+        var origin = $"request[{index}]";
+        return string.IsNullOrWhiteSpace(text)
+            ? new SourceDocument(origin, html!, DocumentFormat.Html, metadata)
+            : new SourceDocument(origin, text, DocumentFormat.PlainText, metadata);
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static async Task<IResult> GetAsync(string id, IPrecisStore store, CancellationToken ct)
+    {
+        var a = await store.GetArticleAsync(id, ct).ConfigureAwait(false);
+        if (a is null) return Results.Problem(title: "No such article", detail: id, statusCode: StatusCodes.Status404NotFound);
+        return Results.Ok(new
+        {
+            id = a.Id,
+            url = a.Url,
+            headline = a.Headline,
+            outlet = a.Outlet,
+            published = a.Published ?? a.Metadata.Published,
+            eventId = a.EventId,
+            ingestedAt = a.IngestedAt,
+            syndicatedWith = a.SyndicatedWith,
+            format = a.Format.ToString(),
+            text = a.Text,
+        });
+    }
+}

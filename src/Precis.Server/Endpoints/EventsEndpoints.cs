@@ -1,0 +1,56 @@
+using Precis.Server.Briefings;
+using Precis.Server.Storage;
+
+namespace Precis.Server.Endpoints;
+
+/// <summary>GET /api/events (paged), /api/events/{id} (briefing JSON), /api/events/{id}/brief.md.</summary>
+internal static class EventsEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events", ListAsync).WithSummary("Events, newest activity first (offset, limit ≤ 100).");
+        app.MapGet("/api/events/{id:long}", async (long id, EventBriefings briefings, CancellationToken ct) =>
+        {
+            var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
+            return found is { } f
+                ? Results.Text(f.Briefing.Json, "application/json; charset=utf-8")
+                : NotFound(id);
+        }).WithSummary("The event's briefing as JSON (docs/briefing-schema.md); rebuilt only when its articles changed.");
+        app.MapGet("/api/events/{id:long}/brief.md", async (long id, EventBriefings briefings, CancellationToken ct) =>
+        {
+            var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
+            return found is { } f
+                ? Results.Text(f.Briefing.Markdown, "text/markdown; charset=utf-8")
+                : NotFound(id);
+        }).WithSummary("The event's briefing as Markdown.");
+    }
+
+    private static IResult NotFound(long id) =>
+        Results.Problem(title: "No such event", detail: id.ToString(System.Globalization.CultureInfo.InvariantCulture), statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> ListAsync(IPrecisStore store, CancellationToken ct, int offset = 0, int limit = 20)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (offset < 0) errors["offset"] = ["must be 0 or more"];
+        if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"must be between 1 and {MaxPageSize}"];
+        if (errors.Count > 0) return Problems.BadRequest("Invalid paging", errors);
+        var page = await store.ListEventsAsync(offset, limit, ct).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            total = page.Total,
+            offset = page.Offset,
+            limit = page.Limit,
+            events = page.Events.Select(e => new
+            {
+                id = e.Id,
+                headline = e.Headline,
+                articleCount = e.ArticleCount,
+                sourceCount = e.SourceCount,
+                lastActivity = e.LastActivity,
+                url = $"/api/events/{e.Id}",
+            }),
+        });
+    }
+}

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using System.Text;
+using Precis.Clustering;
+using Precis.Documents;
+using Precis.Pipeline;
+using Precis.Server.Storage;
+
+namespace Precis.Server.Ingestion;
+
+public enum IngestStatus
+{
+    /// <summary>Stored and assigned to an event.</summary>
+    Created,
+    /// <summary>Already stored (same id, URL or content hash); nothing changed.</summary>
+    Duplicate,
+    /// <summary>Not usable (e.g. no text); see <see cref="IngestResult.Error"/>.</summary>
+    Rejected,
+}
+
+/// <summary>The outcome for one submitted document.</summary>
+public sealed record IngestResult(string Origin, IngestStatus Status, string? ArticleId, long? EventId, string? Error = null);
+
+/// <summary>
+/// Writes articles into the store: parses each with the pipeline's parsing and metadata stages, drops re-submissions
+/// (identity by id, URL or content hash), assigns each new article to an event with the
+/// <see cref="OnlineEventClusterer"/>, and commits the articles and the clusterer's decisions in one transaction.
+/// One writer at a time (an internal lock); briefings are not built here but lazily when read.
+/// </summary>
+public sealed class ArticleIngestor
+{
+    private readonly IPrecisStore _store;
+    private readonly PrecisPipeline _pipeline;
+    private readonly ClusteringOptions _options;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly TimeProvider _time;
+    private OnlineEventClusterer _clusterer;
+    private long _nextSeq;
+
+    // Ids, "#hash" and "@url" of every stored article -> its id. The ingestor is the store's only writer, so this
+    // mirror stays exact and spares a database round trip per article.
+    private Dictionary<string, string> _known = new(StringComparer.Ordinal);
+
+    private ArticleIngestor(IPrecisStore store, PrecisPipeline pipeline, ClusteringOptions options, TimeProvider time)
+    {
+        _store = store;
+        _pipeline = pipeline;
+        _options = options;
+        _time = time;
+        _clusterer = new OnlineEventClusterer(options);
+    }
+
+    public IPrecisStore Store => _store;
+
+    /// <summary>Creates an ingestor and replays the stored articles into its clusterer.</summary>
+    public static async Task<ArticleIngestor> CreateAsync(IPrecisStore store, PrecisPipeline pipeline, ClusteringOptions? options = null,
+        TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var ingestor = new ArticleIngestor(store, pipeline, options ?? new ClusteringOptions(), time ?? TimeProvider.System);
+        await ingestor.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        return ingestor;
+    }
+
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        var (seq, eventId) = await _store.GetHighWaterMarksAsync(cancellationToken).ConfigureAwait(false);
+        var clusterer = new OnlineEventClusterer(_options, eventId + 1);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var a in _store.GetAllArticlesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            clusterer.Restore(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate), a.EventId);
+            Remember(known, a.Id, a.Url, a.ContentHash);
+        }
+        _clusterer = clusterer;
+        _known = known;
+        _nextSeq = seq + 1;
+    }
+
+    /// <summary>Ingests documents in order; returns once the new ones are durably committed.</summary>
+    public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        // Parsing needs no lock: the pipeline is immutable and thread-safe.
+        var parsed = new List<(SourceDocument Source, Article? Article, string? Hash, string? Error)>(documents.Count);
+        foreach (var source in documents)
+        {
+            if (source.Format == DocumentFormat.PlainText)
+            {
+                // PRECIS: plain text needs no extraction, so it skips the per-article pipeline run (segmentation and
+                // summarization are the costly part); the full pipeline runs when the event's briefing is built.
+                var plain = ReadPlainText(source);
+                parsed.Add(plain is null ? (source, null, null, "no text") : (source, plain, ContentHash(plain.Text), null));
+                continue;
+            }
+            var briefing = _pipeline.Run([source], cancellationToken: cancellationToken);
+            if (briefing.Articles.IsEmpty)
+            {
+                var why = briefing.Diagnostics.FirstOrDefault()?.Message ?? "no usable text";
+                parsed.Add((source, null, null, why));
+                continue;
+            }
+            var article = briefing.Articles[0];
+            parsed.Add((source, article, ContentHash(article.Text), null));
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var results = new List<IngestResult>(documents.Count);
+            var rows = new List<StoredArticle>();
+            var merges = new List<EventMerge>();
+            var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            var now = _time.GetUtcNow();
+            foreach (var (source, article, hash, error) in parsed)
+            {
+                if (article is null || hash is null)
+                {
+                    results.Add(new IngestResult(source.Origin, IngestStatus.Rejected, null, null, error));
+                    continue;
+                }
+                var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
+                var id = source.Metadata.Id is { Length: > 0 } given ? given : "a" + hash[..15];
+                var existing = FindInBatch(seenIds, id, url, hash) ?? FindInBatch(_known, id, url, hash);
+                if (existing is not null)
+                {
+                    results.Add(new IngestResult(source.Origin, IngestStatus.Duplicate, existing, null));
+                    continue;
+                }
+                var decision = _clusterer.Add(ClusterTerms.FromArticle(article with { Id = id }));
+                merges.AddRange(decision.Merges);
+                rows.Add(new StoredArticle(id, _nextSeq++, url, hash, article.Outlet, article.Headline,
+                    article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
+                Remember(seenIds, id, url, hash);
+                results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId));
+            }
+
+            try
+            {
+                await _store.CommitAsync(new IngestBatch(rows, merges, now), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The clusterer already holds the uncommitted decisions: rebuild it from what the store has.
+                await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            foreach (var row in rows) Remember(_known, row.Id, row.Url, row.ContentHash);
+
+            // Report final event ids (a later article of the batch may have merged an earlier one's event away).
+            return [.. results.Select(r => r.EventId is long e ? r with { EventId = _clusterer.Resolve(e) } : r)];
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>The article fields the store lists, read the way the pipeline's parsing and metadata stages read
+    /// plain text: text with line endings normalised; headline from the record, else the first line when more follow.</summary>
+    private static Article? ReadPlainText(SourceDocument source)
+    {
+        var text = source.Content.ReplaceLineEndings("\n");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var headline = source.Metadata.Title;
+        if (headline is null)
+        {
+            var trimmed = text.AsSpan().Trim();
+            int newline = trimmed.IndexOf('\n');
+            if (newline > 0 && trimmed[(newline + 1)..].Trim().Length > 0) headline = trimmed[..newline].Trim().ToString();
+        }
+        PublicationDate? published = source.Metadata.Published is { Length: >= 10 } p
+            && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? new PublicationDate(day, null, DatePrecision.Day, "supplied: " + p)
+            : null;
+        return new Article
+        {
+            Number = 1,
+            Id = source.Metadata.Id ?? source.Origin,
+            Origin = source.Origin,
+            Text = text,
+            Headline = headline,
+            Outlet = source.Metadata.Outlet,
+            Url = source.Metadata.Url,
+            Byline = source.Metadata.Byline,
+            Published = published,
+        };
+    }
+
+    private static void Remember(Dictionary<string, string> index, string id, string? url, string hash)
+    {
+        index[id] = id;
+        index["#" + hash] = id;
+        if (url is not null) index["@" + url] = id;
+    }
+
+    private static string? FindInBatch(Dictionary<string, string> seen, string id, string? url, string hash) =>
+        seen.TryGetValue(id, out var a) ? a
+        : seen.TryGetValue("#" + hash, out var b) ? b
+        : url is not null && seen.TryGetValue("@" + url, out var c) ? c
+        : null;
+
+    /// <summary>SHA-256 (lower-case hex) of the text with runs of white space collapsed to one space.</summary>
+    public static string ContentHash(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

@@ -1,0 +1,49 @@
+using Precis.Clustering;
+using Precis.Documents;
+
+namespace Precis.Server.Storage;
+
+/// <summary>An ingested article as stored.</summary>
+/// <param name="Seq">Ingest order (1-based, gap-free per store); the clusterer is replayed in this order on start.</param>
+/// <param name="ContentHash">SHA-256 (hex) of the article text with whitespace collapsed; identity with <paramref name="Url"/>.</param>
+/// <param name="Published">The publication day the pipeline found, ISO yyyy-MM-dd, or null.</param>
+/// <param name="Raw">The content as received (HTML, Markdown or text), re-parsed when the event's briefing is rebuilt.</param>
+/// <param name="Metadata">The fields the client supplied (title, source, url, published).</param>
+/// <param name="SyndicatedWith">The id of the first article of this one's syndication group when it is a copy, else null.</param>
+public sealed record StoredArticle(
+    string Id,
+    long Seq,
+    string? Url,
+    string ContentHash,
+    string? Outlet,
+    string? Headline,
+    string? Published,
+    string Text,
+    string Raw,
+    DocumentFormat Format,
+    SourceMetadata Metadata,
+    DateTimeOffset IngestedAt,
+    long EventId,
+    string? SyndicatedWith = null)
+{
+    public DateOnly? PublishedDate =>
+        DateOnly.TryParseExact(Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+}
+
+/// <summary>An event: articles the clusterer found to be about one thing.</summary>
+/// <param name="SourceCount">Distinct outlets among the articles (an article with no outlet counts as its own source).</param>
+/// <param name="Version">Incremented whenever the event's articles change; a briefing built from an older version is stale.</param>
+public sealed record StoredEvent(long Id, string? Headline, int ArticleCount, int SourceCount, DateTimeOffset LastActivity, DateTimeOffset CreatedAt, long Version);
+
+/// <summary>A cached briefing of one event, as rendered JSON and Markdown.</summary>
+/// <param name="EventVersion">The <see cref="StoredEvent.Version"/> it was built from.</param>
+public sealed record StoredBriefing(long EventId, long EventVersion, string Json, string Markdown, DateTimeOffset ComputedAt)
+{
+    public bool IsCurrentFor(StoredEvent e) => e is not null && e.Version == EventVersion;
+}
+
+/// <summary>One page of events, newest activity first.</summary>
+public sealed record EventPage(IReadOnlyList<StoredEvent> Events, int Total, int Offset, int Limit);
+
+/// <summary>What one ingest commit writes, atomically: new articles (with their events) and event merges in order.</summary>
+public sealed record IngestBatch(IReadOnlyList<StoredArticle> Articles, IReadOnlyList<EventMerge> Merges, DateTimeOffset Time);

@@ -183,6 +183,11 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
 
         bool Byline(string line)
         {
+            if (BylineParser.Parse(line) is { } parts)
+            {
+                ApplyByline(parts, line);
+                return true;
+            }
             if (ByLine().Match(line) is not { Success: true } m) return false;
             var names = m.Groups["names"].Value;
             if (!IsNameList(names)) return false;
@@ -190,8 +195,22 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
             return true;
         }
 
+        void ApplyByline(BylineParts parts, string line)
+        {
+            if (parts.Date is not null) SetDate(parts.Date, null, line);
+            // A line that names both the wire agency (as author) and the publisher after it is the most direct
+            // statement of who published the page, so it outweighs the agency's own tag ("- NWS") further down.
+            if (parts.Outlet is not null) outlets.Add(parts.Outlet, parts.WireAndPublisher ? 1.5 : 1.0);
+            if (parts.Byline is not null) byline ??= parts.Byline;
+        }
+
         void AddByline(string names)
         {
+            if (BylineParser.Parse("By " + names) is { Date: null } parts)
+            {
+                ApplyByline(parts, names);
+                return;
+            }
             var people = new List<string>();
             foreach (var part in NameSeparator().Split(names))
             {
@@ -312,7 +331,7 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
 
     internal static bool IsWireAgency(string name) => WireAgencies.Contains(name.Trim());
 
-    private static bool HasOutletWord(string name) => name.Split(' ').Any(w => OutletWords.Contains(w, StringComparer.Ordinal));
+    private static bool HasOutletWord(string name) => name.Split(' ').Any(w => OutletWords.Contains(w, StringComparer.Ordinal) || BylineParser.OutletWords.Contains(w));
 
     private static bool IsAllCaps(string s) => s.Any(char.IsLetter) && !s.Any(char.IsLower);
 
@@ -363,7 +382,19 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
 
         // A candidate needs at least one agency photo credit's worth (0.5) of evidence.
         public string? Best() => _votes.Select(v => (v.Name, Score: Adjusted(v))).Where(v => v.Score >= 0.5)
-            .OrderByDescending(v => v.Score).Select(v => v.Name).FirstOrDefault(); // stable: ties keep first-seen order
+            .OrderByDescending(v => v.Score).Select(v => v.Name).FirstOrDefault() // stable: ties keep first-seen order
+            ?? ToldFallback();
+
+        /// <summary>
+        /// Fallback when no line shape or credit names an outlet: an organisation that is self-evidently a news outlet
+        /// (a known agency, or a name with an outlet word such as Radio, News, Times) that people in the story "told"
+        /// is the reporting outlet — sources speak to the outlet that reports them (the same convention the +1
+        /// mention unit rests on). Names also cited as someone else's report are excluded; the most-told name wins.
+        /// </summary>
+        private string? ToldFallback() => _mentions.Where(m => m.Units > 0 && (IsWireAgency(m.Name) || HasOutletWord(m.Name)))
+            .GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => !_mentions.Any(c => c.Units < 0 && string.Equals(c.Name, g.Key, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(g => g.Count()).Select(g => g.First().Name).FirstOrDefault();
     }
 
     // ---- Helpers ----------------------------------------------------------------------------------------------

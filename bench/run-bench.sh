@@ -6,8 +6,6 @@
 #
 #   bench/run-bench.sh [--runs N] [--file PATH] [--check]
 #
-# Runs `precis brief --clusters FILE` when the CLI has that option; until then, bench/whole-process/BriefClusters.cs,
-# a stand-in that runs the same pipeline and Markdown renderer over every cluster in one process.
 # --check: exit 1 when the median wall time or the peak RSS misses its target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,15 +28,8 @@ trap 'rm -rf "$out"' EXIT
 
 echo "publishing precis (Release) ..." >&2
 dotnet publish src/Precis.Cli -c Release -o "$out/cli" --nologo -v quiet >&2
-if "$out/cli/precis" brief --help 2>/dev/null | grep -q -- '--clusters'; then
-  what="precis brief --clusters $(basename "$file")"
-  cmd=("$out/cli/precis" brief --clusters "$file")
-else
-  echo "precis brief has no --clusters yet: timing bench/whole-process/BriefClusters.cs instead" >&2
-  dotnet publish bench/whole-process/BriefClusters.cs -c Release -o "$out/harness" --nologo -v quiet >&2
-  what="BriefClusters $(basename "$file") (stand-in for precis brief --clusters)"
-  cmd=("$out/harness/BriefClusters" "$file")
-fi
+what="precis brief --clusters $(basename "$file")"
+cmd=("$out/cli/precis" brief --clusters "$file")
 
 echo "$what; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-5s %9s %9s %9s %10s\n' run wall_s user_s sys_s peak_rss_MB

@@ -29,6 +29,8 @@ public sealed class PrecisPipeline
             new MetadataDetectionStage(),    // Ingest: headline, outlet, byline, dateline, publication date
             new SegmentationStage(),         // Text: sentences and tokens with offsets
             new SyndicationStage(),          // Deduplication: copies of one story → one source
+            new Precis.Analysis.Entities.EntityExtractionStage(), // Analysis/Entities: people, organisations, places and their aliases
+            new Precis.Analysis.Quotes.QuoteExtractionStage(),    // Analysis/Quotes: who said what (after entities: speakers resolve to them)
             new SummarizationStage(summarizer), // Summarization: cited extractive summary
         ];
     }
@@ -60,6 +62,8 @@ public sealed class PrecisPipeline
             SyndicationGroups = context.SyndicationGroups,
             Summary = context.Summary ?? Summary.Empty(Summarizer.Name, Options.Budget),
             Diagnostics = [.. context.Diagnostics],
+            Quotes = context.Get<Precis.Analysis.Quotes.QuoteAnalysis>()?.Quotes ?? [],
+            Entities = context.Get<Precis.Analysis.Entities.EntityAnalysis>()?.Groups ?? [],
         };
     }
 }

@@ -106,6 +106,9 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
         }
         json.WriteEndArray();
 
+        Sections.QuotesSection.WriteJson(briefing, json);
+        Sections.EntitiesSection.WriteJson(briefing, json);
+
         json.WriteStartArray("diagnostics");
         foreach (var d in briefing.Diagnostics) json.WriteStringValue(d.ToString());
         json.WriteEndArray();

@@ -34,6 +34,8 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
             var syndication = group.IsSyndicated ? $" — syndication group {group.Id} (with {string.Join(", ", group.Articles.Where(n => n != a.Number))})" : "";
             writer.WriteLine($"{a.Number}. **{Escape(a.Headline ?? a.Id)}** — {Escape(a.Outlet ?? "unknown outlet")}, {date}{syndication}");
         }
+        Sections.QuotesSection.WriteMarkdown(briefing, writer);
+        Sections.EntitiesSection.WriteMarkdown(briefing, writer);
     }
 
     internal static string FormatDate(PublicationDate d)

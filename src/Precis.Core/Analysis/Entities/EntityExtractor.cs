@@ -73,38 +73,62 @@ public static class EntityExtractor
 
         // 3. acronyms matching the initials of exactly one name: "SOHR" ↔ "Syrian Observatory for Human Rights".
         //    Two-letter acronyms are ambiguous, so they must also occur in an article with the name.
+        var byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int j = 0; j < forms.Count; j++)
+        {
+            if (forms[j].IsAcronym) continue;
+            var initials = Initials(forms[j].Text);
+            if (initials.Length < 2) continue;
+            if (!byInitials.TryGetValue(initials, out var list)) byInitials[initials] = list = [];
+            list.Add(j);
+        }
         for (int i = 0; i < forms.Count; i++)
         {
             if (!forms[i].IsAcronym) continue;
             var letters = new string([.. forms[i].Text.Where(char.IsLetter)]);
-            if (letters.Length is < 2 or > 6) continue;
-            var matches = new List<int>();
-            for (int j = 0; j < forms.Count; j++)
-            {
-                if (j == i || forms[j].IsAcronym || !string.Equals(Initials(forms[j].Text), letters, StringComparison.Ordinal)) continue;
-                if (letters.Length == 2 && !forms[j].Mentions.Any(m => forms[i].Mentions.Any(n => n.Article == m.Article))) continue;
-                matches.Add(j);
-            }
-            if (matches.Select(sets.Find).Distinct().Count() == 1) sets.Union(i, matches[0]);
+            if (letters.Length is < 2 or > 6 || !byInitials.TryGetValue(letters, out var candidates)) continue;
+            var matches = letters.Length > 2 ? candidates
+                : [.. candidates.Where(j => forms[j].Mentions.Any(m => forms[i].Mentions.Any(n => n.Article == m.Article)))];
+            if (matches.Count > 0 && matches.Select(sets.Find).Distinct().Count() == 1) sets.Union(i, matches[0]);
         }
 
-        // 4. near spellings, with guards (NameKey.AreNear) and no conflicting kinds
-        var byLength = Enumerable.Range(0, forms.Count).Where(i => forms[i].Key.Length >= 5).OrderBy(i => forms[i].Key.Length).ThenBy(i => i).ToList();
-        for (int x = 0; x < byLength.Count; x++)
+        // 4. near spellings, with guards (NameKey.AreNear: same first letter, close length) and no conflicting kinds
+        var formKind = forms.Select(f => KindOf(f.Person, f.Organization, f.Place)).ToArray();
+        foreach (var bucket in Enumerable.Range(0, forms.Count).Where(i => forms[i].Key.Length >= 5).GroupBy(i => forms[i].Key[0]))
         {
-            var fi = forms[byLength[x]];
-            for (int y = x + 1; y < byLength.Count && forms[byLength[y]].Key.Length - fi.Key.Length <= 2; y++)
+            var byLength = bucket.OrderBy(i => forms[i].Key.Length).ThenBy(i => i).ToList();
+            for (int x = 0; x < byLength.Count; x++)
             {
-                var fj = forms[byLength[y]];
-                if (fi.WordKeys.Count != fj.WordKeys.Count && !(fi.WordKeys.Count == 1 || fj.WordKeys.Count == 1)) continue;
-                if (!Compatible(KindOf(fi.Person, fi.Organization, fi.Place), KindOf(fj.Person, fj.Organization, fj.Place))) continue;
-                if (NameKey.AreNear(fi.Key, fj.Key) && !IsDerivedAdjective(fi.Text, fj.Text)) sets.Union(byLength[x], byLength[y]);
+                var fi = forms[byLength[x]];
+                for (int y = x + 1; y < byLength.Count && forms[byLength[y]].Key.Length - fi.Key.Length <= 2; y++)
+                {
+                    var fj = forms[byLength[y]];
+                    if (fi.WordKeys.Count != fj.WordKeys.Count && !(fi.WordKeys.Count == 1 || fj.WordKeys.Count == 1)) continue;
+                    if (!Compatible(formKind[byLength[x]], formKind[byLength[y]])) continue;
+                    if (sets.Find(byLength[x]) == sets.Find(byLength[y])) continue;
+                    if (NameKey.AreNear(fi.Key, fj.Key) && !IsDerivedAdjective(fi.Text, fj.Text)) sets.Union(byLength[x], byLength[y]);
+                }
             }
         }
 
         // 5. short references: "Abdel Rahman" / "Zaatari" → the one person whose full name ends so; "the Observatory" →
         //    the one organisation whose name holds that designator.
         var rootKind = RootKinds(forms, sets);
+        var byLastWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int j = 0; j < forms.Count; j++)
+        {
+            if (forms[j].WordKeys.Count < 2) continue;
+            var last = forms[j].WordKeys[^1];
+            if (!byLastWord.TryGetValue(last, out var l1)) byLastWord[last] = l1 = [];
+            l1.Add(j);
+            foreach (var w in forms[j].Text.Split(' ').Distinct(StringComparer.Ordinal))
+            {
+                if (!EntityCues.OrganizationDesignators.Contains(w)) continue;
+                if (!byWord.TryGetValue(w, out var l2)) byWord[w] = l2 = [];
+                l2.Add(j);
+            }
+        }
         for (int i = 0; i < forms.Count; i++)
         {
             var f = forms[i];
@@ -113,19 +137,13 @@ public static class EntityExtractor
             bool designator = f.WordKeys.Count == 1 && EntityCues.OrganizationDesignators.Contains(f.Text);
             if (!designator && kind is EntityKind.Place or EntityKind.Organization) continue;
             var roots = new HashSet<int>();
-            for (int j = 0; j < forms.Count; j++)
+            var pool = designator ? byWord.GetValueOrDefault(f.Text) : byLastWord.GetValueOrDefault(f.WordKeys[^1]);
+            foreach (var j in pool ?? [])
             {
                 var g = forms[j];
                 if (g.WordKeys.Count <= f.WordKeys.Count || sets.Find(j) == sets.Find(i)) continue;
                 var gk = rootKind[sets.Find(j)];
-                if (designator)
-                {
-                    if (gk == EntityKind.Organization && g.Text.Split(' ').Contains(f.Text, StringComparer.Ordinal)) roots.Add(sets.Find(j));
-                }
-                else if (gk == EntityKind.Person && EndsWith(g.WordKeys, f.WordKeys))
-                {
-                    roots.Add(sets.Find(j));
-                }
+                if (designator ? gk == EntityKind.Organization : gk == EntityKind.Person && EndsWith(g.WordKeys, f.WordKeys)) roots.Add(sets.Find(j));
             }
             if (roots.Count == 1) sets.Union(i, roots.First());
         }
@@ -147,19 +165,20 @@ public static class EntityExtractor
             if (!members.TryGetValue(r, out var list)) members[r] = list = [];
             list.Add(i);
         }
-        var texts = articles.ToDictionary(a => a.Number, a => a.Text);
+        var descriptionsByRoot = descriptions.ToLookup(d => d.Root, d => d.Mention);
         var drafts = new List<EntityGroup>();
         foreach (var (root, list) in members)
         {
             var kind = rootKind[root];
+            // PRECIS: a name of unknown kind seen once is most often a capitalised common word; it is left out.
+            if (kind == EntityKind.Other && list.Count == 1 && forms[list[0]].Mentions.Count < 2 && !descriptionsByRoot.Contains(root)) continue;
             var mentions = new Dictionary<(int, int), EntityMention>();
             foreach (var i in list)
             {
                 foreach (var m in forms[i].Mentions) mentions.TryAdd((m.Article, m.Span.Start), new EntityMention(m.Article, m.Span, m.Text, m.Sentence, Title: m.Role));
             }
-            foreach (var (r, m) in descriptions) if (r == root) mentions.TryAdd((m.Article, m.Span.Start), m);
+            foreach (var m in descriptionsByRoot[root]) mentions.TryAdd((m.Article, m.Span.Start), m);
             var ordered = mentions.Values.OrderBy(m => m.Article).ThenBy(m => m.Span.Start).ToImmutableArray();
-            // PRECIS: a name of unknown kind seen once is most often a capitalised common word; it is left out.
             if (kind == EntityKind.Other && ordered.Length < 2) continue;
             var named = list.Select(i => forms[i]).ToList();
             var canonical = kind == EntityKind.Place
@@ -174,7 +193,6 @@ public static class EntityExtractor
         }
         var sorted = drafts.OrderByDescending(g => g.Sources).ThenByDescending(g => g.Mentions.Length).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Select((g, i) => g with { Id = i + 1 }).ToImmutableArray();
-        _ = texts;
         return new EntityAnalysis(sorted);
     }
 

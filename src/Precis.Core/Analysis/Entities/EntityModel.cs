@@ -77,8 +77,21 @@ public sealed class EntityAnalysis
     public EntityGroup? GroupAt(int article, int start) => _byMention.GetValueOrDefault((article, start));
 
     /// <summary>Mentions (descriptions included) of one article lying inside <paramref name="range"/>, in text order.</summary>
-    public IEnumerable<(EntityMention Mention, EntityGroup Group)> MentionsIn(int article, TextSpan range) =>
-        (_byArticle.GetValueOrDefault(article) ?? []).Where(p => range.Contains(p.Mention.Span));
+    public IEnumerable<(EntityMention Mention, EntityGroup Group)> MentionsIn(int article, TextSpan range)
+    {
+        if (!_byArticle.TryGetValue(article, out var list)) yield break;
+        // binary search for the first mention starting at or after range.Start
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Mention.Span.Start < range.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < list.Count && list[i].Mention.Span.Start < range.End; i++)
+        {
+            if (range.Contains(list[i].Mention.Span)) yield return list[i];
+        }
+    }
 
     /// <summary>All mentions of one article, in text order.</summary>
     public IReadOnlyList<(EntityMention Mention, EntityGroup Group)> MentionsOf(int article) =>

@@ -56,6 +56,8 @@ public sealed class QuoteExtractor
     private readonly List<QuotedSpan> _quoted;
     private readonly List<(Token Token, int Sentence)> _tokens = [];
     private readonly bool[] _inQuote;
+    private readonly int[] _sentenceFirst;
+    private readonly int[] _sentenceLast;
     private Speaker? _lastPerson;
     private Speaker? _lastOrganization;
 
@@ -66,6 +68,16 @@ public sealed class QuoteExtractor
         _roles = roles;
         _quoted = QuotationMarkScanner.Find(article.Text, article.Paragraphs.IsDefaultOrEmpty ? [TextSpan.FromBounds(0, article.Text.Length)] : article.Paragraphs);
         foreach (var s in article.Sentences) foreach (var t in s.Tokens) _tokens.Add((t, s.Index));
+        _sentenceFirst = new int[article.Sentences.Length];
+        _sentenceLast = new int[article.Sentences.Length];
+        Array.Fill(_sentenceFirst, -1);
+        Array.Fill(_sentenceLast, -1);
+        for (int i = 0; i < _tokens.Count; i++)
+        {
+            int si = _tokens[i].Sentence;
+            if (_sentenceFirst[si] < 0) _sentenceFirst[si] = i;
+            _sentenceLast[si] = i;
+        }
         _inQuote = new bool[_tokens.Count];
         int q = 0;
         for (int i = 0; i < _tokens.Count; i++)
@@ -179,13 +191,11 @@ public sealed class QuoteExtractor
     private (int First, int Last) ContextTokens(TextSpan range)
     {
         int first = -1, last = -1;
-        var sentences = new HashSet<int>();
-        foreach (var s in _article.Sentences) if (s.Span.Overlaps(range)) sentences.Add(s.Index);
-        for (int i = 0; i < _tokens.Count; i++)
+        foreach (var s in _article.Sentences)
         {
-            if (!sentences.Contains(_tokens[i].Sentence)) continue;
-            if (first < 0) first = i;
-            last = i;
+            if (!s.Span.Overlaps(range) || _sentenceFirst[s.Index] < 0) continue;
+            if (first < 0) first = _sentenceFirst[s.Index];
+            last = _sentenceLast[s.Index];
         }
         return (first, last);
     }
@@ -204,13 +214,7 @@ public sealed class QuoteExtractor
 
     private Found? Reported(Sentence sentence)
     {
-        int first = -1, last = -1;
-        for (int i = 0; i < _tokens.Count; i++)
-        {
-            if (_tokens[i].Sentence != sentence.Index) continue;
-            if (first < 0) first = i;
-            last = i;
-        }
+        int first = _sentenceFirst[sentence.Index], last = _sentenceLast[sentence.Index];
         if (first < 0) return null;
         int end = last;
         while (end > first && _tokens[end].Token.Kind == TokenKind.Punctuation) end--; // final full stop
@@ -410,7 +414,7 @@ public sealed class QuoteExtractor
     private (int Start, int End)? LeftPhrase(int v, int first)
     {
         int k = v - 1;
-        while (k >= first && Skippable.Contains(_tokens[k].Token.Normal) && !_inQuote[k]) k--;
+        while (k >= first && Skippable.Contains(_tokens[k].Token.Normal) && char.IsLower(_article.Text[_tokens[k].Token.Span.Start]) && !_inQuote[k]) k--;
         if (k < first || _inQuote[k]) return null;
         if (_tokens[k].Token.Normal == ",")
         {

@@ -19,7 +19,11 @@ internal static class EntityCues
         "Times", "Post", "Press", "Club", "Society", "Foundation", "Industries", "Airlines", "Airways", "Trust", "Centre",
         "Center", "Hospital", "School", "College", "Church", "Congress", "Senate", "Cabinet", "Government", "Unit", "Mission",
         "Bureau", "Secretariat", "Tribunal", "Brotherhood", "Agencies", "Holdings", "Group's", "Authorities", "Brigade's",
-        "Forum", "Council's", "Directorate", "Gendarmerie", "Militia", "Corps", "Party's", "Team",
+        "Forum", "Council's", "Directorate", "Gendarmerie", "Militia", "Corps", "Party's", "Team", "Shipping", "Logistics",
+        "Lines", "Partners", "Systems", "Technologies", "Solutions", "Motors", "Energy", "Petroleum", "Steel", "Mining",
+        "Pharmaceuticals", "Foods", "Insurance", "Investments", "Capital", "Ventures", "Enterprises", "Communications",
+        "Telecom", "Studios", "Records", "Publishing", "Broadcasting", "Radio", "Television", "Daily", "Herald", "Courier",
+        "Tribune", "Journal", "Gazette", "Chronicle", "Telegraph", "Observer", "Guardian", "Commonwealth",
     };
 
     /// <summary>Wire agencies and broadcasters that attribution sentences name ("told Reuters").</summary>
@@ -35,7 +39,8 @@ internal static class EntityCues
         "River", "Valley", "Province", "City", "Mountains", "Mountain", "Mount", "Sea", "Gulf", "Lake", "Island", "Islands",
         "Street", "Square", "Bay", "Desert", "Peninsula", "Strait", "Coast", "Republic", "Kingdom", "Heights", "Plain",
         "Port", "Harbour", "Harbor", "County", "District", "Region", "Governorate", "Avenue", "Road", "Ocean", "Canal",
-        "Hills", "Quay", "Dock", "Docks", "Pier", "Wharf", "Village", "Town", "Emirates", "States",
+        "Hills", "Quay", "Dock", "Docks", "Pier", "Wharf", "Village", "Town", "Emirates", "States", "Lane", "Boulevard",
+        "Terrace", "Crescent Road", "Basin", "Estuary", "Park",
     };
 
     /// <summary>Titles and honorifics that precede a person's name ("Gen.", "Foreign Minister").</summary>

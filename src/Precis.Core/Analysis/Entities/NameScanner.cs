@@ -124,6 +124,20 @@ internal sealed class NameScanner
         while (run.Count > 0 && (EntityCues.CalendarWords.Contains(run[^1].Text) || run[^1].Kind == PieceKind.Connector)) run.RemoveAt(run.Count - 1);
         if (run.Count == 0) return;
 
+        // "Detective Inspector Rhea Castellano of the Port Calder Police": a titled person, then an organisation
+        for (int k = 1; k < run.Count - 1; k++)
+        {
+            if (run[k].Text is not ("of" or "for") || !run.Take(k).Any(p => EntityCues.Titles.Contains(p.Text))) continue;
+            if (!run.Skip(k + 1).Any(p => EntityCues.OrganizationDesignators.Contains(p.Text) || EntityCues.PlaceDesignators.Contains(p.Text))) continue;
+            if (EntityCues.Titles.Contains(run[k - 1].Text)) continue; // "Minister of Defence" is one title
+            var tail = run.Skip(k + 1).ToList();
+            if (tail.Count > 0 && tail[0].Text == "the") tail.RemoveAt(0);
+            run.RemoveRange(k, run.Count - k);
+            if (tail.Count > 0) AddRun(article, sentence, pieces, lastIndex - tail.Count + 1, lastIndex, tail, false, result);
+            lastIndex = firstIndex + run.Count - 1;
+            break;
+        }
+
         double person = 0, org = 0, place = 0;
         bool nameShaped = false;
         string? role = null;

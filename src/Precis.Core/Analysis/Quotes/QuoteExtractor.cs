@@ -59,6 +59,7 @@ public sealed class QuoteExtractor
     private readonly int[] _sentenceFirst;
     private readonly int[] _sentenceLast;
     private Speaker? _lastPerson;
+    private TextSpan? _pendingRole; // an appositive that LeftPhrase stepped over ("NAME, ROLE, said")
     private Speaker? _lastOrganization;
 
     private QuoteExtractor(Article article, EntityAnalysis entities, RoleFinder roles)
@@ -259,10 +260,11 @@ public sealed class QuoteExtractor
             }
             if (Participles.Contains(verb) || verb is "called" or "calls" or "described" or "describes" or "quoted" or "asked" or "asks") continue;
             if (v > first && _tokens[v - 1].Token.Normal is "and" or "but" or "or") continue;
+            _pendingRole = null;
             var left = LeftPhrase(v, first);
             if (left is null) continue;
             var (start, stop) = left.Value;
-            var resolved = Resolve(start, stop, null);
+            var resolved = Resolve(start, stop, _pendingRole);
             if (resolved.Speaker is null) continue;
             // "CLAUSE, X said (on Monday)." — a list of sources ("tribal leaders, residents and a war monitor") is one subject
             if (start > first && _tokens[start - 1].Token.Normal == "," && end - v <= 5 && !Any(v + 1, end, "that"))
@@ -385,8 +387,9 @@ public sealed class QuoteExtractor
             var subject = SentenceSubject(v);
             return subject;
         }
+        _pendingRole = null;
         var left = LeftPhrase(v, first);
-        if (left is { } l) return Resolve(l.Start, l.End, null);
+        if (left is { } l) return Resolve(l.Start, l.End, _pendingRole);
         if (!Inverting.Contains(verb) || v == first || !(_inQuote[v - 1] || _tokens[v - 1].Token.Normal == ",")) return default;
         var right = RightPhrase(v + 1, last);
         if (right is { } rr)
@@ -422,14 +425,18 @@ public sealed class QuoteExtractor
             int c1 = k, c0 = c1 - 1;
             while (c0 >= first && !_inQuote[c0] && _tokens[c0].Token.Normal is not "," and not ";" and not ":") c0--;
             if (c0 + 1 > c1 - 1) return null;
-            if (HasNamedEntity(c0 + 1, c1 - 1)) return (c0 + 1, c1 - 1);
             if (c0 >= first && _tokens[c0].Token.Normal == "," && !_inQuote[c0])
             {
                 int s = c0 - 1;
                 int e = s;
                 while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
-                if (s <= e && HasNamedEntity(s, e)) return (s, e);
+                if (s <= e && HasPerson(s, e))
+                {
+                    _pendingRole = Span(c0 + 1, c1 - 1);
+                    return (s, e);
+                }
             }
+            if (HasNamedEntity(c0 + 1, c1 - 1)) return (c0 + 1, c1 - 1);
             return null;
         }
         int start = k;
@@ -470,7 +477,7 @@ public sealed class QuoteExtractor
         int s = comma + 1;
         if (s > last || _inQuote[s]) return null;
         var first = _tokens[s].Token;
-        bool starts = first.Normal is "a" or "an" or "the" or "its" or "his" or "her" || EntityCues.PersonRoleNouns.Contains(first.Normal)
+        bool starts = first.Normal is "a" or "an" or "the" or "its" or "his" or "her" or "who" || EntityCues.PersonRoleNouns.Contains(first.Normal)
             || char.IsUpper(_article.Text[first.Span.Start]);
         if (!starts) return null;
         int e = s;
@@ -480,11 +487,14 @@ public sealed class QuoteExtractor
             var n = _tokens[k].Token.Normal;
             if (_tokens[k].Token.Kind == TokenKind.Punctuation && n is "," or ";" or ":" or "\"" or "(" or ")") break;
             if (_tokens[k].Token.Kind == TokenKind.Punctuation && n == "." && (k == last || char.IsWhiteSpace(_article.Text.Length > _tokens[k].Token.Span.End ? _article.Text[_tokens[k].Token.Span.End] : ' '))) break;
-            if (n is "said" or "told" or "who" or "which" or "adding" or "saying") break;
+            if (n is "said" or "told" or "which" or "adding" or "saying" || (n == "who" && k > s)) break;
             e = k;
         }
         return Span(s, e);
     }
+
+    private bool HasPerson(int s, int e) =>
+        _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind == EntityKind.Person);
 
     private bool HasNamedEntity(int s, int e)
     {
@@ -520,6 +530,20 @@ public sealed class QuoteExtractor
             return (FromEntity(b.Mention, b.Group, role), b.Mention.Span);
         }
         if (!np.Any(char.IsLetter)) return default;
+        // "the mayor", "the minister": the person most recently mentioned before with that title or role word
+        if (e - s is 1 or 2 && lower.StartsWith("the ", StringComparison.Ordinal))
+        {
+            var head = _tokens[e].Token.Normal;
+            (EntityMention Mention, EntityGroup Group)? titled = null;
+            foreach (var p in _entities.MentionsOf(_article.Number))
+            {
+                if (p.Mention.Span.Start >= range.Start) break;
+                if (p.Group.Kind != EntityKind.Person) continue;
+                var role = p.Mention.Title ?? _roles.Find(_article.Number, p.Group);
+                if (role is not null && role.Split(' ', '-').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))) titled = p;
+            }
+            if (titled is { } t) return (FromEntity(t.Mention, t.Group, null), range);
+        }
         // an unnamed source described by a phrase: "a military source in Deir Ezzor", "the army statement"
         int words = np.Count(c => c == ' ') + 1;
         if (words > 10) return default;

@@ -103,9 +103,15 @@ internal sealed class NameScanner
                 }
                 break;
             }
+            // "Pier 7", "Terminal 2": a place designator followed by its number
+            if (last + 1 < pieces.Count && pieces[last + 1].Kind == PieceKind.Number && pieces[last + 1].Text.Length <= 3
+                && EntityCues.PlaceDesignators.Contains(pieces[last].Text) && pieces[last + 1].Start == pieces[last].End + 1)
+            {
+                last++;
+            }
             i = last + 1;
             var run = new List<Piece>();
-            for (int k = first; k <= last; k++) if (pieces[k].Kind != PieceKind.Punctuation) run.Add(pieces[k]);
+            for (int k = first; k <= last; k++) if (pieces[k].Kind is not PieceKind.Punctuation) run.Add(pieces[k]);
             AddRun(article, sentence, pieces, first, last, run, paragraphStart, result);
         }
         return result;

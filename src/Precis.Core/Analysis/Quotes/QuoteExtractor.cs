@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Precis.Analysis.Entities;
 using Precis.Documents;
@@ -62,6 +63,7 @@ public sealed class QuoteExtractor
     private TextSpan? _pendingRole; // an appositive that LeftPhrase stepped over ("NAME, ROLE, said")
     private Speaker? _lastOrganization;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private QuoteExtractor(Article article, EntityAnalysis entities, RoleFinder roles)
     {
         _article = article;
@@ -99,6 +101,7 @@ public sealed class QuoteExtractor
         return new QuoteExtractor(article, entities, roles).Run();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private List<Found> Run()
     {
         // Direct quotes and reported speech interleave in text order so that pronouns see the right last speaker.
@@ -156,6 +159,7 @@ public sealed class QuoteExtractor
 
     // ---- direct quotations ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private Found? DirectQuote(int q, Found? previous)
     {
         var quote = _quoted[q];
@@ -213,6 +217,7 @@ public sealed class QuoteExtractor
 
     // ---- reported speech ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private Found? Reported(Sentence sentence)
     {
         int first = _sentenceFirst[sentence.Index], last = _sentenceLast[sentence.Index];
@@ -414,6 +419,7 @@ public sealed class QuoteExtractor
     private bool IsInQuote(int position) => _quoted.Any(q => q.Outer.Start <= position && position < q.Outer.End);
 
     /// <summary>The noun phrase ending right before token <paramref name="v"/>: "the army", "Observatory head Rami Abdel Rahman", "Jane Doe, a spokeswoman for the ministry,".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private (int Start, int End)? LeftPhrase(int v, int first)
     {
         int k = v - 1;

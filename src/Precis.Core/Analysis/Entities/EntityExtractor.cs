@@ -252,8 +252,18 @@ public static class EntityExtractor
                         if (!ends || char.IsUpper(article.Text[after.Span.Start])) continue;
                     }
                     var headWord = tokens[head].Normal;
+                    // modifiers must be "-based" compounds or words the organisation was described with:
+                    // "the monitor", "the harbour authority", but not "the ruling party"
+                    var modifiers = new List<string>();
+                    for (int k = t + 1; k < head; k++)
+                    {
+                        if (tokens[k].Kind == TokenKind.Word && !tokens[k].Normal.EndsWith("based", StringComparison.Ordinal) && tokens[k].Normal != "based"
+                            && char.IsLower(article.Text[tokens[k].Span.Start]))
+                            modifiers.Add(tokens[k].Normal);
+                    }
                     var span = TextSpan.FromBounds(tokens[t].Span.Start, tokens[head].Span.End);
-                    var candidates = described.Where(d => d.Value.Contains(headWord) || d.Value.Contains(tokens[head].Stem)).Select(d => d.Key).ToHashSet();
+                    var candidates = described.Where(d => (d.Value.Contains(headWord) || d.Value.Contains(tokens[head].Stem)) && modifiers.All(d.Value.Contains))
+                        .Select(d => d.Key).ToHashSet();
                     int chosen = -1;
                     int bestStart = -1;
                     foreach (var (start, root) in earlier)

@@ -69,7 +69,15 @@ internal sealed class NameScanner
 
     private enum PieceKind { Capital, Connector, Word, Punctuation, Number }
 
-    private readonly record struct Piece(int Start, int End, PieceKind Kind, string Text, bool Initial, bool EndsRun, string? Suffix, int Token);
+    private readonly record struct Piece(int Start, int End, PieceKind Kind, string Text, bool Initial, bool EndsRun, string? Suffix, int Token)
+    {
+        /// <summary>The word carried a possessive 's that was cut off ("People's").</summary>
+        public bool Possessive { get; init; }
+    }
+
+    /// <summary>A title word; abbreviations ("Sen", "Gen") count only when written with their full stop ("Hun Sen" is a name).</summary>
+    private static bool IsTitle(string text, Piece p) =>
+        EntityCues.Titles.Contains(p.Text) && (!EntityCues.AbbreviatedTitles.Contains(p.Text) || (p.End < text.Length && text[p.End] == '.'));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public List<NameCandidate> Scan(Article article, Sentence sentence)
@@ -86,7 +94,8 @@ internal sealed class NameScanner
             if (pieces[i].Kind != PieceKind.Capital) { i++; continue; }
             int first = i, last = i;
             int j = i + 1;
-            while (j < pieces.Count && !pieces[last].EndsRun)
+            while (j < pieces.Count && (!pieces[last].EndsRun
+                || (pieces[last].Possessive && pieces[j].Kind == PieceKind.Capital && EntityCues.OrganizationDesignators.Contains(pieces[j].Text))))
             {
                 var p = pieces[j];
                 if (p.Kind == PieceKind.Capital && !p.Initial) { last = j; j++; continue; }
@@ -160,12 +169,16 @@ internal sealed class NameScanner
         if (!hasOrgDesignator)
         {
             int lastTitle = -1;
-            for (int k = 0; k < run.Count; k++) if (EntityCues.Titles.Contains(run[k].Text)) lastTitle = k;
+            for (int k = 0; k < run.Count; k++) if (IsTitle(article.Text, run[k])) lastTitle = k;
+            // "Secretary of State Jane Roe": "of" and the word after it still belong to the title
+            while (lastTitle >= 0 && lastTitle + 3 < run.Count && run[lastTitle + 1].Kind == PieceKind.Connector) lastTitle += 2;
             if (lastTitle >= 0)
             {
                 if (lastTitle == run.Count - 1) return; // "the President" alone names nobody in particular
                 role = article.Text[run[0].Start..run[lastTitle].End];
                 run.RemoveRange(0, lastTitle + 1);
+                while (run.Count > 0 && run[0].Kind == PieceKind.Connector) run.RemoveAt(0);
+                if (run.Count == 0) return;
                 person += 3;
             }
         }
@@ -238,8 +251,8 @@ internal sealed class NameScanner
     {
         if (IsAcronym(p.Text)) return false;
         var lower = p.Text.ToLowerInvariant();
+        if (!p.Initial) return lower is "the" or "a" or "an"; // "Per Aasen": function words inside a sentence may be names
         if (EntityCues.FunctionWords.Contains(lower) || Text.StopWords.Contains(lower)) return true;
-        if (!p.Initial) return false;
         return _lowerSeen.Contains(lower) && !_capitalSeenInside.Contains(lower);
     }
 
@@ -374,7 +387,7 @@ internal sealed class NameScanner
             }
             if (char.IsUpper(raw[0]))
             {
-                pieces.Add(new Piece(start, end, PieceKind.Capital, raw.ToString(), initial, endsRun, null, ti));
+                pieces.Add(new Piece(start, end, PieceKind.Capital, raw.ToString(), initial, endsRun, null, ti) { Possessive = endsRun });
                 initial = false;
                 continue;
             }

@@ -436,9 +436,10 @@ public sealed class QuoteExtractor
                 int s = c0 - 1;
                 int e = s;
                 while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
-                if (s <= e && HasPerson(s, e))
+                if (s <= e && HasPerson(s, e) && !HasPerson(c0 + 1, c1 - 1))
                 {
-                    _pendingRole = Span(c0 + 1, c1 - 1);
+                    // "NAME, ROLE, said"; a participle clause ("NAME, citing ..., said") is stepped over but is no role
+                    _pendingRole = LooksLikeRole(c0 + 1, c1 - 1) ? Span(c0 + 1, c1 - 1) : null;
                     return (s, e);
                 }
             }
@@ -499,6 +500,16 @@ public sealed class QuoteExtractor
         return Span(s, e);
     }
 
+    /// <summary>An appositive that describes a person: "a spokeswoman for ...", "the party's lawyer", "Harbour chief"; not "citing ...".</summary>
+    private bool LooksLikeRole(int s, int e)
+    {
+        var first = _tokens[s].Token;
+        if (first.Normal is "a" or "an" or "the" or "his" or "her" or "its" or "their") return true;
+        if (char.IsUpper(_article.Text[first.Span.Start])) return true;
+        for (int i = s; i <= e; i++) if (EntityCues.PersonRoleNouns.Contains(_tokens[i].Token.Normal)) return !first.Normal.EndsWith("ing", StringComparison.Ordinal);
+        return false;
+    }
+
     private bool HasPerson(int s, int e) =>
         _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind == EntityKind.Person);
 
@@ -552,7 +563,7 @@ public sealed class QuoteExtractor
         }
         // an unnamed source described by a phrase: "a military source in Deir Ezzor", "the army statement"
         int words = np.Count(c => c == ' ') + 1;
-        if (words > 10) return default;
+        if (words > 10 || !IsSourceDescription(s, e)) return default;
         return (new Speaker(np, SpeakerKind.Description, appositive?.Slice(_article.Text), null), range);
     }
 
@@ -609,6 +620,28 @@ public sealed class QuoteExtractor
             if (onlyNouns) return m;
         }
         return null;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other", "another", "one", "both", "most", "local", "his", "her", "its", "their",
+    };
+
+    /// <summary>
+    /// A describing phrase is a plausible unnamed source when it opens like a noun phrase (a determiner, a number,
+    /// a capitalised word) and does not start with a pronoun, or when it ends in a person or organisation noun
+    /// ("residents and a war monitor", "officials").
+    /// </summary>
+    private bool IsSourceDescription(int s, int e)
+    {
+        var first = _tokens[s].Token;
+        if (first.Normal is "it" or "he" or "she" or "they" or "this" or "that" or "we" or "these" or "those" or "there") return false;
+        for (int i = s; i <= e; i++) if (Skippable.Contains(_tokens[i].Token.Normal) && char.IsLower(_article.Text[_tokens[i].Token.Span.Start])) return false;
+        if (Determiners.Contains(first.Normal) || first.Kind == TokenKind.Number || char.IsUpper(_article.Text[first.Span.Start])) return true;
+        var last = _tokens[e].Token.Normal;
+        var singular = last.EndsWith('s') ? last[..^1] : last;
+        return EntityCues.PersonRoleNouns.Contains(last) || EntityCues.PersonRoleNouns.Contains(singular)
+            || EntityCues.OrganizationNouns.Contains(singular) || last is "residents" or "officials" or "sources" or "witnesses" or "police";
     }
 
     private TextSpan Trim(TextSpan span)

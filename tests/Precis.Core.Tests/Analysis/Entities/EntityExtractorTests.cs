@@ -143,4 +143,34 @@ public class EntityExtractorTests
         foreach (var m in e.Mentions)
             Assert.Equal(m.Text, m.Span.Slice(b.Articles.Single(a => a.Number == m.Article).Text));
     }
+
+    [Fact]
+    public void Abbreviated_title_without_its_full_stop_is_part_of_a_name()
+    {
+        var b = Brief("Talks stalled after Lin Gen walked out. Gen. Ivar Holm said the base would stay open.");
+        Assert.True(Has(b, "Lin Gen"));
+        Assert.True(Has(b, "Ivar Holm"));
+    }
+
+    [Fact]
+    public void Title_with_of_keeps_its_words_in_the_role()
+    {
+        var b = Brief("The visit was led by Deputy Secretary of State Mara Quist on Tuesday.");
+        Assert.True(Has(b, "Mara Quist"));
+        Assert.False(Has(b, "of State Mara Quist"));
+    }
+
+    [Fact]
+    public void Possessive_inside_an_organisation_name_is_kept()
+    {
+        var b = Brief("The Fishermen's Union called a strike at the harbour on Monday.");
+        Assert.Equal(EntityKind.Organization, Group(b, "Fishermen's Union").Kind);
+    }
+
+    [Fact]
+    public void Description_with_an_unknown_modifier_is_not_resolved()
+    {
+        var b = Brief("The Harbour Workers Party called a strike. The ruling party rejected it.");
+        Assert.DoesNotContain(Group(b, "Harbour Workers Party").Aliases, a => a.Contains("ruling", StringComparison.Ordinal));
+    }
 }

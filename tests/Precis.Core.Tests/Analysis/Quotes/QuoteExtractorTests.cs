@@ -158,4 +158,19 @@ public class QuoteExtractorTests
         foreach (var o in q.Occurrences)
             Assert.Equal(o.Text, o.Span.Slice(b.Articles.Single(a => a.Number == o.Article).Text));
     }
+
+    [Fact]
+    public void A_participle_clause_between_commas_is_not_a_role()
+    {
+        var q = Only("Talks ended.\n\nUnion leader Per Aasen, citing safety fears, said \u201Cwe will not load ships this week\u201D.");
+        Assert.Equal("Per Aasen", q.Speaker.Name);
+        Assert.DoesNotContain("citing", q.Speaker.Role ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void It_said_resolves_to_the_last_organisation_speaker()
+    {
+        var b = Brief("Rains fell.\n\n\u201CAll ferries are cancelled today,\u201D the Lindholm Ferry Company said. \u201CRefunds will follow,\u201D it added.");
+        Assert.Equal(2, b.Quotes.Count(q => q.Speaker.Name == "Lindholm Ferry Company"));
+    }
 }

@@ -147,6 +147,7 @@ internal sealed class NameScanner
         for (int k = 1; k < run.Count - 1; k++)
         {
             if (run[k].Text is not ("of" or "for") || !run.Take(k).Any(p => EntityCues.Titles.Contains(p.Text))) continue;
+            if (run.Take(k).Any(p => EntityCues.OrganizationDesignators.Contains(p.Text))) continue; // "General Command of Armed Forces"
             if (!run.Skip(k + 1).Any(p => EntityCues.OrganizationDesignators.Contains(p.Text) || EntityCues.PlaceDesignators.Contains(p.Text))) continue;
             if (EntityCues.Titles.Contains(run[k - 1].Text)) continue; // "Minister of Defence" is one title
             var tail = run.Skip(k + 1).ToList();

@@ -436,7 +436,7 @@ public sealed class QuoteExtractor
                 int s = c0 - 1;
                 int e = s;
                 while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
-                if (s <= e && HasPerson(s, e) && !HasPerson(c0 + 1, c1 - 1))
+                if (s <= e && (HasPerson(s, e) || HasNamedEntity(s, e)) && !HasPerson(c0 + 1, c1 - 1) && !HasSpeakerEntity(c0 + 1, c1 - 1))
                 {
                     // "NAME, ROLE, said"; a participle clause ("NAME, citing ..., said") is stepped over but is no role
                     _pendingRole = LooksLikeRole(c0 + 1, c1 - 1) ? Span(c0 + 1, c1 - 1) : null;
@@ -509,6 +509,9 @@ public sealed class QuoteExtractor
         for (int i = s; i <= e; i++) if (EntityCues.PersonRoleNouns.Contains(_tokens[i].Token.Normal)) return !first.Normal.EndsWith("ing", StringComparison.Ordinal);
         return false;
     }
+
+    private bool HasSpeakerEntity(int s, int e) =>
+        _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind is EntityKind.Person or EntityKind.Organization && !p.Mention.IsDescription);
 
     private bool HasPerson(int s, int e) =>
         _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind == EntityKind.Person);

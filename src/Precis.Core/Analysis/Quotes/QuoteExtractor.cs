@@ -436,7 +436,8 @@ public sealed class QuoteExtractor
                 int s = c0 - 1;
                 int e = s;
                 while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
-                if (s <= e && (HasPerson(s, e) || HasNamedEntity(s, e)) && !HasPerson(c0 + 1, c1 - 1) && !HasSpeakerEntity(c0 + 1, c1 - 1))
+                bool segmentPerson = HasPerson(c0 + 1, c1 - 1);
+                if (s <= e && !segmentPerson && (HasPerson(s, e) || (HasNamedEntity(s, e) && !HasSpeakerEntity(c0 + 1, c1 - 1))))
                 {
                     // "NAME, ROLE, said"; a participle clause ("NAME, citing ..., said") is stepped over but is no role
                     _pendingRole = LooksLikeRole(c0 + 1, c1 - 1) ? Span(c0 + 1, c1 - 1) : null;

@@ -7,12 +7,19 @@ using Precis.Summarization;
 
 namespace Precis.Cli.Commands;
 
-/// <summary><c>precis brief PATH</c>: briefs a folder, a file or standard input ("-").</summary>
+/// <summary>
+/// <c>precis brief PATH</c>: briefs a folder, a file or standard input ("-").
+/// <c>precis brief --clusters FILE.jsonl</c>: briefs every cluster of a bench file in one process. Markdown output puts
+/// the briefings one after another separated by a "---" line; JSON output is JSON lines (one compact briefing object
+/// per line, in file order). Exit codes: 0 success, 2 usage error (including a path that does not exist),
+/// 3 no usable article (for --clusters: no cluster had one). Every skipped or repaired input is one line on stderr.
+/// </summary>
 internal static class BriefCommand
 {
     public static Command Create(CliIO io)
     {
-        var input = new Argument<string>("input") { Description = "A folder (read recursively), a file, or - for standard input." };
+        var input = new Argument<string?>("input") { Description = "A folder (read recursively), a file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var clusters = new Option<string?>("--clusters") { Description = "Brief each cluster of a bench file (JSON lines: {id, documents:[{id,date,title,text}]})." };
         var format = new Option<string>("--format") { Description = "Output format: markdown or json.", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "json");
         var output = new Option<FileInfo?>("--out") { Description = "Write the briefing to this file instead of standard output." };
@@ -21,12 +28,13 @@ internal static class BriefCommand
         var method = new Option<string>("--method") { Description = "Summarization method.", DefaultValueFactory = _ => Summarizers.Default.Name };
         method.AcceptOnlyFromAmong([.. Summarizers.All.Select(s => s.Name)]);
 
-        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, format, output, words, bytes, method };
+        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, clusters, format, output, words, bytes, method };
         command.Validators.Add(r =>
         {
             if (r.GetValue(words) is not null && r.GetValue(bytes) is not null) r.AddError("Give --words or --bytes, not both.");
             if (r.GetValue(words) is <= 0) r.AddError("--words must be a positive number.");
             if (r.GetValue(bytes) is <= 0) r.AddError("--bytes must be a positive number.");
+            if (r.GetValue(input) is null == r.GetValue(clusters) is null) r.AddError("Give an input (a folder, a file or -) or --clusters FILE, exactly one.");
         });
         command.SetAction(parse =>
         {
@@ -35,29 +43,76 @@ internal static class BriefCommand
                 .UseBudget(budget)
                 .UseSummarizer(Summarizers.Find(parse.GetValue(method)!)!)
                 .Build();
+            IBriefingRenderer renderer = parse.GetValue(format) == "json" ? JsonBriefingRenderer.Default : MarkdownBriefingRenderer.Default;
+            var path = parse.GetValue(clusters) ?? parse.GetValue(input)!;
+            if (path != "-" && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
+            {
+                io.Error.WriteLine($"precis: no such {(parse.GetValue(clusters) is null ? "file or folder" : "file")}: {path}");
+                return ExitCodes.Usage;
+            }
+            using var fileWriter = parse.GetValue(output) is { } file ? new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)) : null;
+            var writer = fileWriter ?? io.Out;
+            if (parse.GetValue(clusters) is not null) return BriefClusters(pipeline, path, renderer, writer, io);
+
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
-            var path = parse.GetValue(input)!;
-            var sources = path == "-" ? [SourceDocument.PlainText("stdin", io.In.ReadToEnd())] : reader.Read(path, diagnostics);
+            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics) : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
             foreach (var d in diagnostics.Concat(briefing.Diagnostics)) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
             {
-                io.Error.WriteLine($"{path}: no usable article");
+                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article");
                 return ExitCodes.NoUsableArticle;
             }
-            IBriefingRenderer renderer = parse.GetValue(format) == "json" ? JsonBriefingRenderer.Default : MarkdownBriefingRenderer.Default;
-            if (parse.GetValue(output) is { } file)
-            {
-                using var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false));
-                renderer.Render(briefing, writer);
-            }
-            else
-            {
-                renderer.Render(briefing, io.Out);
-            }
+            renderer.Render(briefing, writer);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io)
+    {
+        var diagnostics = new List<Diagnostic>();
+        int briefed = 0;
+        foreach (var cluster in BenchFile.Read(path, diagnostics))
+        {
+            FlushDiagnostics();
+            var briefing = pipeline.Run(cluster.ToSources(path), cluster.Id);
+            foreach (var d in briefing.Diagnostics) io.Error.WriteLine(d);
+            if (briefing.Articles.IsEmpty)
+            {
+                io.Error.WriteLine($"{path}:{cluster.Id}: no usable article");
+                continue;
+            }
+            if (renderer is JsonBriefingRenderer)
+            {
+                // JSON lines: one compact object per cluster.
+                using var stream = new MemoryStream();
+                using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    JsonBriefingRenderer.Write(briefing, json);
+                }
+                writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            }
+            else
+            {
+                if (briefed > 0) writer.WriteLine("\n---\n");
+                renderer.Render(briefing, writer);
+            }
+            briefed++;
+        }
+        FlushDiagnostics();
+        if (briefed == 0)
+        {
+            io.Error.WriteLine($"{path}: no usable article in any cluster");
+            return ExitCodes.NoUsableArticle;
+        }
+        return ExitCodes.Success;
+
+        void FlushDiagnostics()
+        {
+            foreach (var d in diagnostics) io.Error.WriteLine(d);
+            diagnostics.Clear();
+        }
     }
 }

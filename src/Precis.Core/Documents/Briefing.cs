@@ -18,6 +18,10 @@ public sealed record Briefing
 
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
+    public Precis.Timeline.EventTimeline? Timeline { get; init; }
+
+    public Precis.Analysis.Facts.FactsReport? Facts { get; init; }
+
     public ImmutableArray<Precis.Analysis.Quotes.Quote> Quotes { get; init; } = [];
 
     public ImmutableArray<Precis.Analysis.Entities.EntityGroup> Entities { get; init; } = [];

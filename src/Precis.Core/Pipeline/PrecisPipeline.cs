@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using Precis.Analysis.Dates;
+using Precis.Analysis.Facts;
 using Precis.Cleaning;
 using Precis.Deduplication;
 using Precis.Documents;
 using Precis.Ingest;
 using Precis.Summarization;
 using Precis.Text;
+using Precis.Timeline;
 
 namespace Precis.Pipeline;
 
@@ -29,6 +32,9 @@ public sealed class PrecisPipeline
             new MetadataDetectionStage(),    // Ingest: headline, outlet, byline, dateline, publication date
             new SegmentationStage(),         // Text: sentences and tokens with offsets
             new SyndicationStage(),          // Deduplication: copies of one story → one source
+            new DateAnalysisStage(),         // Analysis/Dates: inferred publication bounds, resolved temporal expressions
+            new TimelineStage(),             // Timeline: dated events across articles, deduplicated
+            new FactsStage(),                // Analysis/Facts: numeric facts, corroboration, conflicts and updates
             new Precis.Analysis.Entities.EntityExtractionStage(), // Analysis/Entities: people, organisations, places and their aliases
             new Precis.Analysis.Quotes.QuoteExtractionStage(),    // Analysis/Quotes: who said what (after entities: speakers resolve to them)
             new SummarizationStage(summarizer), // Summarization: cited extractive summary
@@ -62,6 +68,8 @@ public sealed class PrecisPipeline
             SyndicationGroups = context.SyndicationGroups,
             Summary = context.Summary ?? Summary.Empty(Summarizer.Name, Options.Budget),
             Diagnostics = [.. context.Diagnostics],
+            Timeline = context.Get<EventTimeline>(),
+            Facts = context.Get<FactsReport>(),
             Quotes = context.Get<Precis.Analysis.Quotes.QuoteAnalysis>()?.Quotes ?? [],
             Entities = context.Get<Precis.Analysis.Entities.EntityAnalysis>()?.Groups ?? [],
         };

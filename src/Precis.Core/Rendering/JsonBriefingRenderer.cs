@@ -73,6 +73,7 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
                 json.WriteString("precision", d.Precision.ToString().ToLowerInvariant());
                 json.WriteBoolean("inferred", d.Inferred);
                 json.WriteString("evidence", d.Evidence);
+                Sections.InferredDate.WriteBounds(d, json);
                 json.WriteEndObject();
             }
             else
@@ -106,6 +107,8 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
         }
         json.WriteEndArray();
 
+        Sections.TimelineSection.WriteJson(briefing, json);
+        Sections.FactsSection.WriteJson(briefing, json);
         Sections.QuotesSection.WriteJson(briefing, json);
         Sections.EntitiesSection.WriteJson(briefing, json);
 

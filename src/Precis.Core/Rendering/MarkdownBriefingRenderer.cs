@@ -34,6 +34,8 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
             var syndication = group.IsSyndicated ? $" — syndication group {group.Id} (with {string.Join(", ", group.Articles.Where(n => n != a.Number))})" : "";
             writer.WriteLine($"{a.Number}. **{Escape(a.Headline ?? a.Id)}** — {Escape(a.Outlet ?? "unknown outlet")}, {date}{syndication}");
         }
+        Sections.TimelineSection.WriteMarkdown(briefing, writer);
+        Sections.FactsSection.WriteMarkdown(briefing, writer);
         Sections.QuotesSection.WriteMarkdown(briefing, writer);
         Sections.EntitiesSection.WriteMarkdown(briefing, writer);
     }
@@ -47,6 +49,7 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
             _ => d.Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture),
         };
         if (d.Time is { } t && d.Precision == DatePrecision.Minute) text += " " + t.ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (d.Inferred && d.Precision == DatePrecision.Unknown) return Sections.InferredDate.Describe(d);
         return d.Inferred ? text + " (inferred)" : text;
     }
 

@@ -35,6 +35,19 @@ public static class EntityExtractor
         var definitions = new List<(string Long, string Short)>();
         foreach (var article in articles)
         {
+            // The dateline ("BEIRUT:") is a place; segmentation may leave it outside every sentence.
+            if (!string.IsNullOrWhiteSpace(article.Dateline))
+            {
+                int at = article.Text.IndexOf(article.Dateline, StringComparison.Ordinal);
+                bool inSentence = at >= 0 && article.Sentences.Any(x => x.Span.Start <= at && at < x.Span.End);
+                if (at >= 0 && !inSentence)
+                {
+                    var dateline = new NameCandidate(article.Number, -1, new TextSpan(at, article.Dateline.Length), article.Dateline, 0, 0, 3, null, null);
+                    var key = CollapseSpaces(article.Dateline);
+                    if (!byText.TryGetValue(key, out var df)) byText[key] = df = new Form(key);
+                    df.Mentions.Add(dateline);
+                }
+            }
             foreach (var sentence in article.Sentences)
             {
                 foreach (var c in scanner.Scan(article, sentence))
@@ -222,6 +235,7 @@ public static class EntityExtractor
             {
                 if (!mentionsByArticle.TryGetValue(m.Article, out var list)) mentionsByArticle[m.Article] = list = [];
                 list.Add((m.Span.Start, root));
+                if (m.Sentence < 0) continue;
                 var sentence = articleByNumber[m.Article].Sentences[m.Sentence];
                 DescriptionWords(articleByNumber[m.Article].Text, sentence, m.Span, words);
             }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: briefs every cluster of a bench file in ONE process (Release build, published) several
+# times, and reports wall time, CPU time and peak resident memory of each run, measured by GNU time (/usr/bin/time),
+# whose %M is the kernel's ru_maxrss (the process's VmHWM).
+# Targets (README): under 1.5 s wall and 150 MB peak RSS for DUC 2004 (50 clusters x 10 articles).
+#
+#   bench/run-bench.sh [--runs N] [--file PATH] [--check]
+#
+# Runs `precis brief --clusters FILE` when the CLI has that option; until then, bench/whole-process/BriefClusters.cs,
+# a stand-in that runs the same pipeline and Markdown renderer over every cluster in one process.
+# --check: exit 1 when the median wall time or the peak RSS misses its target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=5
+file=../shared/bench/duc2004.jsonl
+check=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --file) file="$2"; shift 2 ;;
+    --check) check=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--file PATH] [--check]" >&2; exit 2 ;;
+  esac
+done
+if [[ ! -f "$file" ]]; then echo "run-bench: $file not found (../shared absent?); nothing to measure" >&2; exit 0; fi
+if [[ ! -x /usr/bin/time ]]; then echo "run-bench: GNU time (/usr/bin/time) is required" >&2; exit 2; fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+out="${TMPDIR:-/tmp}/precis-bench-$$"
+trap 'rm -rf "$out"' EXIT
+
+echo "publishing precis (Release) ..." >&2
+dotnet publish src/Precis.Cli -c Release -o "$out/cli" --nologo -v quiet >&2
+if "$out/cli/precis" brief --help 2>/dev/null | grep -q -- '--clusters'; then
+  what="precis brief --clusters $(basename "$file")"
+  cmd=("$out/cli/precis" brief --clusters "$file")
+else
+  echo "precis brief has no --clusters yet: timing bench/whole-process/BriefClusters.cs instead" >&2
+  dotnet publish bench/whole-process/BriefClusters.cs -c Release -o "$out/harness" --nologo -v quiet >&2
+  what="BriefClusters $(basename "$file") (stand-in for precis brief --clusters)"
+  cmd=("$out/harness/BriefClusters" "$file")
+fi
+
+echo "$what; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-5s %9s %9s %9s %10s\n' run wall_s user_s sys_s peak_rss_MB
+walls=(); rss_max=0
+for ((i = 1; i <= runs; i++)); do
+  /usr/bin/time -o "$out/time.txt" -f '%e %U %S %M' "${cmd[@]}" >/dev/null 2>"$out/stderr.txt" \
+    || { echo "run-bench: run $i failed:" >&2; cat "$out/stderr.txt" >&2; exit 1; }
+  read -r wall user sys rss_kb < <(tail -n 1 "$out/time.txt")
+  rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+  printf '%-5s %9s %9s %9s %10s\n' "$i" "$wall" "$user" "$sys" "$rss_mb"
+  walls+=("$wall")
+  rss_max=$(awk -v a="$rss_max" -v b="$rss_mb" 'BEGIN { print (b > a) ? b : a }')
+done
+median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+best=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+echo "median wall ${median} s (best ${best} s; target < 1.5 s); peak RSS ${rss_max} MB (target < 150 MB)"
+if [[ $check -eq 1 ]]; then
+  awk -v m="$median" -v r="$rss_max" 'BEGIN { exit (m < 1.5 && r < 150) ? 0 : 1 }' || { echo "run-bench: target missed" >&2; exit 1; }
+fi

@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using Precis.Documents;
+
+namespace Precis.Analysis.Dates;
+
+/// <summary>
+/// Finds and resolves the temporal expressions of an article set, and infers publication bounds for undated
+/// articles first (so their relative expressions can use them when the bounds meet).
+/// </summary>
+public static class DateAnalyzer
+{
+    /// <summary>Two sentences report the same event when their content stems overlap this much (Jaccard).
+    /// 0.5 is the usual near-duplicate threshold for short texts (word-set resemblance, Broder 1997).</summary>
+    internal const double SameEventOverlap = 0.5;
+
+    private static readonly System.Text.RegularExpressions.Regex SegmentBreak = new(
+        @";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static bool SameSegment(Sentence s, int a, int b)
+    {
+        int lo = Math.Min(a, b) - s.Span.Start, hi = Math.Max(a, b) - s.Span.Start;
+        if (lo < 0 || hi > s.Text.Length) return false;
+        return !SegmentBreak.IsMatch(s.Text[lo..hi]);
+    }
+
+    /// <summary>Resolves every article's expressions against its own publication date, as it stands.</summary>
+    public static DateAnalysis Analyze(ImmutableArray<Article> articles)
+    {
+        int? referenceYear = ReferenceYear(articles);
+        var all = ImmutableArray.CreateBuilder<TemporalExpression>();
+        foreach (var a in articles)
+        {
+            if (a.Published is { Inferred: true, NotBefore: { } lo, NotAfter: { } hi } && lo < hi && hi.DayNumber - lo.DayNumber <= 31)
+            {
+                all.AddRange(ResolveWithinBounds(a, lo, hi));
+            }
+            else
+            {
+                all.AddRange(ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)));
+            }
+        }
+        return new DateAnalysis(all.ToImmutable());
+    }
+
+    /// <summary>
+    /// For an article whose publication day is only known to lie in [lo, hi]: an expression is resolved when it
+    /// means the same at both bounds ("last week" said any day of the following week), or, at month precision or
+    /// coarser, when both readings fall in one calendar period (then the union of the two ranges); otherwise it stays
+    /// unresolved ("on Saturday" could be either of two Saturdays).
+    /// </summary>
+    private static IEnumerable<TemporalExpression> ResolveWithinBounds(Article a, DateOnly lo, DateOnly hi)
+    {
+        var description = $"an article inferred to be published {DateFormat.Range(lo, hi)}";
+        var early = ResolveArticle(a, new DateAnchor(lo, description, lo.Year)).ToList();
+        var late = ResolveArticle(a, new DateAnchor(hi, description, hi.Year)).ToList();
+        for (int i = 0; i < early.Count; i++)
+        {
+            var e = early[i];
+            var l = late[i];
+            if (e.Resolution is not { } r1 || l.Resolution is not { } r2 || r1.Anchor is null)
+            {
+                yield return e.Resolution is null || e.Resolution.Anchor is null ? e : e with { Resolution = null, Unresolved = $"relative expression in {description}" };
+                continue;
+            }
+            if (r1.Start == r2.Start && r1.End == r2.End && r1.Precision == r2.Precision)
+            {
+                yield return e with { Resolution = r1 with { Anchor = null, Evidence = r1.Evidence + " (the same for any publication day in that range)" } };
+                continue;
+            }
+            bool samePeriod = r1.Precision == r2.Precision && r1.Precision <= DatePrecision.Month && r1.Precision > DatePrecision.Unknown
+                && r1.Start.Year == r2.Start.Year && (r1.Precision == DatePrecision.Year || r1.Start.Month == r2.Start.Month);
+            if (samePeriod)
+            {
+                var start = r1.Start < r2.Start ? r1.Start : r2.Start;
+                var end = r1.End > r2.End ? r1.End : r2.End;
+                yield return e with
+                {
+                    Resolution = new DateResolution(start, start, end, r1.Precision, null, r1.Rule + "-bounded",
+                        $"'{e.Phrase}' in {description} → {DateFormat.Range(start, end)} (union of its readings at both bounds)"),
+                };
+                continue;
+            }
+            yield return e with { Resolution = null, Unresolved = $"relative expression in {description}: means different days at the two bounds" };
+        }
+    }
+
+    public static IEnumerable<TemporalExpression> ResolveArticle(Article article, DateAnchor anchor)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        foreach (var s in article.Sentences)
+        {
+            foreach (var m in TemporalExtractor.ExtractMentions(article.Text, s.Span))
+            {
+                yield return TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The year for year-less dates in undated articles: the latest year of a stated (not inferred) publication
+    /// date in the set, else the latest year of an explicit full date in any article's text.
+    /// </summary>
+    public static int? ReferenceYear(ImmutableArray<Article> articles)
+    {
+        var stated = articles.Where(a => a.Published is { Inferred: false }).Select(a => a.Published!.Date.Year).ToList();
+        if (stated.Count > 0) return stated.Max();
+        int? best = null;
+        foreach (var a in articles)
+        {
+            foreach (var s in a.Sentences)
+            {
+                foreach (var m in TemporalExtractor.ExtractMentions(a.Text, s.Span))
+                {
+                    if (m.Kind == TemporalKind.CalendarDay && m.Year is int y && (best is null || y > best)) best = y;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Gives every undated article an inferred publication date with bounds, where its content allows:
+    /// <list type="bullet">
+    /// <item>not before any explicit date it reports in past tense (an article reporting "November 9" as past
+    /// was published on or after 9 Nov), not after any explicit date it announces as coming;</item>
+    /// <item>not before the date another, dated article gives an event that this article also reports (a
+    /// near-identical sentence, <see cref="SameEventOverlap"/>): a report cannot precede its event.</item>
+    /// </list>
+    /// Articles with no usable evidence stay undated.
+    /// </summary>
+    public static ImmutableArray<Article> InferPublicationDates(ImmutableArray<Article> articles, out ImmutableArray<string> notes)
+    {
+        var noteList = ImmutableArray.CreateBuilder<string>();
+        if (articles.All(a => a.Published is not null))
+        {
+            notes = [];
+            return articles;
+        }
+        int? referenceYear = ReferenceYear(articles);
+        var dated = articles.Where(a => a.Published is { Inferred: false }).ToList();
+        var datedEvents = new List<(Article Article, Sentence Sentence, HashSet<string> Stems, TemporalExpression Expression)>();
+        foreach (var d in dated)
+        {
+            var anchor = DateAnchor.For(d.Published, referenceYear);
+            foreach (var e in ResolveArticle(d, anchor))
+            {
+                if (e.Resolution is { Precision: DatePrecision.Day } r && r.Start == r.End && e.Direction == TemporalDirection.Past)
+                {
+                    var s = d.Sentences[e.Sentence];
+                    datedEvents.Add((d, s, SentenceOverlap.ContentStems(s), e));
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<Article>(articles.Length);
+        foreach (var a in articles)
+        {
+            if (a.Published is not null)
+            {
+                result.Add(a);
+                continue;
+            }
+            DateOnly? notBefore = null, notAfter = null;
+            string? whyBefore = null, whyAfter = null;
+            foreach (var e in ResolveArticle(a, DateAnchor.None with { ReferenceYear = referenceYear }))
+            {
+                if (e.Kind != TemporalKind.CalendarDay || e.Resolution is not { } r) continue;
+                if (e.Direction == TemporalDirection.Past && (notBefore is null || r.Date > notBefore))
+                {
+                    notBefore = r.Date;
+                    whyBefore = $"it reports '{e.Phrase}' as past";
+                }
+                else if (e.Direction == TemporalDirection.Future && (notAfter is null || r.Date < notAfter))
+                {
+                    notAfter = r.Date;
+                    whyAfter = $"it announces '{e.Phrase}' as coming";
+                }
+            }
+            foreach (var s in a.Sentences)
+            {
+                var stems = SentenceOverlap.ContentStems(s);
+                foreach (var ev in datedEvents)
+                {
+                    var day = ev.Expression.Resolution!.Date;
+                    if (notBefore is not null && day <= notBefore) continue;
+                    if (SentenceOverlap.Jaccard(stems, ev.Stems) < SameEventOverlap) continue;
+                    notBefore = day;
+                    whyBefore = $"it reports an event that article {ev.Article.Number} dates to {DateFormat.Day(day)} ('{ev.Expression.Phrase}')";
+                }
+            }
+            // A relative expression and a dated event in one part of a sentence describe the same time ("broke out on
+            // March 2 and burned for most of last week"): only publication days for which the relative expression
+            // contains that date are possible. The event date is the sentence's own explicit date or the date a
+            // dated article gives a near-identical sentence.
+            foreach (var s in a.Sentences)
+            {
+                var mentions = TemporalExtractor.ExtractMentions(a.Text, s.Span);
+                var relative = mentions.Where(m => m.Kind is TemporalKind.Weekday or TemporalKind.RelativeDay or TemporalKind.Ago or TemporalKind.RelativePeriod).ToList();
+                if (relative.Count == 0) continue;
+                var eventDates = new List<(DateOnly Day, string Phrase, int Position)>();
+                foreach (var m in mentions.Where(m => m.Kind == TemporalKind.CalendarDay))
+                {
+                    var e = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, m, DateAnchor.None with { ReferenceYear = referenceYear });
+                    if (e.Resolution is { } r && e.Direction == TemporalDirection.Past) eventDates.Add((r.Date, $"'{m.Phrase}'", m.Span.Start));
+                }
+                var stems = SentenceOverlap.ContentStems(s);
+                foreach (var ev in datedEvents.Where(ev => SentenceOverlap.Jaccard(stems, ev.Stems) >= SameEventOverlap))
+                {
+                    eventDates.Add((ev.Expression.Resolution!.Date, $"the event article {ev.Article.Number} dates to {DateFormat.Day(ev.Expression.Resolution.Date)}", -1));
+                }
+                foreach (var (day, what, position) in eventDates)
+                {
+                    foreach (var r in relative)
+                    {
+                        if (position >= 0 && !SameSegment(s, position, r.Span.Start)) continue;
+                        var feasible = new List<DateOnly>();
+                        // Publication days from the event day to nine weeks after it (a news report's horizon).
+                        for (var p = day; p <= day.AddDays(63); p = p.AddDays(1))
+                        {
+                            var e = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, r, new DateAnchor(p, "", p.Year));
+                            if (e.Direction == TemporalDirection.Past && e.Resolution is { } res && res.Contains(day)) feasible.Add(p);
+                        }
+                        if (feasible.Count == 0 || feasible.Count > 40) continue;
+                        var lo = feasible.Min();
+                        var hi = feasible.Max();
+                        var why = $"'{r.Phrase}' must contain {what} ({DateFormat.Day(day)})";
+                        if (notBefore is null || lo > notBefore) { notBefore = lo; whyBefore = why; }
+                        if (notAfter is null || hi < notAfter) { notAfter = hi; whyAfter = why; }
+                    }
+                }
+            }
+            if (notBefore is not null && notAfter is not null && notAfter < notBefore)
+            {
+                noteList.Add($"article {a.Number}: publication bounds disagree (not before {DateFormat.Day(notBefore.Value)}, not after {DateFormat.Day(notAfter.Value)}); upper bound dropped");
+                notAfter = null;
+                whyAfter = null;
+            }
+            if (notBefore is null && notAfter is null)
+            {
+                result.Add(a);
+                continue;
+            }
+            var parts = new List<string>();
+            if (notBefore is { } nb) parts.Add($"not before {DateFormat.Day(nb)}: {whyBefore}");
+            if (notAfter is { } na) parts.Add($"not after {DateFormat.Day(na)}: {whyAfter}");
+            var exact = notBefore is not null && notBefore == notAfter;
+            var published = new PublicationDate((notBefore ?? notAfter)!.Value, null, exact ? DatePrecision.Day : DatePrecision.Unknown,
+                "inferred: " + string.Join("; ", parts), Inferred: true, NotBefore: notBefore, NotAfter: notAfter);
+            noteList.Add($"article {a.Number}: publication date inferred, {string.Join("; ", parts)}");
+            result.Add(a with { Published = published });
+        }
+        notes = noteList.ToImmutable();
+        return result.MoveToImmutable();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Precis.Documents;
+
+namespace Precis.Analysis.Facts;
+
+/// <summary>
+/// Finds counts in text: digits ("1,500", "3.5 million", "120,000"), number words ("thirty", "twenty-five",
+/// "a dozen") and vague magnitudes ("dozens", "hundreds of"), with a qualifier in front ("more than", "at least",
+/// "some", "up to"). Years, clock times, days of the month, ordinals and durations are not counts and are skipped.
+/// </summary>
+public static class NumberExtractor
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
+
+    private const string Units = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+
+    private static readonly Regex Number = new(
+        @"(?<![\w.,/:-])((?<q>more\s+than|over|at\s+least|no\s+fewer\s+than|some|about|around|approximately|roughly|nearly|almost|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|an\s+estimated|estimated|at\s+least\s+some)\s+)?" +
+        $@"(?<n>\d{{1,3}}(,\d{{3}})+(\.\d+)?|\d+(\.\d+)?|(?<w>({Tens})(-({Units}))?|{Units}|a\s+dozen|a\s+hundred|a\s+thousand)|(?<v>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions))" +
+        @"(\s+(?<scale>million|billion|thousand|hundred)(?!s))?(?![\w-]|[.,]\d|:\d|\s*(%|per\s*cent|percent|am\b|pm\b|a\.m\.|p\.m\.))",
+        Options);
+
+    private static readonly Regex MonthOrTimeNear = new(
+        @"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    private static readonly Regex MonthAfter = new(
+        @"^\s*(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    public static List<Quantity> Extract(string text, TextSpan range)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slice = text.Substring(range.Start, range.Length);
+        var result = new List<Quantity>();
+        foreach (Match m in Number.Matches(slice))
+        {
+            var n = m.Groups["n"].Value;
+            var before = slice[..m.Index];
+            var after = slice[(m.Index + m.Length)..];
+            bool digits = char.IsDigit(n[0]);
+            if (digits && !m.Groups["q"].Success && !m.Groups["scale"].Success)
+            {
+                // Years: 4 digits 1900-2099 without a qualifier.
+                if (n.Length == 4 && n[0] is '1' or '2' && (n.StartsWith("19", StringComparison.Ordinal) || n.StartsWith("20", StringComparison.Ordinal))) continue;
+            }
+            // Days of the month: "March 2", "2 March".
+            if (digits && (MonthOrTimeNear.IsMatch(before) || MonthAfter.IsMatch(after))) continue;
+            // Ordinal suffixes ("3rd") are excluded by the look-ahead; "the 1990s" likewise.
+            double value;
+            QuantityQualifier qualifier = QualifierOf(m.Groups["q"].Value);
+            double low, high;
+            if (m.Groups["v"].Success)
+            {
+                (low, high) = VagueRange(m.Groups["v"].Value);
+                value = low;
+                qualifier = qualifier == QuantityQualifier.Exact ? QuantityQualifier.Vague : qualifier;
+                result.Add(Make(value, low, high, qualifier, m, range.Start));
+                continue;
+            }
+            if (m.Groups["w"].Success) value = WordValue(m.Groups["w"].Value);
+            else if (!double.TryParse(n.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out value)) continue;
+            if (m.Groups["scale"].Success)
+            {
+                value *= m.Groups["scale"].Value.ToLowerInvariant() switch { "million" => 1e6, "billion" => 1e9, "thousand" => 1e3, _ => 1e2 };
+            }
+            (low, high) = Bounds(value, qualifier);
+            result.Add(Make(value, low, high, qualifier, m, range.Start));
+        }
+        return result;
+    }
+
+    private static Quantity Make(double value, double low, double high, QuantityQualifier q, Match m, int offset) =>
+        new(value, low, high, q, m.Value, new TextSpan(offset + m.Index, m.Length));
+
+    /// <summary>
+    /// The interval a qualified number allows. "about"/"some"/"an estimated" are read as ±10% (a common reading of
+    /// approximators in numerical-claim checking, e.g. Ravichander et al. 2019 on quantitative NLI); "nearly" as up
+    /// to 15% below; "more than" as strictly above.
+    /// </summary>
+    internal static (double Low, double High) Bounds(double v, QuantityQualifier q) => q switch
+    {
+        QuantityQualifier.AtLeast => (v, double.PositiveInfinity),
+        QuantityQualifier.MoreThan => (v + (v >= 1 ? 1 : v * 0.001), double.PositiveInfinity),
+        QuantityQualifier.About => (v * 0.9, v * 1.1),
+        QuantityQualifier.Nearly => (v * 0.85, v),
+        QuantityQualifier.UpTo => (0, v),
+        QuantityQualifier.FewerThan => (0, v - (v >= 1 ? 1 : v * 0.001)),
+        _ => (v, v),
+    };
+
+    private static QuantityQualifier QualifierOf(string q)
+    {
+        var k = Regex.Replace(q.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant);
+        return k switch
+        {
+            "" => QuantityQualifier.Exact,
+            "more than" or "over" => QuantityQualifier.MoreThan,
+            "at least" or "no fewer than" or "at least some" => QuantityQualifier.AtLeast,
+            "some" or "about" or "around" or "approximately" or "roughly" or "an estimated" or "estimated" => QuantityQualifier.About,
+            "nearly" or "almost" => QuantityQualifier.Nearly,
+            "up to" or "as many as" or "at most" => QuantityQualifier.UpTo,
+            "fewer than" or "less than" => QuantityQualifier.FewerThan,
+            _ => QuantityQualifier.Exact,
+        };
+    }
+
+    /// <summary>Vague magnitudes as ranges: "dozens" 24-199 (two dozen up to below "hundreds"), and so on.</summary>
+    private static (double, double) VagueRange(string v) => Regex.Replace(v.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant) switch
+    {
+        "dozens" => (24, 199),
+        "scores" => (40, 199),
+        "hundreds" => (200, 1999),
+        "thousands" => (2000, 19999),
+        "tens of thousands" => (20000, 199999),
+        "hundreds of thousands" => (200000, 1999999),
+        _ => (2e6, 1e9),
+    };
+
+    internal static double WordValue(string w)
+    {
+        var k = Regex.Replace(w.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant);
+        if (k == "a dozen") return 12;
+        if (k == "a hundred") return 100;
+        if (k == "a thousand") return 1000;
+        string[] units = Units.Split('|');
+        string[] tens = Tens.Split('|');
+        double total = 0;
+        foreach (var part in k.Split('-'))
+        {
+            int u = Array.IndexOf(units, part);
+            if (u >= 0) { total += u; continue; }
+            int t = Array.IndexOf(tens, part);
+            if (t >= 0) total += 20 + 10 * t;
+        }
+        return total;
+    }
+}

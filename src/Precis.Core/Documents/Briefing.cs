@@ -22,6 +22,10 @@ public sealed record Briefing
 
     public Precis.Analysis.Facts.FactsReport? Facts { get; init; }
 
+    public ImmutableArray<Precis.Analysis.Quotes.Quote> Quotes { get; init; } = [];
+
+    public ImmutableArray<Precis.Analysis.Entities.EntityGroup> Entities { get; init; } = [];
+
     /// <summary>The syndication group an article belongs to.</summary>
     public SyndicationGroup GroupOf(int articleNumber) =>
         SyndicationGroups.First(g => g.Articles.Contains(articleNumber));

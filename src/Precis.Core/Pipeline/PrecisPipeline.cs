@@ -35,6 +35,8 @@ public sealed class PrecisPipeline
             new DateAnalysisStage(),         // Analysis/Dates: inferred publication bounds, resolved temporal expressions
             new TimelineStage(),             // Timeline: dated events across articles, deduplicated
             new FactsStage(),                // Analysis/Facts: numeric facts, corroboration, conflicts and updates
+            new Precis.Analysis.Entities.EntityExtractionStage(), // Analysis/Entities: people, organisations, places and their aliases
+            new Precis.Analysis.Quotes.QuoteExtractionStage(),    // Analysis/Quotes: who said what (after entities: speakers resolve to them)
             new SummarizationStage(summarizer), // Summarization: cited extractive summary
         ];
     }
@@ -68,6 +70,8 @@ public sealed class PrecisPipeline
             Diagnostics = [.. context.Diagnostics],
             Timeline = context.Get<EventTimeline>(),
             Facts = context.Get<FactsReport>(),
+            Quotes = context.Get<Precis.Analysis.Quotes.QuoteAnalysis>()?.Quotes ?? [],
+            Entities = context.Get<Precis.Analysis.Entities.EntityAnalysis>()?.Groups ?? [],
         };
     }
 }

@@ -37,6 +37,8 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
         }
         Sections.TimelineSection.WriteMarkdown(briefing, writer);
         Sections.FactsSection.WriteMarkdown(briefing, writer);
+        Sections.QuotesSection.WriteMarkdown(briefing, writer);
+        Sections.EntitiesSection.WriteMarkdown(briefing, writer);
     }
 
     internal static string FormatDate(PublicationDate d)

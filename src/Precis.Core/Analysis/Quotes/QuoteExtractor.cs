@@ -1,0 +1,683 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Immutable;
+using Precis.Analysis.Entities;
+using Precis.Documents;
+
+namespace Precis.Analysis.Quotes;
+
+/// <summary>
+/// Finds direct quotations and attributed reported speech in one article and resolves their speakers.
+/// </summary>
+/// <remarks>
+/// Attribution follows the patterns of news quotation studies (Pouliquen, Steinberger and Best 2007, "Automatic
+/// detection of quotations in multilingual news"; Pareti et al. 2013): a speech verb next to the quotation, its
+/// subject to the left ("X said"), inverted to the right ("said X"), "according to X", and "X cited ... as saying".
+/// Pronoun rule: "he"/"she" resolve to the article's last named person speaker before it, or, when none has spoken
+/// yet, to the person mentioned most recently before it; "it" resolves to the last organisation speaker; "they" is
+/// left unresolved and the quote is dropped.
+/// </remarks>
+public sealed class QuoteExtractor
+{
+    private static readonly HashSet<string> Skippable = new(StringComparer.Ordinal)
+    {
+        "also", "later", "then", "has", "had", "have", "was", "is", "were", "would", "will", "previously", "earlier",
+        "further", "again", "once", "repeatedly", "reportedly", "separately", "simply", "however", "just", "already", "recently", "publicly", "privately", "officially", "formally", "first",
+    };
+
+    private static readonly HashSet<string> LeftBoundaries = new(StringComparer.Ordinal)
+    {
+        "that", "which", "who", "whom", "but", "while", "as", "because", "when", "after", "before", "if", "since",
+        "although", "though", "where", "so", "said", "says", "told", "added", "than", "what", "whether", "until", "unless",
+    };
+
+    private static readonly HashSet<string> RightBoundaries = new(StringComparer.Ordinal)
+    {
+        "on", "in", "at", "during", "after", "before", "as", "when", "who", "which", "that", "told", "yesterday", "today",
+        "earlier", "later", "late", "this", "last", "tonight", "and", "but", "while", "to", "adding", "saying", "via",
+        "is", "was", "has", "had", "were", "are", "would", "will", "said", "says",
+    };
+
+    /// <summary>Speech verbs whose bare object is the reported content ("X said it had ..."); others need "that".</summary>
+    private static readonly HashSet<string> BareClauseVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "told", "added", "adds", "warned", "insisted", "stated", "noted", "explained", "stressed", "admitted",
+    };
+
+    /// <summary>Verbs written before their subject after a quotation: "“...,” said X".</summary>
+    private static readonly HashSet<string> Inverting = new(StringComparer.Ordinal)
+    {
+        "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "insisted", "stated", "warned", "noted", "continued", "recalled", "replied",
+    };
+
+    private static readonly HashSet<string> Participles = new(StringComparer.Ordinal) { "saying", "adding" };
+
+    private readonly Article _article;
+    private readonly EntityAnalysis _entities;
+    private readonly RoleFinder _roles;
+    private readonly List<QuotedSpan> _quoted;
+    private readonly List<(Token Token, int Sentence)> _tokens = [];
+    private readonly bool[] _inQuote;
+    private readonly int[] _sentenceFirst;
+    private readonly int[] _sentenceLast;
+    private Speaker? _lastPerson;
+    private TextSpan? _pendingRole; // an appositive that LeftPhrase stepped over ("NAME, ROLE, said")
+    private Speaker? _lastOrganization;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
+    private QuoteExtractor(Article article, EntityAnalysis entities, RoleFinder roles)
+    {
+        _article = article;
+        _entities = entities;
+        _roles = roles;
+        _quoted = QuotationMarkScanner.Find(article.Text, article.Paragraphs.IsDefaultOrEmpty ? [TextSpan.FromBounds(0, article.Text.Length)] : article.Paragraphs);
+        foreach (var s in article.Sentences) foreach (var t in s.Tokens) _tokens.Add((t, s.Index));
+        _sentenceFirst = new int[article.Sentences.Length];
+        _sentenceLast = new int[article.Sentences.Length];
+        Array.Fill(_sentenceFirst, -1);
+        Array.Fill(_sentenceLast, -1);
+        for (int i = 0; i < _tokens.Count; i++)
+        {
+            int si = _tokens[i].Sentence;
+            if (_sentenceFirst[si] < 0) _sentenceFirst[si] = i;
+            _sentenceLast[si] = i;
+        }
+        _inQuote = new bool[_tokens.Count];
+        int q = 0;
+        for (int i = 0; i < _tokens.Count; i++)
+        {
+            var span = _tokens[i].Token.Span;
+            while (q < _quoted.Count && _quoted[q].Outer.End <= span.Start) q++;
+            _inQuote[i] = q < _quoted.Count && _quoted[q].Outer.Contains(span);
+        }
+    }
+
+    /// <summary>A quote found in one article, before merging across articles.</summary>
+    internal sealed record Found(QuoteKind Kind, QuoteOccurrence Occurrence);
+
+    internal static List<Found> Extract(Article article, EntityAnalysis entities, RoleFinder roles)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(entities);
+        return new QuoteExtractor(article, entities, roles).Run();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
+    private List<Found> Run()
+    {
+        // Direct quotes and reported speech interleave in text order so that pronouns see the right last speaker.
+        var events = new List<(int Position, int Quote, int Sentence)>();
+        for (int q = 0; q < _quoted.Count; q++) events.Add((_quoted[q].Outer.Start, q, -1));
+        foreach (var s in _article.Sentences) events.Add((s.Span.Start, -1, s.Index));
+        events.Sort((a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Quote.CompareTo(b.Quote));
+        var result = new List<Found>();
+        Found? previousDirect = null;
+        var quoteSentences = new HashSet<int>();
+        foreach (var q in _quoted)
+        {
+            foreach (var s in _article.Sentences) if (s.Span.Overlaps(q.Outer)) quoteSentences.Add(s.Index);
+        }
+        foreach (var (_, q, sentence) in events)
+        {
+            if (q >= 0)
+            {
+                var found = DirectQuote(q, previousDirect);
+                if (found is not null)
+                {
+                    result.Add(found);
+                    previousDirect = found;
+                    Remember(found.Occurrence.Speaker);
+                }
+                else if (IsSpeech(_quoted[q]))
+                {
+                    previousDirect = null;
+                }
+            }
+            else if (!quoteSentences.Contains(sentence))
+            {
+                var found = Reported(_article.Sentences[sentence]);
+                if (found is not null)
+                {
+                    result.Add(found);
+                    Remember(found.Occurrence.Speaker);
+                }
+                if (CountWords(_article.Sentences[sentence]) >= 3) previousDirect = null;
+            }
+        }
+        return result;
+    }
+
+    private static int CountWords(Sentence s) => s.Tokens.Count(t => t.Kind == TokenKind.Word);
+
+    private bool IsSpeech(QuotedSpan q) => q.Inner.Length > 20;
+
+    private void Remember(Speaker speaker)
+    {
+        if (speaker.Entity is null) return;
+        if (speaker.Kind == SpeakerKind.Person) _lastPerson = speaker;
+        else if (speaker.Kind == SpeakerKind.Organization) _lastOrganization = speaker;
+    }
+
+    // ---- direct quotations ----
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
+    private Found? DirectQuote(int q, Found? previous)
+    {
+        var quote = _quoted[q];
+        var (first, last) = ContextTokens(quote.Outer);
+        if (first < 0) return null;
+        int best = -1, bestDistance = int.MaxValue;
+        for (int i = first; i <= last; i++)
+        {
+            if (_inQuote[i] || !IsSpeechVerb(i)) continue;
+            var span = _tokens[i].Token.Span;
+            int distance = span.Start >= quote.Outer.End ? span.Start - quote.Outer.End : quote.Outer.Start - span.End;
+            if (distance < bestDistance) { bestDistance = distance; best = i; }
+        }
+        if (best >= 0)
+        {
+            var (speaker, speakerSpan) = ResolveVerb(best, first, last);
+            if (speaker is not null) return Make(QuoteKind.Direct, quote.Inner, speaker, speakerSpan);
+        }
+        // A quotation that is a sentence of its own right after an attributed one continues it ("“...,” X said. “...”").
+        if (previous is not null && previous.Kind == QuoteKind.Direct && CoversItsSentences(quote, first, last))
+        {
+            return Make(QuoteKind.Direct, quote.Inner, previous.Occurrence.Speaker, null);
+        }
+        return null;
+    }
+
+    private bool CoversItsSentences(QuotedSpan quote, int first, int last)
+    {
+        int outside = 0;
+        for (int i = first; i <= last; i++) if (!_inQuote[i] && _tokens[i].Token.Kind == TokenKind.Word) outside++;
+        return outside == 0;
+    }
+
+    private (int First, int Last) ContextTokens(TextSpan range)
+    {
+        int first = -1, last = -1;
+        foreach (var s in _article.Sentences)
+        {
+            if (!s.Span.Overlaps(range) || _sentenceFirst[s.Index] < 0) continue;
+            if (first < 0) first = _sentenceFirst[s.Index];
+            last = _sentenceLast[s.Index];
+        }
+        return (first, last);
+    }
+
+    private bool IsSpeechVerb(int i)
+    {
+        var t = _tokens[i].Token;
+        if (t.Kind != TokenKind.Word) return false;
+        if (t.Normal == "according") return i + 1 < _tokens.Count && _tokens[i + 1].Token.Normal == "to";
+        if (!EntityCues.SpeechVerbs.Contains(t.Normal)) return false;
+        // "the so-called", "a called-off": only lower-case verb forms count
+        return char.IsLower(_article.Text[t.Span.Start]) || t.Normal is "according";
+    }
+
+    // ---- reported speech ----
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
+    private Found? Reported(Sentence sentence)
+    {
+        int first = _sentenceFirst[sentence.Index], last = _sentenceLast[sentence.Index];
+        if (first < 0) return null;
+        int end = last;
+        while (end > first && _tokens[end].Token.Kind == TokenKind.Punctuation) end--; // final full stop
+        for (int v = first; v <= end; v++)
+        {
+            if (!IsSpeechVerb(v)) continue;
+            var verb = _tokens[v].Token.Normal;
+            // "X cited its sources as saying (that) CLAUSE"
+            if (Participles.Contains(verb) && v > first && _tokens[v - 1].Token.Normal == "as")
+            {
+                int cited = -1;
+                for (int k = v - 2; k >= first; k--) if (_tokens[k].Token.Normal is "cited" or "quoted") { cited = k; break; }
+                if (cited < 0) continue;
+                var np = LeftPhrase(cited, first);
+                var speaker = np is { } n ? Resolve(n.Start, n.End, null) : default;
+                int c = v + 1;
+                if (c <= end && _tokens[c].Token.Normal == "that") c++;
+                if (speaker.Speaker is not null && Words(c, end) >= 4) return Make(QuoteKind.Reported, Span(c, end), speaker.Speaker, speaker.Span);
+                continue;
+            }
+            if (verb == "according")
+            {
+                int np0 = v + 2;
+                var np = RightPhrase(np0, end);
+                if (np is null) continue;
+                var speaker = Resolve(np.Value.Start, np.Value.End, null);
+                if (speaker.Speaker is null) continue;
+                if (v == first || (v > first && _tokens[v - 1].Token.Normal == "," && v - 1 > first))
+                {
+                    if (v == first)
+                    {
+                        int comma = np.Value.End + 1;
+                        if (comma <= end && _tokens[comma].Token.Normal == "," && Words(comma + 1, end) >= 4)
+                            return Make(QuoteKind.Reported, Span(comma + 1, end), speaker.Speaker, speaker.Span);
+                    }
+                    else if (Words(first, v - 2) >= 4 && np.Value.End >= end - 4)
+                    {
+                        return Make(QuoteKind.Reported, Span(first, v - 2), speaker.Speaker, speaker.Span);
+                    }
+                }
+                continue;
+            }
+            if (Participles.Contains(verb) || verb is "called" or "calls" or "described" or "describes" or "quoted" or "asked" or "asks") continue;
+            if (v > first && _tokens[v - 1].Token.Normal is "and" or "but" or "or") continue;
+            _pendingRole = null;
+            var left = LeftPhrase(v, first);
+            if (left is null) continue;
+            var (start, stop) = left.Value;
+            var resolved = Resolve(start, stop, _pendingRole);
+            if (resolved.Speaker is null) continue;
+            // "CLAUSE, X said (on Monday)." — a list of sources ("tribal leaders, residents and a war monitor") is one subject
+            if (start > first && _tokens[start - 1].Token.Normal == "," && end - v <= 5 && !Any(v + 1, end, "that"))
+            {
+                if (Any(start, stop, "and"))
+                {
+                    while (start - 1 > first && _tokens[start - 1].Token.Normal == ",")
+                    {
+                        int p = start - 2, n = 0;
+                        while (p > first && IsPhraseToken(p) && n < 3) { p--; n++; }
+                        if (n == 0 || n >= 3 || _tokens[p].Token.Normal != ",") break;
+                        start = p + 1;
+                    }
+                }
+                int clauseEnd = start - 2;
+                if (Words(first, clauseEnd) >= 4) return Make(QuoteKind.Reported, Span(first, clauseEnd), resolved.Speaker, resolved.Span);
+                continue;
+            }
+            // "X said (that) CLAUSE." with X opening the sentence (after an optional "On Sunday,")
+            if (!OpensSentence(start, first)) continue;
+            int clause = v + 1;
+            if (verb is "told" or "tells") clause = SkipObject(clause, end);
+            clause = SkipAdverbials(clause, end);
+            bool that = clause <= end && _tokens[clause].Token.Normal == "that";
+            if (that) clause++;
+            else if (!BareClauseVerbs.Contains(verb)) continue;
+            if (clause <= end && _tokens[clause].Token.Kind == TokenKind.Punctuation) continue;
+            if (Words(clause, end) >= 4) return Make(QuoteKind.Reported, Span(clause, end), resolved.Speaker, resolved.Span);
+        }
+        return null;
+    }
+
+    private bool OpensSentence(int start, int first)
+    {
+        if (start == first) return true;
+        // an introductory adverbial ending in a comma: "On Sunday, the army said ..."
+        for (int k = first; k < start && k < first + 6; k++)
+        {
+            if (_tokens[k].Token.Normal == "," && k == start - 1) return true;
+        }
+        return false;
+    }
+
+    private int SkipObject(int i, int end)
+    {
+        // "told Reuters", "told reporters", "told the news agency"
+        int limit = Math.Min(end, i + 3);
+        for (int k = i; k <= limit; k++)
+        {
+            var n = _tokens[k].Token.Normal;
+            if (n == "that") return k;
+            if (_tokens[k].Token.Kind == TokenKind.Punctuation) return k + (n == "," ? 1 : 0);
+            if (k > i && char.IsLower(_article.Text[_tokens[k].Token.Span.Start]) && n is not "news" and not "agency" and not "reporters" and not "journalists")
+                return k;
+        }
+        return Math.Min(limit + 1, end);
+    }
+
+    private int SkipAdverbials(int i, int end)
+    {
+        // "on Sunday", "late on Monday", "yesterday", "in a statement", "this week"
+        while (i <= end)
+        {
+            var n = _tokens[i].Token.Normal;
+            if (n is "yesterday" or "today" or "tonight" or "earlier" or "later" or "also" or "again" or "late" or "early") { i++; continue; }
+            if (n is "on" && i + 1 <= end && EntityCues.CalendarWords.Contains(_article.Text.Substring(_tokens[i + 1].Token.Span.Start, _tokens[i + 1].Token.Span.Length))) { i += 2; continue; }
+            if (n is "in" && i + 2 <= end && _tokens[i + 1].Token.Normal is "a" or "an" && _tokens[i + 2].Token.Normal is "statement" or "interview" or "speech" or "release") { i += 3; continue; }
+            if (n is "this" or "last" && i + 1 <= end && _tokens[i + 1].Token.Normal is "week" or "month" or "year" or "morning" or "evening" or "night") { i += 2; continue; }
+            break;
+        }
+        return i;
+    }
+
+    private bool Any(int from, int to, string normal)
+    {
+        for (int k = from; k <= to; k++) if (_tokens[k].Token.Normal == normal) return true;
+        return false;
+    }
+
+    private int Words(int from, int to)
+    {
+        int n = 0;
+        for (int k = from; k <= to; k++) if (_tokens[k].Token.Kind is TokenKind.Word or TokenKind.Number) n++;
+        return n;
+    }
+
+    private TextSpan Span(int from, int to) => TextSpan.FromBounds(_tokens[from].Token.Span.Start, _tokens[to].Token.Span.End);
+
+    // ---- speakers ----
+
+    private (Speaker? Speaker, TextSpan? Span) ResolveVerb(int v, int first, int last)
+    {
+        var verb = _tokens[v].Token.Normal;
+        if (verb == "according")
+        {
+            var np = RightPhrase(v + 2, last);
+            return np is { } r ? Resolve(r.Start, r.End, null) : default;
+        }
+        bool coordinated = Participles.Contains(verb) || (v > first && _tokens[v - 1].Token.Normal is "and" or "but");
+        if (coordinated)
+        {
+            if (Participles.Contains(verb) && v > first && _tokens[v - 1].Token.Normal == "as")
+            {
+                for (int k = v - 2; k >= first; k--)
+                {
+                    if (_tokens[k].Token.Normal is "cited" or "quoted")
+                    {
+                        var np = LeftPhrase(k, first);
+                        return np is { } c ? Resolve(c.Start, c.End, null) : default;
+                    }
+                }
+            }
+            // the subject of an earlier verb of the same sentence: "X confirmed ... but said", "X reported ..., saying"
+            for (int k = v - 1; k >= first; k--)
+            {
+                if (_tokens[k].Sentence != _tokens[v].Sentence) break;
+                if (_inQuote[k] || !IsSpeechVerb(k) || _tokens[k].Token.Normal is "according") continue;
+                return ResolveVerb(k, first, last);
+            }
+            var subject = SentenceSubject(v);
+            return subject;
+        }
+        _pendingRole = null;
+        var left = LeftPhrase(v, first);
+        if (left is { } l) return Resolve(l.Start, l.End, _pendingRole);
+        if (!Inverting.Contains(verb) || v == first || !(_inQuote[v - 1] || _tokens[v - 1].Token.Normal == ",")) return default;
+        var right = RightPhrase(v + 1, last);
+        if (right is { } rr)
+        {
+            var role = Appositive(rr.End + 1, last);
+            return Resolve(rr.Start, rr.End, role);
+        }
+        return default;
+    }
+
+    private (Speaker?, TextSpan?) SentenceSubject(int v)
+    {
+        var sentence = _article.Sentences[_tokens[v].Sentence];
+        foreach (var (m, g) in _entities.MentionsIn(_article.Number, TextSpan.FromBounds(sentence.Span.Start, _tokens[v].Token.Span.Start)))
+        {
+            if (IsInQuote(m.Span.Start)) continue;
+            if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
+        }
+        return default;
+    }
+
+    private bool IsInQuote(int position) => _quoted.Any(q => q.Outer.Start <= position && position < q.Outer.End);
+
+    /// <summary>The noun phrase ending right before token <paramref name="v"/>: "the army", "Observatory head Rami Abdel Rahman", "Jane Doe, a spokeswoman for the ministry,".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
+    private (int Start, int End)? LeftPhrase(int v, int first)
+    {
+        int k = v - 1;
+        while (k >= first && Skippable.Contains(_tokens[k].Token.Normal) && char.IsLower(_article.Text[_tokens[k].Token.Span.Start]) && !_inQuote[k]) k--;
+        if (k < first || _inQuote[k]) return null;
+        if (_tokens[k].Token.Normal == ",")
+        {
+            // "NAME, ROLE, said" or "ROLE, NAME, said"
+            int c1 = k, c0 = c1 - 1;
+            while (c0 >= first && !_inQuote[c0] && _tokens[c0].Token.Normal is not "," and not ";" and not ":") c0--;
+            if (c0 + 1 > c1 - 1) return null;
+            if (c0 >= first && _tokens[c0].Token.Normal == "," && !_inQuote[c0])
+            {
+                int s = c0 - 1;
+                int e = s;
+                while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
+                bool segmentPerson = HasPerson(c0 + 1, c1 - 1);
+                if (s <= e && !segmentPerson && (HasPerson(s, e) || (HasNamedEntity(s, e) && !HasSpeakerEntity(c0 + 1, c1 - 1))))
+                {
+                    // "NAME, ROLE, said"; a participle clause ("NAME, citing ..., said") is stepped over but is no role
+                    _pendingRole = LooksLikeRole(c0 + 1, c1 - 1) ? Span(c0 + 1, c1 - 1) : null;
+                    return (s, e);
+                }
+            }
+            if (HasNamedEntity(c0 + 1, c1 - 1)) return (c0 + 1, c1 - 1);
+            return null;
+        }
+        int start = k;
+        while (start - 1 >= first && IsPhraseToken(start - 1) && k - start < 12) start--;
+        if (!IsPhraseToken(k)) return null;
+        return (start, k);
+    }
+
+    private bool IsPhraseToken(int i)
+    {
+        if (_inQuote[i]) return false;
+        var t = _tokens[i].Token;
+        if (t.Kind is TokenKind.Word or TokenKind.Number) return !LeftBoundaries.Contains(t.Normal) || char.IsUpper(_article.Text[t.Span.Start]) && t.Normal is not "that" and not "which";
+        return t.Normal is "-" or "." or "'" or "&";
+    }
+
+    /// <summary>The noun phrase starting at token <paramref name="s"/>: "said Qahtan Ghanam al-Ali", "according to the monitor".</summary>
+    private (int Start, int End)? RightPhrase(int s, int last)
+    {
+        int e = s - 1;
+        for (int k = s; k <= last && k - s < 12; k++)
+        {
+            if (_inQuote[k]) break;
+            var t = _tokens[k].Token;
+            bool word = t.Kind is TokenKind.Word or TokenKind.Number;
+            if (word && RightBoundaries.Contains(t.Normal) && char.IsLower(_article.Text[t.Span.Start]) && k > s) break;
+            if (!word && t.Normal is not "-" and not "." and not "'" and not "&") break;
+            if (!word && t.Normal == "." && (k + 1 > last || _tokens[k + 1].Token.Kind != TokenKind.Word || char.IsWhiteSpace(_article.Text[t.Span.End]))) break;
+            e = k;
+        }
+        return e >= s ? (s, e) : null;
+    }
+
+    /// <summary>An appositive after a speaker: ", a tribal leader in touch with relatives" → its text span.</summary>
+    private TextSpan? Appositive(int comma, int last)
+    {
+        if (comma > last || _tokens[comma].Token.Normal != ",") return null;
+        int s = comma + 1;
+        if (s > last || _inQuote[s]) return null;
+        var first = _tokens[s].Token;
+        bool starts = first.Normal is "a" or "an" or "the" or "its" or "his" or "her" or "who" || EntityCues.PersonRoleNouns.Contains(first.Normal)
+            || char.IsUpper(_article.Text[first.Span.Start]);
+        if (!starts) return null;
+        int e = s;
+        for (int k = s; k <= last && k - s < 16; k++)
+        {
+            if (_inQuote[k]) break;
+            var n = _tokens[k].Token.Normal;
+            if (_tokens[k].Token.Kind == TokenKind.Punctuation && n is "," or ";" or ":" or "\"" or "(" or ")") break;
+            if (_tokens[k].Token.Kind == TokenKind.Punctuation && n == "." && (k == last || char.IsWhiteSpace(_article.Text.Length > _tokens[k].Token.Span.End ? _article.Text[_tokens[k].Token.Span.End] : ' '))) break;
+            if (n is "said" or "told" or "which" or "adding" or "saying" || (n == "who" && k > s)) break;
+            e = k;
+        }
+        return Span(s, e);
+    }
+
+    /// <summary>An appositive that describes a person: "a spokeswoman for ...", "the party's lawyer", "Harbour chief"; not "citing ...".</summary>
+    private bool LooksLikeRole(int s, int e)
+    {
+        var first = _tokens[s].Token;
+        if (first.Normal is "a" or "an" or "the" or "his" or "her" or "its" or "their") return true;
+        if (char.IsUpper(_article.Text[first.Span.Start])) return true;
+        for (int i = s; i <= e; i++) if (EntityCues.PersonRoleNouns.Contains(_tokens[i].Token.Normal)) return !first.Normal.EndsWith("ing", StringComparison.Ordinal);
+        return false;
+    }
+
+    private bool HasSpeakerEntity(int s, int e) =>
+        _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind is EntityKind.Person or EntityKind.Organization && !p.Mention.IsDescription);
+
+    private bool HasPerson(int s, int e) =>
+        _entities.MentionsIn(_article.Number, Span(s, e)).Any(p => p.Group.Kind == EntityKind.Person);
+
+    private bool HasNamedEntity(int s, int e)
+    {
+        var range = Span(s, e);
+        return _entities.MentionsIn(_article.Number, range).Any(p => p.Group.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Other);
+    }
+
+    private (Speaker? Speaker, TextSpan? Span) Resolve(int s, int e, TextSpan? appositive)
+    {
+        var range = Span(s, e);
+        var np = range.Slice(_article.Text);
+        var lower = np.ToLowerInvariant();
+        if (s == e && lower is "he" or "she")
+        {
+            var who = _lastPerson ?? LastPersonMentionBefore(range.Start);
+            return (who, range);
+        }
+        if (s == e && lower is "it")
+        {
+            return (_lastOrganization, range);
+        }
+        if (lower is "they" or "we" or "i" or "you" or "who" or "which" or "one" or "others" or "some" or "many") return default;
+        var best = HeadEntity(s, e);
+        if (best is { } b)
+        {
+            string? role = appositive?.Slice(_article.Text);
+            if (role is null && b.Group.Kind != EntityKind.Organization && b.Mention.Span.Start > range.Start)
+            {
+                var pre = Trim(TextSpan.FromBounds(range.Start, b.Mention.Span.Start));
+                var text = pre.Slice(_article.Text);
+                if (text.Length > 0 && text is not ("the" or "The" or "a" or "A" or "an")) role = text;
+            }
+            return (FromEntity(b.Mention, b.Group, role), b.Mention.Span);
+        }
+        if (!np.Any(char.IsLetter)) return default;
+        // "the mayor", "the minister": the person most recently mentioned before with that title or role word
+        if (e - s is 1 or 2 && lower.StartsWith("the ", StringComparison.Ordinal))
+        {
+            var head = _tokens[e].Token.Normal;
+            (EntityMention Mention, EntityGroup Group)? titled = null;
+            foreach (var p in _entities.MentionsOf(_article.Number))
+            {
+                if (p.Mention.Span.Start >= range.Start) break;
+                if (p.Group.Kind != EntityKind.Person) continue;
+                var role = p.Mention.Title ?? _roles.Find(_article.Number, p.Group);
+                if (role is not null && role.Split(' ', '-').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))) titled = p;
+            }
+            if (titled is { } t) return (FromEntity(t.Mention, t.Group, null), range);
+        }
+        // an unnamed source described by a phrase: "a military source in Deir Ezzor", "the army statement"
+        int words = np.Count(c => c == ' ') + 1;
+        if (words > 10 || !IsSourceDescription(s, e)) return default;
+        return (new Speaker(np, SpeakerKind.Description, appositive?.Slice(_article.Text), null), range);
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "of", "in", "at", "from", "against", "with", "for", "on", "near", "to", "inside", "outside", "across", "over", "under",
+    };
+
+    /// <summary>
+    /// The named speaker of a noun phrase: a person anywhere in its head (before the first preposition outside a name),
+    /// else an organisation ending the head ("State news agency SANA", "the UK-based Syrian Observatory for Human
+    /// Rights") or followed only by organisation nouns ("the SANA news agency"); the agent of "carried by X" /
+    /// "issued by X". Places are never speakers. Null when the phrase names no one ("a military source in Deir Ezzor").
+    /// </summary>
+    private (EntityMention Mention, EntityGroup Group)? HeadEntity(int s, int e)
+    {
+        // coordinated subjects ("the monitor and residents"): the first conjunct that names someone
+        for (int i = s + 1; i < e; i++)
+        {
+            if (_tokens[i].Token.Normal != "and") continue;
+            var firstConjunct = HeadEntity(s, i - 1);
+            if (firstConjunct is not null) return firstConjunct;
+            break;
+        }
+        var mentions = _entities.MentionsIn(_article.Number, Span(s, e)).Where(p => p.Group.Kind != EntityKind.Place).ToList();
+        if (mentions.Count == 0) return null;
+        bool InMention(int i) => mentions.Any(m => m.Mention.Span.Contains(_tokens[i].Token.Span)) ||
+            _entities.MentionsIn(_article.Number, _tokens[i].Token.Span).Any();
+        for (int i = s; i <= e; i++)
+        {
+            if (_tokens[i].Token.Normal != "by" || InMention(i)) continue;
+            var agent = mentions.FirstOrDefault(m => m.Mention.Span.Start > _tokens[i].Token.Span.Start);
+            if (agent.Group is not null) return agent;
+        }
+        int headEnd = e;
+        for (int i = s; i <= e; i++)
+        {
+            if (Prepositions.Contains(_tokens[i].Token.Normal) && !InMention(i)) { headEnd = i - 1; break; }
+        }
+        if (headEnd < s) return null;
+        var head = Span(s, headEnd);
+        var inHead = mentions.Where(m => head.Contains(m.Mention.Span)).ToList();
+        var person = inHead.LastOrDefault(m => m.Group.Kind == EntityKind.Person);
+        if (person.Group is not null) return person;
+        foreach (var m in Enumerable.Reverse(inHead))
+        {
+            bool onlyNouns = true;
+            for (int i = s; i <= headEnd; i++)
+            {
+                var t = _tokens[i].Token;
+                if (t.Span.Start < m.Mention.Span.End) continue;
+                if (t.Kind != TokenKind.Word || !EntityCues.OrganizationNouns.Contains(t.Normal)) { onlyNouns = false; break; }
+            }
+            if (onlyNouns) return m;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "some", "several", "many", "two", "three", "four", "five", "other", "another", "one", "both", "most", "local", "his", "her", "its", "their",
+    };
+
+    /// <summary>
+    /// A describing phrase is a plausible unnamed source when it opens like a noun phrase (a determiner, a number,
+    /// a capitalised word) and does not start with a pronoun, or when it ends in a person or organisation noun
+    /// ("residents and a war monitor", "officials").
+    /// </summary>
+    private bool IsSourceDescription(int s, int e)
+    {
+        var first = _tokens[s].Token;
+        if (first.Normal is "it" or "he" or "she" or "they" or "this" or "that" or "we" or "these" or "those" or "there") return false;
+        for (int i = s; i <= e; i++) if (Skippable.Contains(_tokens[i].Token.Normal) && char.IsLower(_article.Text[_tokens[i].Token.Span.Start])) return false;
+        if (Determiners.Contains(first.Normal) || first.Kind == TokenKind.Number || char.IsUpper(_article.Text[first.Span.Start])) return true;
+        var last = _tokens[e].Token.Normal;
+        var singular = last.EndsWith('s') ? last[..^1] : last;
+        return EntityCues.PersonRoleNouns.Contains(last) || EntityCues.PersonRoleNouns.Contains(singular)
+            || EntityCues.OrganizationNouns.Contains(singular) || last is "residents" or "officials" or "sources" or "witnesses" or "police";
+    }
+
+    private TextSpan Trim(TextSpan span)
+    {
+        int s = span.Start, e = span.End;
+        while (s < e && (char.IsWhiteSpace(_article.Text[s]) || _article.Text[s] == ',')) s++;
+        while (e > s && (char.IsWhiteSpace(_article.Text[e - 1]) || _article.Text[e - 1] == ',')) e--;
+        return TextSpan.FromBounds(s, e);
+    }
+
+    private Speaker? LastPersonMentionBefore(int position)
+    {
+        (EntityMention Mention, EntityGroup Group)? last = null;
+        foreach (var p in _entities.MentionsOf(_article.Number))
+        {
+            if (p.Mention.Span.Start >= position) break;
+            if (p.Group.Kind == EntityKind.Person) last = p;
+        }
+        return last is { } l ? FromEntity(l.Mention, l.Group, null) : null;
+    }
+
+    private Speaker FromEntity(EntityMention mention, EntityGroup group, string? role)
+    {
+        var kind = group.Kind switch
+        {
+            EntityKind.Organization or EntityKind.Place => SpeakerKind.Organization,
+            _ => SpeakerKind.Person,
+        };
+        role ??= mention.Title ?? (kind == SpeakerKind.Person ? _roles.Find(_article.Number, group) : null);
+        return new Speaker(group.Name, kind, role, group.Id);
+    }
+
+    private Found Make(QuoteKind kind, TextSpan span, Speaker speaker, TextSpan? speakerSpan) =>
+        new(kind, new QuoteOccurrence(_article.Number, span, span.Slice(_article.Text), _article.Outlet, speaker, speakerSpan));
+}

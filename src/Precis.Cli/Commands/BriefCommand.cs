@@ -27,8 +27,9 @@ internal static class BriefCommand
         var bytes = new Option<int?>("--bytes") { Description = "Summary budget in UTF-8 bytes (instead of words)." };
         var method = new Option<string>("--method") { Description = "Summarization method.", DefaultValueFactory = _ => Summarizers.Default.Name };
         method.AcceptOnlyFromAmong([.. Summarizers.All.Select(s => s.Name)]);
+        var timings = new Option<bool>("--timings") { Description = "Print the time each pipeline stage took (summed over clusters) to standard error." };
 
-        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, clusters, format, output, words, bytes, method };
+        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, clusters, format, output, words, bytes, method, timings };
         command.Validators.Add(r =>
         {
             if (r.GetValue(words) is not null && r.GetValue(bytes) is not null) r.AddError("Give --words or --bytes, not both.");
@@ -52,12 +53,20 @@ internal static class BriefCommand
             }
             using var fileWriter = parse.GetValue(output) is { } file ? new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)) : null;
             var writer = fileWriter ?? io.Out;
-            if (parse.GetValue(clusters) is not null) return BriefClusters(pipeline, path, renderer, writer, io);
+            var stageTimes = parse.GetValue(timings) ? new StageTimes() : null;
+            if (parse.GetValue(clusters) is not null)
+            {
+                int code = BriefClusters(pipeline, path, renderer, writer, io, stageTimes);
+                stageTimes?.Print(io.Error);
+                return code;
+            }
 
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
             var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics) : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
+            stageTimes?.Add(briefing);
+            stageTimes?.Print(io.Error);
             foreach (var d in diagnostics.Concat(briefing.Diagnostics)) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
             {
@@ -70,7 +79,7 @@ internal static class BriefCommand
         return command;
     }
 
-    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io)
+    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io, StageTimes? stageTimes)
     {
         var diagnostics = new List<Diagnostic>();
         int briefed = 0;
@@ -78,6 +87,7 @@ internal static class BriefCommand
         {
             FlushDiagnostics();
             var briefing = pipeline.Run(cluster.ToSources(path), cluster.Id);
+            stageTimes?.Add(briefing);
             foreach (var d in briefing.Diagnostics) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
             {
@@ -113,6 +123,28 @@ internal static class BriefCommand
         {
             foreach (var d in diagnostics) io.Error.WriteLine(d);
             diagnostics.Clear();
+        }
+    }
+
+    /// <summary>Per-stage wall time summed over every briefing of one run.</summary>
+    private sealed class StageTimes
+    {
+        private readonly List<(string Stage, TimeSpan Total)> _totals = [];
+
+        public void Add(Briefing briefing)
+        {
+            foreach (var t in briefing.Timings)
+            {
+                int i = _totals.FindIndex(x => x.Stage == t.Stage);
+                if (i < 0) _totals.Add((t.Stage, t.Elapsed));
+                else _totals[i] = (t.Stage, _totals[i].Total + t.Elapsed);
+            }
+        }
+
+        public void Print(TextWriter error)
+        {
+            foreach (var (stage, total) in _totals) error.WriteLine(FormattableString.Invariant($"timing: {stage,-14} {total.TotalMilliseconds,9:F1} ms"));
+            error.WriteLine(FormattableString.Invariant($"timing: {"all stages",-14} {_totals.Sum(t => t.Total.TotalMilliseconds),9:F1} ms"));
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed record Briefing
 
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>How long each pipeline stage took for this briefing, in run order (not rendered; for benchmarks).</summary>
+    public ImmutableArray<StageTiming> Timings { get; init; } = [];
+
     public Precis.Timeline.EventTimeline? Timeline { get; init; }
 
     public Precis.Analysis.Facts.FactsReport? Facts { get; init; }
@@ -30,3 +33,6 @@ public sealed record Briefing
     public SyndicationGroup GroupOf(int articleNumber) =>
         SyndicationGroups.First(g => g.Articles.Contains(articleNumber));
 }
+
+/// <summary>The wall time one pipeline stage took.</summary>
+public readonly record struct StageTiming(string Stage, TimeSpan Elapsed);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using Precis.Analysis.Dates;
 using Precis.Analysis.Facts;
@@ -55,10 +56,13 @@ public sealed class PrecisPipeline
     {
         ArgumentNullException.ThrowIfNull(sources);
         var context = new PipelineContext(id, [.. sources], Options);
+        var timings = ImmutableArray.CreateBuilder<StageTiming>(_stages.Length);
         foreach (var stage in _stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            long started = Stopwatch.GetTimestamp();
             stage.Run(context, cancellationToken);
+            timings.Add(new StageTiming(stage.Name, Stopwatch.GetElapsedTime(started)));
         }
 
         return new Briefing
@@ -68,6 +72,7 @@ public sealed class PrecisPipeline
             SyndicationGroups = context.SyndicationGroups,
             Summary = context.Summary ?? Summary.Empty(Summarizer.Name, Options.Budget),
             Diagnostics = [.. context.Diagnostics],
+            Timings = timings.MoveToImmutable(),
             Timeline = context.Get<EventTimeline>(),
             Facts = context.Get<FactsReport>(),
             Quotes = context.Get<Precis.Analysis.Quotes.QuoteAnalysis>()?.Quotes ?? [],

@@ -31,7 +31,7 @@ internal static class RougeIrregularForms
         shrank shrink shrunk shrink slain slay slept sleep slid slide slung sling smelt smell sold sell sought seek
         spent spend spat spit spoke speak spoken speak sprang spring sprung spring spun spin stole steal stolen steal
         stood stand strove strive struck strike strung string stuck stick stung sting stank stink
-        sung sing sunk sink swam swim swept sweep swore swear sworn swear swum swim swung swing
+        sung sing sunk sink swam swim swept sweep swore swear sworn swear swum swim swung swing swollen swell flies fly
         taken take taught teach thought think threw throw thrown throw told tell took take tore tear torn tear
         trod tread trodden tread understood understand undertook undertake undertaken undertake
         undid undo undone undo upheld uphold went go were be wept weep withdrew withdraw withdrawn withdraw
@@ -46,7 +46,7 @@ internal static class RougeIrregularForms
         better well best well worse bad worst bad farther far further far harder hard hardest hard deeper deeply
         bigger big biggest big hotter hot hottest hot fatter fat fattest fat sadder sad saddest sad wetter wet wettest wet
         thinner thin thinnest thin redder red reddest red fitter fit fittest fit flatter flat flattest flat
-        madder mad maddest mad elder old eldest old
+        madder mad maddest mad eldest old
         dying die lying lie tying tie vying vie
         """;
 

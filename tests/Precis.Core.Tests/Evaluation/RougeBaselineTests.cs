@@ -85,13 +85,13 @@ public class RougeBaselineTests
     /// PRECIS: the remaining differences come from ROUGE's WordNet exception table, of which we ship only our own
     /// list of common irregular forms (see RougeIrregularForms): a few tokens ROUGE maps to a base form are
     /// Porter-stemmed here, which moves ROUGE-1/-2/-SU4 hits by one or two in a few clusters. This guards the
-    /// measured state (41 of 1950 triples on 2026-11-24) against regressions.
+    /// measured state (35 of 1950 triples on 2026-11-24) against regressions.
     /// </summary>
     [RougeSharedDataFact]
     public void Per_cluster_differences_stay_within_the_known_irregular_form_gap()
     {
         var differ = Comparisons.Value.Where(c => !c.Exact).ToList();
-        Assert.True(differ.Count <= 41, $"{differ.Count} of {Comparisons.Value.Count} per-cluster triples differ:\n" + string.Join('\n', differ));
+        Assert.True(differ.Count <= 35, $"{differ.Count} of {Comparisons.Value.Count} per-cluster triples differ:\n" + string.Join('\n', differ));
         // One token mapped differently moves ROUGE-1/-2 by a hit or two and ROUGE-SU4 by up to ~2·(4+1)+1 grams.
         Assert.All(differ, c => Assert.InRange(Math.Abs(c.RougeHits!.Value - c.Actual.Hits), 1, c.Metric == "ROUGE-SU4" ? 11 : 2));
     }

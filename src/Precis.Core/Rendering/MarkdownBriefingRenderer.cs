@@ -25,6 +25,12 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
             var reworded = s.Equivalents.IsEmpty ? "" : $" (also, reworded: {string.Join(", ", s.Equivalents.Select(e => e.Article).Distinct().Order())})";
             writer.WriteLine($"- {Escape(s.Text)} [{string.Join(", ", s.Citations)}]{reworded}");
         }
+        Sections.TimelineSection.WriteMarkdown(briefing, writer);
+        Sections.FactsSection.WriteMarkdown(briefing, writer);
+        Sections.QuotesSection.WriteMarkdown(briefing, writer);
+        Sections.EntitiesSection.WriteMarkdown(briefing, writer);
+
+        // Sources last: the numbered list every citation above refers to.
         writer.WriteLine();
         writer.WriteLine("## Sources");
         writer.WriteLine();
@@ -35,10 +41,6 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
             var syndication = group.IsSyndicated ? $" — syndication group {group.Id} (with {string.Join(", ", group.Articles.Where(n => n != a.Number))})" : "";
             writer.WriteLine($"{a.Number}. **{Escape(a.Headline ?? a.Id)}** — {Escape(a.Outlet ?? "unknown outlet")}, {date}{syndication}");
         }
-        Sections.TimelineSection.WriteMarkdown(briefing, writer);
-        Sections.FactsSection.WriteMarkdown(briefing, writer);
-        Sections.QuotesSection.WriteMarkdown(briefing, writer);
-        Sections.EntitiesSection.WriteMarkdown(briefing, writer);
     }
 
     internal static string FormatDate(PublicationDate d)

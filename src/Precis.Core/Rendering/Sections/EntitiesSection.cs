@@ -30,7 +30,7 @@ internal static class EntitiesSection
             {
                 var aliases = e.Aliases.Length > 1 ? $" (also: {MarkdownBriefingRenderer.Escape(string.Join(", ", e.Aliases.Skip(1)))})" : "";
                 var sources = e.Sources == 1 ? "1 source" : $"{e.Sources} sources";
-                writer.WriteLine($"- {MarkdownBriefingRenderer.Escape(e.Name)}{aliases} — {sources}, {e.MentionCount} mentions [{string.Join(", ", e.Articles.Select(a => a.Article))}]");
+                writer.WriteLine($"- {MarkdownBriefingRenderer.Escape(e.Name)}{aliases} — {sources}, {e.MentionCount} mention{(e.MentionCount == 1 ? "" : "s")} [{string.Join(", ", e.Articles.Select(a => a.Article))}]");
             }
             if (list.Count > MarkdownLimitPerKind) writer.WriteLine($"- _and {list.Count - MarkdownLimitPerKind} more_");
             writer.WriteLine();

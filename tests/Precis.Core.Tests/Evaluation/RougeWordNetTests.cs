@@ -89,8 +89,7 @@ public class RougeWordNetTests(ITestOutputHelper output)
     [Fact]
     public void Scorer_maps_tokens_through_the_given_lists_instead_of_the_fallback_table()
     {
-        // "blorked" → "blork" only through our fictional verb list; Porter alone gives "blork" too, so use a base
-        // Porter would not produce: "snuck" → "sneak" (a three-letter-plus form whose base differs from its stem).
+        // A form whose base Porter cannot reach: "snuck" → "sneak" only through the given (fictional-format) list.
         var dir = WriteLists("", "", "", "snuck sneak\nsaid say\n");
         try
         {

@@ -7,7 +7,8 @@ namespace Precis.Evaluation;
 /// <em>unstemmed</em>; other tokens go through Porter. The lookup changes a score only where the base form equals
 /// what another token becomes: a short token left as is (said → "say"; were, been → "be"; went → "go"), a Porter stem
 /// (took → "take" = Porter(taking)), or another base form.
-/// PRECIS: WordNet's files are not shipped here. This table is our own list of the common irregular forms of
+/// PRECIS: WordNet's files are not shipped here; <see cref="WordNetExceptions"/> reads them from the machine when
+/// installed, and this table stands in only when they are absent. This table is our own list of the common irregular forms of
 /// English (strong verbs, irregular plurals, comparatives) with WordNet's base forms; it is not the full database,
 /// so rare irregular forms are stemmed by Porter where ROUGE would map them.
 /// </summary>

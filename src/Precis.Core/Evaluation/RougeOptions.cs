@@ -13,8 +13,14 @@ public sealed record RougeOptions
     /// <summary><c>-l N</c>: keep the first N whitespace-separated words of each summary and reference; 0 = no limit.</summary>
     public int MaxWords { get; init; }
 
-    /// <summary><c>-m</c>: map tokens longer than 3 characters through the irregular-form table, then ROUGE's Porter stemmer.</summary>
+    /// <summary><c>-m</c>: map tokens longer than 3 characters through WordNet's exception DB (or, without it, our
+    /// irregular-form table), else through ROUGE's Porter stemmer.</summary>
     public bool Stem { get; init; }
+
+    /// <summary>With <see cref="Stem"/>: directory holding WordNet's <c>adj/adv/noun/verb.exc</c>, read as ROUGE's exception
+    /// DB (see <see cref="WordNetExceptions"/>); null = <c>$PRECIS_WORDNET_DIR</c> or /usr/share/wordnet. When the files
+    /// are absent, our own table of common irregular forms (<see cref="RougeIrregularForms"/>) stands in.</summary>
+    public string? WordNetDirectory { get; init; }
 
     /// <summary><c>-s</c>: drop tokens found in <see cref="StopWords"/> before counting.</summary>
     public bool RemoveStopWords { get; init; }

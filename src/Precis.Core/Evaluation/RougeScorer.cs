@@ -27,6 +27,10 @@ public sealed class RougeScorer
 
     public RougeOptions Options => _options;
 
+    /// <summary>With <c>-m</c>: the WordNet exception DB the scorer maps irregular forms with, or null when our own
+    /// table of common irregular forms stands in (files absent, or no stemming).</summary>
+    public WordNetExceptions? WordNetExceptions => _filter.Exceptions;
+
     /// <summary>
     /// Scores a summary against references, each given as text with one sentence per line (<c>\n</c>); lines are
     /// trimmed and empty lines dropped, as the bench wrapper writes ROUGE's SPL files.

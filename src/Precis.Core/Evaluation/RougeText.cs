@@ -166,22 +166,31 @@ internal static class RougeText
 /// <summary>Stop-word removal and stemming applied to each token (ROUGE's <c>-s</c> and <c>-m</c>).</summary>
 internal sealed class RougeTokenFilter
 {
-    // Stems are a pure function of the token, so one process-wide cache serves every scorer; it stops growing at
-    // MaxCachedStems entries (a news vocabulary is far smaller) so a long-running server cannot grow it without bound.
+    // Stems are a pure function of the token and the exception table, so one cache per table serves every scorer;
+    // each stops growing at MaxCachedStems entries (a news vocabulary is far smaller) so a long-running server cannot
+    // grow it without bound.
     private const int MaxCachedStems = 200_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FallbackStems = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WordNetExceptions, System.Collections.Concurrent.ConcurrentDictionary<string, string>> WordNetStems = new();
 
     private readonly IReadOnlySet<string>? _stopWords;
     private readonly bool _stem;
+    private readonly WordNetExceptions? _exceptions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stems;
 
     public RougeTokenFilter(RougeOptions options)
     {
         _stopWords = options.RemoveStopWords ? options.StopWords : null;
         _stem = options.Stem;
+        _exceptions = _stem ? WordNetExceptions.Load(options.WordNetDirectory) : null;
+        _stems = _exceptions is null ? FallbackStems : WordNetStems.GetValue(_exceptions, _ => new(StringComparer.Ordinal));
     }
 
-    /// <summary>Empties the process-wide stem cache (for tools that change the irregular-form table).</summary>
-    internal static void ClearStemCache() => Stems.Clear();
+    /// <summary>The WordNet exception DB in use, or null when <see cref="RougeIrregularForms"/> stands in.</summary>
+    public WordNetExceptions? Exceptions => _exceptions;
+
+    /// <summary>Empties the process-wide stem cache of the fallback table (for tools that change it).</summary>
+    internal static void ClearStemCache() => FallbackStems.Clear();
 
     /// <summary>The token to count, or null when it is a stop word.</summary>
     public string? Apply(string token)
@@ -189,9 +198,9 @@ internal sealed class RougeTokenFilter
         if (_stopWords is not null && _stopWords.Contains(token)) return null;
         // ROUGE stems only tokens longer than 3 characters.
         if (!_stem || token.Length <= 3) return token;
-        if (Stems.TryGetValue(token, out var stem)) return stem;
-        stem = RougeIrregularForms.Lookup(token) ?? RougePorterStemmer.Stem(token);
-        if (Stems.Count < MaxCachedStems) Stems.TryAdd(token, stem);
+        if (_stems.TryGetValue(token, out var stem)) return stem;
+        stem = (_exceptions is not null ? _exceptions.Lookup(token) : RougeIrregularForms.Lookup(token)) ?? RougePorterStemmer.Stem(token);
+        if (_stems.Count < MaxCachedStems) _stems.TryAdd(token, stem);
         return stem;
     }
 }

@@ -29,12 +29,14 @@ public static class CitationLinker
     public static ImmutableArray<SummarySentence> Link(ImmutableArray<Sentence> chosen, ImmutableArray<Article> articles)
     {
         var result = ImmutableArray.CreateBuilder<SummarySentence>(chosen.Length);
-        var vectors = new Dictionary<Sentence, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
+        // Content vectors over term ids shared by this call, built once per sentence on first use.
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vectors = new Dictionary<Sentence, (int Term, int Count)[]>(ReferenceEqualityComparer.Instance);
         foreach (var s in chosen)
         {
             var citations = new SortedSet<int> { s.Article };
             var equivalents = ImmutableArray.CreateBuilder<Sentence>();
-            var mine = Vector(s, vectors);
+            var mine = Vector(s, vectors, terms);
             foreach (var a in articles)
             {
                 if (a.Number == s.Article) continue;
@@ -45,7 +47,7 @@ public static class CitationLinker
                 }
                 foreach (var other in a.Sentences)
                 {
-                    if (AreEquivalent(mine, Vector(other, vectors)))
+                    if (AreEquivalent(mine, Vector(other, vectors, terms)))
                     {
                         equivalents.Add(other);
                         break;
@@ -55,6 +57,53 @@ public static class CitationLinker
             result.Add(new SummarySentence(s.Text, s, [.. citations]) { Equivalents = equivalents.ToImmutable() });
         }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>The rule above on sparse vectors sorted by term id (integer sums, so the cosine is exact).</summary>
+    private static bool AreEquivalent((int Term, int Count)[] a, (int Term, int Count)[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return false;
+        long dot = 0, na = 0, nb = 0;
+        int shared = 0;
+        foreach (var (_, c) in a) na += c * c;
+        foreach (var (_, c) in b) nb += c * c;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i].Term < b[j].Term) i++;
+            else if (a[i].Term > b[j].Term) j++;
+            else
+            {
+                dot += a[i].Count * b[j].Count;
+                shared++;
+                i++;
+                j++;
+            }
+        }
+        if ((double)dot / Math.Sqrt((double)na * nb) >= EquivalenceThreshold) return true;
+        int shorter = Math.Min(a.Length, b.Length);
+        return shorter >= ContainmentMinWords && shared >= ContainmentShare * shorter;
+    }
+
+    private static (int Term, int Count)[] Vector(Sentence s, Dictionary<Sentence, (int Term, int Count)[]> cache, Dictionary<string, int> terms)
+    {
+        if (cache.TryGetValue(s, out var v)) return v;
+        var ids = new List<int>();
+        foreach (var t in s.Tokens)
+        {
+            if (t.IsStopWord || t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            string key = t.Kind == TokenKind.Number ? t.Normal : t.Stem;
+            if (!terms.TryGetValue(key, out int id)) terms[key] = id = terms.Count;
+            ids.Add(id);
+        }
+        ids.Sort();
+        var runs = new List<(int Term, int Count)>();
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (runs.Count > 0 && runs[^1].Term == ids[i]) runs[^1] = (ids[i], runs[^1].Count + 1);
+            else runs.Add((ids[i], 1));
+        }
+        return cache[s] = [.. runs];
     }
 
     /// <summary>Whether two sentences state the same thing by the rule above.</summary>

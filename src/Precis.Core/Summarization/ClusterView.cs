@@ -99,7 +99,7 @@ internal sealed class ClusterView
                     words.Add(id);
                     if (!t.IsStopWord) content.Add(id);
                 }
-                var counts = content.GroupBy(x => x).Select(g => (g.Key, g.Count())).OrderBy(p => p.Key).ToArray();
+                var counts = CountSorted(content);
                 views[si] = new SentenceView
                 {
                     Sentence = s,
@@ -115,6 +115,30 @@ internal sealed class ClusterView
             byArticle[ai] = views;
         }
         return new ClusterView(input.Articles, byArticle, dense.Count, [.. stop], vocabulary.Count);
+    }
+
+    /// <summary>Term → count pairs sorted by term (sort a copy, then count the runs).</summary>
+    private static (int Term, int Count)[] CountSorted(List<int> terms)
+    {
+        if (terms.Count == 0) return [];
+        var sorted = terms.ToArray();
+        Array.Sort(sorted);
+        int runs = 1;
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] != sorted[i - 1]) runs++;
+        }
+        var result = new (int Term, int Count)[runs];
+        int r = 0, start = 0;
+        for (int i = 1; i <= sorted.Length; i++)
+        {
+            if (i == sorted.Length || sorted[i] != sorted[i - 1])
+            {
+                result[r++] = (sorted[start], i - start);
+                start = i;
+            }
+        }
+        return result;
     }
 
     /// <summary>Cosine of two sparse count vectors (sorted by term).</summary>

@@ -75,8 +75,9 @@ public sealed class ConceptSummarizer : ISummarizer
         // Concept ids per sentence (in order of first appearance), then per concept the number of document groups
         // containing it and containing it in a lead sentence, counted with a last-seen stamp per group.
         var ids = new Dictionary<long, int>();
-        var bySentence = new Dictionary<SentenceView, int[]>(ReferenceEqualityComparer.Instance);
-        foreach (var s in view.Sentences) bySentence[s] = ConceptIds(view, s, ids);
+        var bySentence = new Dictionary<SentenceView, int[]>(view.Sentences.Length, ReferenceEqualityComparer.Instance);
+        var buffer = new List<int>();
+        foreach (var s in view.Sentences) bySentence[s] = ConceptIds(view, s, ids, buffer);
         int count = ids.Count;
         var df = new int[count];
         var leadDf = new int[count];
@@ -103,18 +104,16 @@ public sealed class ConceptSummarizer : ISummarizer
         var items = new int[candidates.Length][];
         for (int i = 0; i < candidates.Length; i++)
         {
-            var distinct = bySentence[candidates[i]].Where(c => weights[c] > 0).Distinct().ToArray();
-            Array.Sort(distinct);
-            items[i] = distinct;
+            items[i] = DistinctPositive(bySentence[candidates[i]], weights);
         }
         return (items, weights);
     }
 
     /// <summary>Bigrams of adjacent words, except those of two stop words, as concept ids.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
-    private static int[] ConceptIds(ClusterView view, SentenceView s, Dictionary<long, int> ids)
+    private static int[] ConceptIds(ClusterView view, SentenceView s, Dictionary<long, int> ids, List<int> result)
     {
-        var result = new List<int>(s.Words.Length);
+        result.Clear();
         for (int i = 1; i < s.Words.Length; i++)
         {
             int a = s.Words[i - 1], b = s.Words[i];
@@ -128,6 +127,20 @@ public sealed class ConceptSummarizer : ISummarizer
             result.Add(id);
         }
         return [.. result];
+    }
+
+    /// <summary>The distinct concepts of positive weight, sorted.</summary>
+    private static int[] DistinctPositive(int[] concepts, double[] weights)
+    {
+        var sorted = (int[])concepts.Clone();
+        Array.Sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            int c = sorted[i];
+            if (weights[c] > 0 && (n == 0 || sorted[n - 1] != c)) sorted[n++] = c;
+        }
+        return sorted[..n];
     }
 
     /// <summary>
@@ -154,3 +167,4 @@ public sealed class ConceptSummarizer : ISummarizer
         return best;
     }
 }
+

@@ -113,7 +113,8 @@ internal sealed class CoverageOptimizer
         _boundCost = new double[order.Length];
         _keys = new double[order.Length];
         _rootGain = order.Select(Gain).ToArray();
-        _index = new int[order.Length];
+        _blocked = new int[_items.Length];
+        _conflictRows = new int[_items.Length][];
         ResetCoverage();
         Search(0, 0, 0);
         bool optimal = _nodes <= _nodeLimit;
@@ -128,9 +129,37 @@ internal sealed class CoverageOptimizer
     private double[] _boundGain = [];
     private double[] _boundCost = [];
     private double[] _keys = [];
-    private int[] _index = [];
     private double _value;
     private double[] _rootGain = [];
+    private int[] _blocked = [];        // per item: how many chosen items of the search conflict with it
+    private int[]?[] _conflictRows = []; // per item: the items it conflicts with, built on first use
+
+    /// <summary>The items conflicting with <paramref name="item"/> (asked once per item, then cached).</summary>
+    private int[] ConflictRow(int item)
+    {
+        if (_conflictRows[item] is { } row) return row;
+        var list = new List<int>();
+        if (_conflicts is not null)
+        {
+            for (int j = 0; j < _items.Length; j++)
+            {
+                if (j != item && _conflicts(item, j)) list.Add(j);
+            }
+        }
+        return _conflictRows[item] = [.. list];
+    }
+
+    private void Choose(int item)
+    {
+        _chosen.Add(item);
+        foreach (int j in ConflictRow(item)) _blocked[j]++;
+    }
+
+    private void Unchoose(int item)
+    {
+        _chosen.RemoveAt(_chosen.Count - 1);
+        foreach (int j in ConflictRow(item)) _blocked[j]--;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Search(int k, double value, int used)
@@ -147,15 +176,15 @@ internal sealed class CoverageOptimizer
         if (Bound(k, used) + value <= _bestValue + Epsilon) return;
 
         int item = _order[k];
-        if (used + _costs[item] <= _budget && !ConflictsWithChosen(item))
+        if (used + _costs[item] <= _budget && _blocked[item] == 0)
         {
             double gain = Gain(item);
             if (gain > Epsilon)
             {
                 Add(item);
-                _chosen.Add(item);
+                Choose(item);
                 Search(k + 1, value + gain, used + _costs[item]);
-                _chosen.RemoveAt(_chosen.Count - 1);
+                Unchoose(item);
                 Remove(item);
                 if (_nodes > _nodeLimit) return;
             }
@@ -206,12 +235,11 @@ internal sealed class CoverageOptimizer
             int item = _order[p];
             if (_costs[item] > remaining) continue;
             double gain = Gain(item);
-            if (gain <= Epsilon || ConflictsWithChosen(item)) continue;
+            if (gain <= Epsilon || _blocked[item] != 0) continue;
             _boundGain[n] = gain;
             _boundCost[n] = _costs[item];
             double density = gain / _costs[item];
             _keys[n] = -density;
-            _index[n] = n;
             if (density > maxDensity) maxDensity = density;
             total += gain;
             n++;
@@ -219,20 +247,30 @@ internal sealed class CoverageOptimizer
         if (n == 0) return 0;
         double cheap = Math.Min(total, remaining * maxDensity);
         if (cheap + _value <= _bestValue + Epsilon) return cheap;
-        Array.Sort(_keys, _index, 0, n);
+        // Partial selection sort by density: the knapsack fills after a few items, so sorting all n is wasted.
         double bound = 0;
         double room = remaining;
         for (int i = 0; i < n && room > 0; i++)
         {
-            int j = _index[i];
-            if (_boundCost[j] <= room)
+            int top = i;
+            for (int q = i + 1; q < n; q++)
             {
-                bound += _boundGain[j];
-                room -= _boundCost[j];
+                if (_keys[q] < _keys[top]) top = q;
+            }
+            if (top != i)
+            {
+                (_keys[i], _keys[top]) = (_keys[top], _keys[i]);
+                (_boundGain[i], _boundGain[top]) = (_boundGain[top], _boundGain[i]);
+                (_boundCost[i], _boundCost[top]) = (_boundCost[top], _boundCost[i]);
+            }
+            if (_boundCost[i] <= room)
+            {
+                bound += _boundGain[i];
+                room -= _boundCost[i];
             }
             else
             {
-                bound += _boundGain[j] * room / _boundCost[j];
+                bound += _boundGain[i] * room / _boundCost[i];
                 room = 0;
             }
         }
@@ -377,8 +415,6 @@ internal sealed class CoverageOptimizer
             }
         }
     }
-
-    private bool ConflictsWithChosen(int item) => Conflicts(item, _chosen);
 
     private bool Conflicts(int item, List<int> chosen)
     {

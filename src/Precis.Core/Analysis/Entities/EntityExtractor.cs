@@ -137,11 +137,11 @@ public static class EntityExtractor
             var last = forms[j].WordKeys[^1];
             if (!byLastWord.TryGetValue(last, out var l1)) byLastWord[last] = l1 = [];
             l1.Add(j);
-            foreach (var w in forms[j].Text.Split(' ').Distinct(StringComparer.Ordinal))
+            foreach (var w in forms[j].Text.Split(' '))
             {
                 if (!EntityCues.OrganizationDesignators.Contains(w)) continue;
                 if (!byWord.TryGetValue(w, out var l2)) byWord[w] = l2 = [];
-                l2.Add(j);
+                if (l2.Count == 0 || l2[^1] != j) l2.Add(j); // each form once per word (j only grows)
             }
         }
         for (int i = 0; i < forms.Count; i++)

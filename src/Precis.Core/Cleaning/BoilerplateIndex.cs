@@ -25,13 +25,17 @@ internal sealed class BoilerplateIndex
 
     public static BoilerplateIndex Empty { get; } = new(FrozenSet<string>.Empty);
 
-    public static BoilerplateIndex Build(IEnumerable<Article> articles)
+    public static BoilerplateIndex Build(IEnumerable<Article> articles) =>
+        FromLines(articles.Select(a => (IReadOnlyList<TextLine>)TextLine.Split(a.Text)));
+
+    /// <summary>Builds the index from each article's lines, already split (the stage splits each article once).</summary>
+    internal static BoilerplateIndex FromLines(IEnumerable<IReadOnlyList<TextLine>> articleLines)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var article in articles)
+        foreach (var lines in articleLines)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var line in TextLine.Split(article.Text))
+            foreach (var line in lines)
             {
                 if (!IsCandidate(line)) continue;
                 var key = Markup.Key(line.Core);

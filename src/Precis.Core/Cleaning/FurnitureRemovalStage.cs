@@ -14,7 +14,11 @@ public sealed class FurnitureRemovalStage : IPipelineStage
 
     public void Run(PipelineContext context, CancellationToken cancellationToken)
     {
-        var boilerplate = BoilerplateIndex.Build(context.Articles);
-        context.Articles = [.. context.Articles.Select(a => FurnitureRemover.Clean(a, boilerplate))];
+        // each article's lines are split once and shared by the boilerplate index and the cleaner
+        var lines = context.Articles.Select(a => TextLine.Split(a.Text)).ToArray();
+        var boilerplate = BoilerplateIndex.FromLines(lines.Select(l => (IReadOnlyList<TextLine>)l));
+        var cleaned = new Article[lines.Length];
+        for (int i = 0; i < cleaned.Length; i++) cleaned[i] = FurnitureRemover.Clean(context.Articles[i], lines[i], boilerplate);
+        context.Articles = [.. cleaned];
     }
 }

@@ -10,7 +10,12 @@ internal static partial class FurnitureRemover
     public static Article Clean(Article article, BoilerplateIndex boilerplate)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var lines = TextLine.Split(article.Text);
+        return Clean(article, TextLine.Split(article.Text), boilerplate);
+    }
+
+    /// <summary>Cleans an article whose lines are already split (<see cref="TextLine.Split"/> of its text).</summary>
+    internal static Article Clean(Article article, ImmutableArray<TextLine> lines, BoilerplateIndex boilerplate)
+    {
         var reasons = Classify(lines, boilerplate);
 
         var removed = ImmutableArray.CreateBuilder<RemovedLine>();

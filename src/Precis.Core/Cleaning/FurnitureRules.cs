@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Precis.Cleaning;
@@ -44,11 +45,13 @@ internal static partial class FurnitureRules
         if (w == 0) return Navigation; // a line of symbols only: separators, "* * *", "|"
         if (CaptionLabelRegex().IsMatch(c)) return CaptionLabel;
         if (w <= MaxCaptionWords && InlineCaptionLabel().IsMatch(c)) return Caption;
-        if (w <= MaxCaptionWords && ImageSourceRegex().IsMatch(c)) return Credit;
+        if (w <= MaxCaptionWords && MayContain(c, "image", "photo", "picture", "video") && ImageSourceRegex().IsMatch(c)) return Credit;
         if (w <= 12 && CreditOnly().IsMatch(c)) return Credit;
-        if (w <= MaxCaptionWords && (CreditSuffix().IsMatch(c) || AgencyPhotoSuffix().IsMatch(c) || ParenCreditSuffix().IsMatch(c))) return Caption;
+        if (w <= MaxCaptionWords && ((MayContain(c, "photo", "pic", "image", "credit") && CreditSuffix().IsMatch(c))
+            || (c.Contains("PHOTO", StringComparison.Ordinal) && AgencyPhotoSuffix().IsMatch(c))
+            || ((c.EndsWith(')') || c.EndsWith(").", StringComparison.Ordinal)) && ParenCreditSuffix().IsMatch(c)))) return Caption;
         if (w <= 60 && IsCookieNotice(c)) return Cookie;
-        if (w <= 30 && CopyrightRegex().IsMatch(c)) return Copyright;
+        if (w <= 30 && MayContain(c, "\u00A9", "(c)", "copyright", "all rights reserved") && CopyrightRegex().IsMatch(c)) return Copyright;
         if (w <= 8 && IsStub(c)) return Stub;
         if (AgencyTagLine().IsMatch(c)) return AgencyTag;
         if (w <= 3 && AdvertisementRegex().IsMatch(c)) return Advertisement;
@@ -73,7 +76,25 @@ internal static partial class FurnitureRules
     public static bool IsBylineOrDate(TextLine line) =>
         (line.WordCount <= 20 && BylineRegex().IsMatch(line.Core)) || (line.WordCount <= 12 && HasDate(line.Core));
 
-    public static bool HasDate(string c) => FullDate().IsMatch(c) || NumericDate().IsMatch(c) || IsoDate().IsMatch(c);
+    public static bool HasDate(string c) => HasDigit(c) && (FullDate().IsMatch(c) || NumericDate().IsMatch(c) || IsoDate().IsMatch(c)); // all three need a digit
+
+    private static bool HasDigit(string c)
+    {
+        foreach (char ch in c) if (char.IsDigit(ch)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Cheap pre-check before a case-insensitive regex: false only when none of the literal words the pattern needs
+    /// occurs. Lines with non-ASCII characters always go to the regex (its case folding differs from ordinal
+    /// ignore-case there, e.g. the Kelvin sign), so the pre-check never changes a result.
+    /// </summary>
+    private static bool MayContain(string c, params ReadOnlySpan<string> words)
+    {
+        if (!Ascii.IsValid(c)) return true;
+        foreach (var word in words) if (c.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     /// <summary>Ends like a sentence (or a quotation that ends one); headings, menus and prompts don't.</summary>
     public static bool EndsSentence(string c) =>
@@ -88,7 +109,7 @@ internal static partial class FurnitureRules
     }
 
     private static bool IsCookieNotice(string c) =>
-        CookieWord().IsMatch(c) && CookieContext().IsMatch(c);
+        MayContain(c, "cookie") && CookieWord().IsMatch(c) && CookieContext().IsMatch(c);
 
     private static bool IsStub(string c)
     {
@@ -103,6 +124,7 @@ internal static partial class FurnitureRules
     private static bool IsNavigation(string c)
     {
         if (MenuWordLine().IsMatch(c)) return true;
+        if (TextLine.CountWords(c) > 20) return false; // the final test below fails anyway; skip the split
         var items = MenuSeparator().Split(c);
         int n = 0;
         foreach (var raw in items)
@@ -120,7 +142,11 @@ internal static partial class FurnitureRules
     /// ends with "on &lt;full date&gt;" — the shape of wire-photo captions (AP/AFP/Reuters caption style guides).
     /// </summary>
     private static bool IsPhotoDescription(string c) =>
-        PresentProgressive().IsMatch(c) && EndsWithDate().IsMatch(c) && SentenceCount(c) == 1;
+        EndsWithYear(c) && c.Contains("ing", StringComparison.Ordinal) && PresentProgressive().IsMatch(c) && EndsWithDate().IsMatch(c) && SentenceCount(c) == 1;
+
+    // EndsWithDate needs a final "\d{4}\.?"
+    private static bool EndsWithYear(string c) =>
+        c.Length > 1 && (char.IsDigit(c[^1]) || (c[^1] == '.' && char.IsDigit(c[^2])));
 
     private static int SentenceCount(string c)
     {

@@ -11,7 +11,7 @@ internal static partial class Markup
 {
     public static string Strip(string line)
     {
-        var s = MarkdownLink().Replace(line, "$1");
+        var s = line.Contains('[', StringComparison.Ordinal) ? MarkdownLink().Replace(line, "$1") : line; // the link pattern needs a '['
         int start = 0, end = s.Length;
         while (start < end && IsEdgeMark(s[start])) start++;
         while (end > start && IsEdgeMark(s[end - 1])) end--;
@@ -41,7 +41,8 @@ internal static partial class Markup
     }
 
     /// <summary>True for a line that is only a Markdown image (<c>![alt](src)</c>) or an HTML image tag.</summary>
-    public static bool IsImageOnly(string line) => ImageOnly().IsMatch(line);
+    public static bool IsImageOnly(string line) =>
+        (line.Contains('[', StringComparison.Ordinal) || line.Contains('<', StringComparison.Ordinal)) && ImageOnly().IsMatch(line); // both shapes need '[' or '<'
 
     // Edge marks: Markdown emphasis/heading/quote marks and list bullets. Not quotes or brackets: those are content.
     private static bool IsEdgeMark(char c) => c is '*' or '_' or '#' or '>' or '•' or '·' or '▪' or '►' or '=' or '~' || char.IsWhiteSpace(c);

@@ -20,10 +20,14 @@ internal sealed class ShingleSet
     public static ShingleSet Of(Article article, int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var words = new List<ulong>();
+        var words = new List<ulong>(article.Text.Length / 5);
         foreach (var sentence in article.Sentences)
         {
-            foreach (var token in sentence.Words) words.Add(Fnv1a(token.Stem));
+            // the sentence's words (Sentence.Words) without the LINQ iterator
+            foreach (var token in sentence.Tokens)
+            {
+                if (token.Kind is TokenKind.Word or TokenKind.Number) words.Add(Fnv1a(token.Stem));
+            }
         }
         return Of(words, size);
     }

@@ -126,7 +126,10 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
         }
 
         // Weaker outlet evidence anywhere in the text: agency photo credits, and "told AFP" (reporters quote to their own agency).
-        foreach (Match m in PhotoCredit().Matches(text))
+        // pre-checks: each pattern needs one of these literals (case-sensitive patterns), and the ones led by a
+        // capital-letter class would otherwise be tried at every capital of the text
+        bool mayCredit = text.Contains("PHOTO", StringComparison.Ordinal) || text.Contains("Photo", StringComparison.Ordinal) || text.Contains("Picture", StringComparison.Ordinal);
+        foreach (Match m in mayCredit ? PhotoCredit().Matches(text) : Enumerable.Empty<Match>())
         {
             // "AFP PHOTO" (an all-caps agency token) is the agency's own credit form; "Photo: X" counts when X is agency-like.
             var name = m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value;
@@ -134,7 +137,8 @@ public sealed partial class MetadataDetectionStage : IPipelineStage
             if (m.Groups["a"].Success || IsOutletName(name, strict: true)) outlets.Add(name, 0.5);
         }
         foreach (Match m in ToldAgency().Matches(text)) outlets.Mention(m.Groups["name"].Value, +1);
-        foreach (Match m in ThirdParty().Matches(text)) outlets.Mention(m.Groups["name"].Value, -2);
+        bool mayThirdParty = text.Contains("news agency", StringComparison.Ordinal) || text.Contains("according to ", StringComparison.Ordinal);
+        if (mayThirdParty) foreach (Match m in ThirdParty().Matches(text)) outlets.Mention(m.Groups["name"].Value, -2);
 
         var result = article with
         {

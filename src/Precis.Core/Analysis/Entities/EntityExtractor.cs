@@ -137,11 +137,11 @@ public static class EntityExtractor
             var last = forms[j].WordKeys[^1];
             if (!byLastWord.TryGetValue(last, out var l1)) byLastWord[last] = l1 = [];
             l1.Add(j);
-            foreach (var w in forms[j].Text.Split(' ').Distinct(StringComparer.Ordinal))
+            foreach (var w in forms[j].Text.Split(' '))
             {
                 if (!EntityCues.OrganizationDesignators.Contains(w)) continue;
                 if (!byWord.TryGetValue(w, out var l2)) byWord[w] = l2 = [];
-                l2.Add(j);
+                if (l2.Count == 0 || l2[^1] != j) l2.Add(j); // each form once per word (j only grows)
             }
         }
         for (int i = 0; i < forms.Count; i++)
@@ -200,9 +200,7 @@ public static class EntityExtractor
             var canonical = kind == EntityKind.Place
                 ? named.OrderBy(f => f.IsAcronym || IsAllCaps(f.Text)).ThenByDescending(f => f.Mentions.Count).ThenByDescending(f => f.WordKeys.Count).ThenBy(f => f.Text, StringComparer.Ordinal).First()
                 : named.OrderBy(f => f.IsAcronym).ThenByDescending(f => f.WordKeys.Count).ThenByDescending(f => f.Mentions.Count).ThenBy(f => f.Text, StringComparer.Ordinal).First();
-            var aliases = ordered.Select(m => CollapseSpaces(m.Text)).OrderBy(IsAllCaps).ThenBy(t => t, StringComparer.Ordinal).Distinct(StringComparer.OrdinalIgnoreCase)
-                .Where(t => !string.Equals(t, canonical.Text, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(t => t, StringComparer.Ordinal).Prepend(canonical.Text).ToImmutableArray();
+            var aliases = Aliases(ordered, canonical.Text);
             var perArticle = ordered.GroupBy(m => m.Article).OrderBy(g => g.Key).Select(g => new EntityArticleCount(g.Key, g.Count())).ToImmutableArray();
             int sources = perArticle.Select(c => groupOf.GetValueOrDefault(c.Article, -c.Article)).Distinct().Count();
             drafts.Add(new EntityGroup(0, canonical.Text, kind, aliases, sources, perArticle, ordered));
@@ -210,6 +208,25 @@ public static class EntityExtractor
         var sorted = drafts.OrderByDescending(g => g.Sources).ThenByDescending(g => g.Mentions.Length).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Select((g, i) => g with { Id = i + 1 }).ToImmutableArray();
         return new EntityAnalysis(sorted);
+    }
+
+    /// <summary>
+    /// The canonical name, then the other spellings of the mentions (one per case-insensitive spelling, preferring
+    /// one not in capitals), ordinally sorted.
+    /// </summary>
+    private static ImmutableArray<string> Aliases(ImmutableArray<EntityMention> ordered, string canonical)
+    {
+        // fast path: every mention spelled alike (most groups), without the sorting chain below
+        var first = CollapseSpaces(ordered[0].Text);
+        bool same = true;
+        for (int k = 1; k < ordered.Length && same; k++) same = string.Equals(CollapseSpaces(ordered[k].Text), first, StringComparison.Ordinal);
+        if (same)
+        {
+            return string.Equals(first, canonical, StringComparison.OrdinalIgnoreCase) ? [canonical] : [canonical, first];
+        }
+        return ordered.Select(m => CollapseSpaces(m.Text)).OrderBy(IsAllCaps).ThenBy(t => t, StringComparer.Ordinal).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(t => !string.Equals(t, canonical, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t, StringComparer.Ordinal).Prepend(canonical).ToImmutableArray();
     }
 
     /// <summary>

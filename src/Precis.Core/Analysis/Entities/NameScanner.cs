@@ -200,7 +200,7 @@ internal sealed class NameScanner
         var name = article.Text[start..end];
 
         // context cues
-        var before = PreviousWords(pieces, firstIndex, 3);
+        var before = PreviousWords(pieces, firstIndex, 2); // only the two nearest words are read
         string? prev1 = before.Count > 0 ? before[0] : null;
         string? prev2 = before.Count > 1 ? before[1] : null;
         bool acronym = run.Count == 1 && IsAcronym(run[0].Text);

@@ -416,7 +416,11 @@ public sealed class QuoteExtractor
         return default;
     }
 
-    private bool IsInQuote(int position) => _quoted.Any(q => q.Outer.Start <= position && position < q.Outer.End);
+    private bool IsInQuote(int position)
+    {
+        foreach (var q in _quoted) if (q.Outer.Start <= position && position < q.Outer.End) return true;
+        return false;
+    }
 
     /// <summary>The noun phrase ending right before token <paramref name="v"/>: "the army", "Observatory head Rami Abdel Rahman", "Jane Doe, a spokeswoman for the ministry,".</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops

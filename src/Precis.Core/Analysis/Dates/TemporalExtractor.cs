@@ -10,7 +10,7 @@ namespace Precis.Analysis.Dates;
 /// relative periods ("last week", "earlier this month") and open ranges ("since 2013", "over the past two years").
 /// Overlapping matches are settled by keeping the longest.
 /// </summary>
-public static class TemporalExtractor
+public static partial class TemporalExtractor
 {
     private const string MonthFull = "January|February|March|April|May|June|July|August|September|October|November|December";
     // Abbreviations need the full stop or a following day number (handled by the patterns that use them).
@@ -22,38 +22,41 @@ public static class TemporalExtractor
 
     // Month names and weekday names must be capitalised (RegexOptions.IgnoreCase is not used on them) so that the
     // verbs "may" and "march" are not read as months; the surrounding function words may be in any case.
-    private static readonly Regex MonthDay = new(
-        $@"\b(?<mon>{MonthAny})\s?(?<day>[0-3]?\d)(st|nd|rd|th)?(,?\s+(?<year>(19|20)\d\d))?(?![\d:])", Options);
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace { get; }
 
-    private static readonly Regex DayMonth = new(
-        $@"\b(?<day>[0-3]?\d)(st|nd|rd|th)?\s+(of\s+)?(?<mon>{MonthAny})(,?\s+(?<year>(19|20)\d\d))?\b", Options);
+    [GeneratedRegex($@"\b(?<mon>{MonthAny})\s?(?<day>[0-3]?\d)(st|nd|rd|th)?(,?\s+(?<year>(19|20)\d\d))?(?![\d:])", Options)]
+    private static partial Regex MonthDay { get; }
 
-    private static readonly Regex NumericDate = new(
-        @"\b(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>(19|20)\d\d)\b", Options);
+    [GeneratedRegex($@"\b(?<day>[0-3]?\d)(st|nd|rd|th)?\s+(of\s+)?(?<mon>{MonthAny})(,?\s+(?<year>(19|20)\d\d))?\b", Options)]
+    private static partial Regex DayMonth { get; }
 
-    private static readonly Regex MonthYear = new(
-        $@"\b((?<mod>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince)\s+)?(?<mon>{MonthFull})(\s+(?<year>(19|20)\d\d))?\b", Options);
+    [GeneratedRegex(@"\b(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>(19|20)\d\d)\b", Options)]
+    private static partial Regex NumericDate { get; }
 
-    private static readonly Regex Year = new(
-        @"\b(?<mod>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate)\s+(?<year>(19|20)\d\d)\b(?!\s*(people|%|per))", Options);
+    [GeneratedRegex($@"\b((?<mod>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince)\s+)?(?<mon>{MonthFull})(\s+(?<year>(19|20)\d\d))?\b", Options)]
+    private static partial Regex MonthYear { get; }
 
-    private static readonly Regex WeekdayRx = new(
-        $@"\b(?<pre>(?i:(late|early|earlier|later)\s+(on\s+)?|on\s+|since\s+|last\s+|next\s+|this\s+|by\s+|until\s+))?(?<wd>{WeekdayNames})(\s+(morning|afternoon|evening|night))?\b",
-        Options);
+    [GeneratedRegex(@"\b(?<mod>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate)\s+(?<year>(19|20)\d\d)\b(?!\s*(people|%|per))", Options)]
+    private static partial Regex Year { get; }
 
-    private static readonly Regex DeicticDay = new(
-        @"\b(?<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b", Options);
+    [GeneratedRegex($@"\b(?<pre>(?i:(late|early|earlier|later)\s+(on\s+)?|on\s+|since\s+|last\s+|next\s+|this\s+|by\s+|until\s+))?(?<wd>{WeekdayNames})(\s+(morning|afternoon|evening|night))?\b",
+        Options)]
+    private static partial Regex WeekdayRx { get; }
 
-    private static readonly Regex Ago = new(
-        $@"\b(?<n>{CountWord})\s+(?<unit>day|week|month|year)s?\s+ago\b", Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"\b(?<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b", Options)]
+    private static partial Regex DeicticDay { get; }
 
-    private static readonly Regex Period = new(
-        @"\b(?<mod>(earlier|later|early|late)\s+this|(early|late)\s+next|(early|late)\s+last|this|last|next|the\s+past|the\s+coming)\s+(?<unit>week|month|year)\b",
-        Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex($@"\b(?<n>{CountWord})\s+(?<unit>day|week|month|year)s?\s+ago\b", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Ago { get; }
 
-    private static readonly Regex PastSpan = new(
-        $@"\b(over|in|during|for)\s+the\s+(past|last|previous)\s+((?<n>{CountWord})\s+)?(?<unit>day|week|month|year)s?\b|\b(?<recent>in\s+recent\s+(?<unit>day|week|month|year)s)\b",
-        Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"\b(?<mod>(earlier|later|early|late)\s+this|(early|late)\s+next|(early|late)\s+last|this|last|next|the\s+past|the\s+coming)\s+(?<unit>week|month|year)\b",
+        Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Period { get; }
+
+    [GeneratedRegex($@"\b(over|in|during|for)\s+the\s+(past|last|previous)\s+((?<n>{CountWord})\s+)?(?<unit>day|week|month|year)s?\b|\b(?<recent>in\s+recent\s+(?<unit>day|week|month|year)s)\b",
+        Options | RegexOptions.IgnoreCase)]
+    private static partial Regex PastSpan { get; }
 
     public static IReadOnlyList<TemporalMentionView> Extract(string text, TextSpan range)
     {
@@ -152,7 +155,7 @@ public static class TemporalExtractor
     private static TemporalMention Mention(TemporalKind kind, int offset, Match m, int? year = null, int? month = null, int? day = null, string modifier = "") =>
         new(kind, new TextSpan(offset + m.Index, m.Length), m.Value, year, month, day, Modifier: modifier);
 
-    private static string NormalizeSpace(string s) => Regex.Replace(s.Trim(), @"\s+", " ", RegexOptions.CultureInvariant);
+    private static string NormalizeSpace(string s) => Whitespace.Replace(s.Trim(), " ");
 
     internal static bool TryMonth(string name, out int month)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Precis.Documents;
@@ -38,6 +39,7 @@ public static partial class NumberExtractor
         ArgumentNullException.ThrowIfNull(text);
         var slice = text.Substring(range.Start, range.Length);
         var result = new List<Quantity>();
+        if (!MayHoldNumber(slice)) return result;
         foreach (Match m in Number.Matches(slice))
         {
             var n = m.Groups["n"].Value;
@@ -74,6 +76,16 @@ public static partial class NumberExtractor
         }
         return result;
     }
+
+    // Every count holds a digit or one of these words; most sentences hold neither, so this probe skips the pattern,
+    // whose optional leading qualifier makes it try almost every position. The words are matched ignoring case
+    // like the pattern; text with non-ASCII letters always runs the pattern, as the pattern's case folding there
+    // is not the same as ordinal ignore-case's, and \d matches any Unicode digit.
+    private static readonly SearchValues<string> NumberWords = SearchValues.Create(
+        [.. Units.Split('|'), .. Tens.Split('|'), "dozen", "hundred", "thousand", "score", "million"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayHoldNumber(ReadOnlySpan<char> s) =>
+        s.ContainsAnyInRange('0', '9') || s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 || s.ContainsAny(NumberWords);
 
     private static Quantity Make(double value, double low, double high, QuantityQualifier q, Match m, int offset) =>
         new(value, low, high, q, m.Value, new TextSpan(offset + m.Index, m.Length));

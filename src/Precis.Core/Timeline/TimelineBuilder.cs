@@ -12,12 +12,13 @@ namespace Precis.Timeline;
 /// carry it. Entries are never merged across different dates, so a claim and its later reversal stay as
 /// separate steps in order.
 /// </summary>
-public static class TimelineBuilder
+public static partial class TimelineBuilder
 {
     /// <summary>Near-duplicate threshold for merging reports (content-stem Jaccard; Broder 1997 word-set resemblance).</summary>
     internal const double MergeOverlap = 0.5;
 
-    private static readonly Regex SegmentBreak = new(@";|\s+but\s+|,\s+while\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@";|\s+but\s+|,\s+while\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SegmentBreak { get; }
 
     public static EventTimeline Build(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Precis.Documents;
 
 namespace Precis.Analysis.Dates;
@@ -7,15 +8,15 @@ namespace Precis.Analysis.Dates;
 /// Finds and resolves the temporal expressions of an article set, and infers publication bounds for undated
 /// articles first (so their relative expressions can use them when the bounds meet).
 /// </summary>
-public static class DateAnalyzer
+public static partial class DateAnalyzer
 {
     /// <summary>Two sentences report the same event when their content stems overlap this much (Jaccard).
     /// 0.5 is the usual near-duplicate threshold for short texts (word-set resemblance, Broder 1997).</summary>
     internal const double SameEventOverlap = 0.5;
 
-    private static readonly System.Text.RegularExpressions.Regex SegmentBreak = new(
-        @";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    [GeneratedRegex(@";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SegmentBreak { get; }
 
     private static bool SameSegment(Sentence s, int a, int b)
     {

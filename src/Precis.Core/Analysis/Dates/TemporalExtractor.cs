@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Precis.Documents;
@@ -10,7 +11,7 @@ namespace Precis.Analysis.Dates;
 /// relative periods ("last week", "earlier this month") and open ranges ("since 2013", "over the past two years").
 /// Overlapping matches are settled by keeping the longest.
 /// </summary>
-public static class TemporalExtractor
+public static partial class TemporalExtractor
 {
     private const string MonthFull = "January|February|March|April|May|June|July|August|September|October|November|December";
     // Abbreviations need the full stop or a following day number (handled by the patterns that use them).
@@ -22,38 +23,53 @@ public static class TemporalExtractor
 
     // Month names and weekday names must be capitalised (RegexOptions.IgnoreCase is not used on them) so that the
     // verbs "may" and "march" are not read as months; the surrounding function words may be in any case.
-    private static readonly Regex MonthDay = new(
-        $@"\b(?<mon>{MonthAny})\s?(?<day>[0-3]?\d)(st|nd|rd|th)?(,?\s+(?<year>(19|20)\d\d))?(?![\d:])", Options);
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace { get; }
 
-    private static readonly Regex DayMonth = new(
-        $@"\b(?<day>[0-3]?\d)(st|nd|rd|th)?\s+(of\s+)?(?<mon>{MonthAny})(,?\s+(?<year>(19|20)\d\d))?\b", Options);
+    [GeneratedRegex($@"\b(?<mon>{MonthAny})\s?(?<day>[0-3]?\d)(st|nd|rd|th)?(,?\s+(?<year>(19|20)\d\d))?(?![\d:])", Options)]
+    private static partial Regex MonthDay { get; }
 
-    private static readonly Regex NumericDate = new(
-        @"\b(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>(19|20)\d\d)\b", Options);
+    [GeneratedRegex($@"\b(?<day>[0-3]?\d)(st|nd|rd|th)?\s+(of\s+)?(?<mon>{MonthAny})(,?\s+(?<year>(19|20)\d\d))?\b", Options)]
+    private static partial Regex DayMonth { get; }
 
-    private static readonly Regex MonthYear = new(
-        $@"\b((?<mod>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince)\s+)?(?<mon>{MonthFull})(\s+(?<year>(19|20)\d\d))?\b", Options);
+    [GeneratedRegex(@"\b(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>(19|20)\d\d)\b", Options)]
+    private static partial Regex NumericDate { get; }
 
-    private static readonly Regex Year = new(
-        @"\b(?<mod>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate)\s+(?<year>(19|20)\d\d)\b(?!\s*(people|%|per))", Options);
+    [GeneratedRegex($@"\b((?<mod>[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince)\s+)?(?<mon>{MonthFull})(\s+(?<year>(19|20)\d\d))?\b", Options)]
+    private static partial Regex MonthYear { get; }
 
-    private static readonly Regex WeekdayRx = new(
-        $@"\b(?<pre>(?i:(late|early|earlier|later)\s+(on\s+)?|on\s+|since\s+|last\s+|next\s+|this\s+|by\s+|until\s+))?(?<wd>{WeekdayNames})(\s+(morning|afternoon|evening|night))?\b",
-        Options);
+    [GeneratedRegex(@"\b(?<mod>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate)\s+(?<year>(19|20)\d\d)\b(?!\s*(people|%|per))", Options)]
+    private static partial Regex Year { get; }
 
-    private static readonly Regex DeicticDay = new(
-        @"\b(?<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b", Options);
+    [GeneratedRegex($@"\b(?<pre>(?i:(late|early|earlier|later)\s+(on\s+)?|on\s+|since\s+|last\s+|next\s+|this\s+|by\s+|until\s+))?(?<wd>{WeekdayNames})(\s+(morning|afternoon|evening|night))?\b",
+        Options)]
+    private static partial Regex WeekdayRx { get; }
 
-    private static readonly Regex Ago = new(
-        $@"\b(?<n>{CountWord})\s+(?<unit>day|week|month|year)s?\s+ago\b", Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"\b(?<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b", Options)]
+    private static partial Regex DeicticDay { get; }
 
-    private static readonly Regex Period = new(
-        @"\b(?<mod>(earlier|later|early|late)\s+this|(early|late)\s+next|(early|late)\s+last|this|last|next|the\s+past|the\s+coming)\s+(?<unit>week|month|year)\b",
-        Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex($@"\b(?<n>{CountWord})\s+(?<unit>day|week|month|year)s?\s+ago\b", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Ago { get; }
 
-    private static readonly Regex PastSpan = new(
-        $@"\b(over|in|during|for)\s+the\s+(past|last|previous)\s+((?<n>{CountWord})\s+)?(?<unit>day|week|month|year)s?\b|\b(?<recent>in\s+recent\s+(?<unit>day|week|month|year)s)\b",
-        Options | RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"\b(?<mod>(earlier|later|early|late)\s+this|(early|late)\s+next|(early|late)\s+last|this|last|next|the\s+past|the\s+coming)\s+(?<unit>week|month|year)\b",
+        Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Period { get; }
+
+    [GeneratedRegex($@"\b(over|in|during|for)\s+the\s+(past|last|previous)\s+((?<n>{CountWord})\s+)?(?<unit>day|week|month|year)s?\b|\b(?<recent>in\s+recent\s+(?<unit>day|week|month|year)s)\b",
+        Options | RegexOptions.IgnoreCase)]
+    private static partial Regex PastSpan { get; }
+
+    // Cheap necessary conditions checked before the patterns run (most sentences have no temporal phrase, and
+    // running every pattern over every sentence dominated the stage): month names are capitalised and start with
+    // their three-letter abbreviation; weekday names end in "day"; deictic days are capitalised only on the first
+    // letter; every unit word (day, week, month, year) starts with one of these prefixes in any case ("wee", not
+    // "week": IgnoreCase also folds the Kelvin sign into k).
+    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> DeicticTails = SearchValues.Create(["esterday", "oday", "onight", "omorrow"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> UnitPrefixes = SearchValues.Create(["day", "wee", "mont", "year"], StringComparison.OrdinalIgnoreCase);
 
     public static IReadOnlyList<TemporalMentionView> Extract(string text, TextSpan range)
     {
@@ -67,7 +83,12 @@ public static class TemporalExtractor
         var found = new List<TemporalMention>();
         int b = range.Start;
 
-        foreach (Match m in MonthDay.Matches(slice))
+        var span = slice.AsSpan();
+        bool hasMonth = span.ContainsAny(MonthPrefixes);
+        bool hasDigit = HasDigit(span);
+        bool hasUnit = span.ContainsAny(UnitPrefixes);
+
+        if (hasMonth && hasDigit) foreach (Match m in MonthDay.Matches(slice))
         {
             if (!TryMonth(m.Groups["mon"].Value, out int month)) continue;
             int day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
@@ -75,7 +96,7 @@ public static class TemporalExtractor
             if (day is < 1 or > 31) continue;
             found.Add(Mention(TemporalKind.CalendarDay, b, m, year: year, month: month, day: day));
         }
-        foreach (Match m in DayMonth.Matches(slice))
+        if (hasMonth && hasDigit) foreach (Match m in DayMonth.Matches(slice))
         {
             if (!TryMonth(m.Groups["mon"].Value, out int month)) continue;
             int day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
@@ -83,7 +104,7 @@ public static class TemporalExtractor
             int? year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
             found.Add(Mention(TemporalKind.CalendarDay, b, m, year: year, month: month, day: day));
         }
-        foreach (Match m in NumericDate.Matches(slice))
+        if (span.Contains('/')) foreach (Match m in NumericDate.Matches(slice))
         {
             int a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
             int c = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
@@ -93,7 +114,7 @@ public static class TemporalExtractor
             if (month is < 1 or > 12 || day is < 1 or > 31) continue;
             found.Add(Mention(TemporalKind.CalendarDay, b, m, year: year, month: month, day: day) with { DayFirstAmbiguous = ambiguous });
         }
-        foreach (Match m in MonthYear.Matches(slice))
+        if (hasMonth) foreach (Match m in MonthYear.Matches(slice))
         {
             var mod = m.Groups["mod"].Value.ToLowerInvariant();
             bool hasYear = m.Groups["year"].Success;
@@ -104,33 +125,33 @@ public static class TemporalExtractor
             int? year = hasYear ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
             found.Add(Mention(TemporalKind.CalendarMonth, b, m, year: year, month: month, modifier: mod));
         }
-        foreach (Match m in Year.Matches(slice))
+        if (hasDigit) foreach (Match m in Year.Matches(slice))
         {
             found.Add(Mention(TemporalKind.CalendarYear, b, m,
                 year: int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), modifier: m.Groups["mod"].Value.ToLowerInvariant())
                 with { Kind = m.Groups["mod"].Value.Equals("since", StringComparison.OrdinalIgnoreCase) ? TemporalKind.SinceRange : TemporalKind.CalendarYear });
         }
-        foreach (Match m in WeekdayRx.Matches(slice))
+        if (span.Contains("day", StringComparison.Ordinal)) foreach (Match m in WeekdayRx.Matches(slice))
         {
             var pre = m.Groups["pre"].Value.ToLowerInvariant().Trim();
             var wd = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
             var kind = pre == "since" ? TemporalKind.SinceRange : TemporalKind.Weekday;
             found.Add(Mention(kind, b, m, modifier: NormalizeSpace(pre)) with { Weekday = wd });
         }
-        foreach (Match m in DeicticDay.Matches(slice))
+        if (span.ContainsAny(DeicticTails)) foreach (Match m in DeicticDay.Matches(slice))
         {
             found.Add(Mention(TemporalKind.RelativeDay, b, m, modifier: m.Groups["w"].Value.ToLowerInvariant()));
         }
-        foreach (Match m in Ago.Matches(slice))
+        if (hasUnit && span.Contains("ago", StringComparison.OrdinalIgnoreCase)) foreach (Match m in Ago.Matches(slice))
         {
             found.Add(Mention(TemporalKind.Ago, b, m) with { Count = CountOf(m.Groups["n"].Value), Unit = UnitOf(m.Groups["unit"].Value) });
         }
-        foreach (Match m in Period.Matches(slice))
+        if (hasUnit) foreach (Match m in Period.Matches(slice))
         {
             found.Add(Mention(TemporalKind.RelativePeriod, b, m, modifier: NormalizeSpace(m.Groups["mod"].Value.ToLowerInvariant()))
                 with { Unit = UnitOf(m.Groups["unit"].Value) });
         }
-        foreach (Match m in PastSpan.Matches(slice))
+        if (hasUnit) foreach (Match m in PastSpan.Matches(slice))
         {
             int count = m.Groups["recent"].Success ? 3 : m.Groups["n"].Success ? CountOf(m.Groups["n"].Value) : 1;
             found.Add(Mention(TemporalKind.SinceRange, b, m, modifier: m.Groups["recent"].Success ? "recent" : "past")
@@ -149,10 +170,20 @@ public static class TemporalExtractor
         return kept;
     }
 
+    // \d matches any Unicode decimal digit, not only ASCII ones.
+    private static bool HasDigit(ReadOnlySpan<char> s)
+    {
+        if (s.ContainsAnyInRange('0', '9')) return true;
+        int i = s.IndexOfAnyExceptInRange('\0', '\u007f');
+        if (i < 0) return false;
+        foreach (var c in s[i..]) if (char.IsDigit(c)) return true;
+        return false;
+    }
+
     private static TemporalMention Mention(TemporalKind kind, int offset, Match m, int? year = null, int? month = null, int? day = null, string modifier = "") =>
         new(kind, new TextSpan(offset + m.Index, m.Length), m.Value, year, month, day, Modifier: modifier);
 
-    private static string NormalizeSpace(string s) => Regex.Replace(s.Trim(), @"\s+", " ", RegexOptions.CultureInvariant);
+    private static string NormalizeSpace(string s) => Whitespace.Replace(s.Trim(), " ");
 
     internal static bool TryMonth(string name, out int month)
     {

@@ -8,22 +8,25 @@ namespace Precis.Analysis.Dates;
 /// earlier in the same clause, a modal right after the expression ("on Friday will vote"), or an event noun
 /// directly before it ("a summit on Wednesday") when nothing in the rest of the clause is past tense.
 /// </summary>
-public static class TenseDetector
+public static partial class TenseDetector
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
-    private static readonly Regex FutureCue = new(
-        @"\b(will|won't|shall|(is|are|was|were)\s+due\s+to|(is|are)\s+expected\s+to|plans?\s+to|planning\s+to|scheduled|(is|are)\s+set\s+to|ahead\s+of|upcoming|to\s+be\s+held)\b",
-        Options);
+    [GeneratedRegex(@"\b(will|won't|shall|(is|are|was|were)\s+due\s+to|(is|are)\s+expected\s+to|plans?\s+to|planning\s+to|scheduled|(is|are)\s+set\s+to|ahead\s+of|upcoming|to\s+be\s+held)\b",
+        Options)]
+    private static partial Regex FutureCue { get; }
 
-    private static readonly Regex FollowingModal = new(@"^\W{0,3}\s*(will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected)\b", Options);
+    [GeneratedRegex(@"^\W{0,3}\s*(will|shall|is\s+due|are\s+due|is\s+expected|are\s+expected)\b", Options)]
+    private static partial Regex FollowingModal { get; }
 
-    private static readonly Regex EventNounBefore = new(
-        @"\b(summit|meeting|talks|vote|election|elections|conference|visit|hearing|deadline|referendum|ceremony)\s*$", Options);
+    [GeneratedRegex(@"\b(summit|meeting|talks|vote|election|elections|conference|visit|hearing|deadline|referendum|ceremony)\s*$", Options)]
+    private static partial Regex EventNounBefore { get; }
 
-    private static readonly Regex PastMarker = new(@"\b(said|says|was|were|had|has|\w{3,}ed)\b", Options);
+    [GeneratedRegex(@"\b(said|says|was|were|had|has|\w{3,}ed)\b", Options)]
+    private static partial Regex PastMarker { get; }
 
-    private static readonly Regex ClauseBreak = new(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b", Options);
+    [GeneratedRegex(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b", Options)]
+    private static partial Regex ClauseBreak { get; }
 
     /// <param name="sentence">The sentence text.</param>
     /// <param name="start">Start of the expression within <paramref name="sentence"/>.</param>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Precis.Documents;
@@ -9,32 +10,36 @@ namespace Precis.Analysis.Facts;
 /// "a dozen") and vague magnitudes ("dozens", "hundreds of"), with a qualifier in front ("more than", "at least",
 /// "some", "up to"). Years, clock times, days of the month, ordinals and durations are not counts and are skipped.
 /// </summary>
-public static class NumberExtractor
+public static partial class NumberExtractor
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
     private const string Units = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
-    private static readonly Regex Number = new(
-        @"(?<![\w.,/:-])((?<q>more\s+than|over|at\s+least|no\s+fewer\s+than|some|about|around|approximately|roughly|nearly|almost|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|an\s+estimated|estimated|at\s+least\s+some)\s+)?" +
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace { get; }
+
+    [GeneratedRegex(@"(?<![\w.,/:-])((?<q>more\s+than|over|at\s+least|no\s+fewer\s+than|some|about|around|approximately|roughly|nearly|almost|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|an\s+estimated|estimated|at\s+least\s+some)\s+)?" +
         $@"(?<n>\d{{1,3}}(,\d{{3}})+(\.\d+)?|\d+(\.\d+)?|(?<w>({Tens})(-({Units}))?|{Units}|a\s+dozen|a\s+hundred|a\s+thousand)|(?<v>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions))" +
         @"(\s+(?<scale>million|billion|thousand|hundred)(?!s))?(?![\w-]|[.,]\d|:\d|\s*(%|per\s*cent|percent|am\b|pm\b|a\.m\.|p\.m\.))",
-        Options);
+        Options)]
+    private static partial Regex Number { get; }
 
-    private static readonly Regex MonthOrTimeNear = new(
-        @"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MonthOrTimeNear { get; }
 
-    private static readonly Regex MonthAfter = new(
-        @"^\s*(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"^\s*(of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MonthAfter { get; }
 
     public static List<Quantity> Extract(string text, TextSpan range)
     {
         ArgumentNullException.ThrowIfNull(text);
         var slice = text.Substring(range.Start, range.Length);
         var result = new List<Quantity>();
+        if (!MayHoldNumber(slice)) return result;
         foreach (Match m in Number.Matches(slice))
         {
             var n = m.Groups["n"].Value;
@@ -72,6 +77,16 @@ public static class NumberExtractor
         return result;
     }
 
+    // Every count holds a digit or one of these words; most sentences hold neither, so this probe skips the pattern,
+    // whose optional leading qualifier makes it try almost every position. The words are matched ignoring case
+    // like the pattern; text with non-ASCII letters always runs the pattern, as the pattern's case folding there
+    // is not the same as ordinal ignore-case's, and \d matches any Unicode digit.
+    private static readonly SearchValues<string> NumberWords = SearchValues.Create(
+        [.. Units.Split('|'), .. Tens.Split('|'), "dozen", "hundred", "thousand", "score", "million"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayHoldNumber(ReadOnlySpan<char> s) =>
+        s.ContainsAnyInRange('0', '9') || s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 || s.ContainsAny(NumberWords);
+
     private static Quantity Make(double value, double low, double high, QuantityQualifier q, Match m, int offset) =>
         new(value, low, high, q, m.Value, new TextSpan(offset + m.Index, m.Length));
 
@@ -93,7 +108,7 @@ public static class NumberExtractor
 
     private static QuantityQualifier QualifierOf(string q)
     {
-        var k = Regex.Replace(q.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant);
+        var k = Whitespace.Replace(q.ToLowerInvariant(), " ");
         return k switch
         {
             "" => QuantityQualifier.Exact,
@@ -108,7 +123,7 @@ public static class NumberExtractor
     }
 
     /// <summary>Vague magnitudes as ranges: "dozens" 24-199 (two dozen up to below "hundreds"), and so on.</summary>
-    private static (double, double) VagueRange(string v) => Regex.Replace(v.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant) switch
+    private static (double, double) VagueRange(string v) => Whitespace.Replace(v.ToLowerInvariant(), " ") switch
     {
         "dozens" => (24, 199),
         "scores" => (40, 199),
@@ -121,7 +136,7 @@ public static class NumberExtractor
 
     internal static double WordValue(string w)
     {
-        var k = Regex.Replace(w.ToLowerInvariant(), @"\s+", " ", RegexOptions.CultureInvariant);
+        var k = Whitespace.Replace(w.ToLowerInvariant(), " ");
         if (k == "a dozen") return 12;
         if (k == "a hundred") return 100;
         if (k == "a thousand") return 1000;

@@ -72,8 +72,9 @@ internal static class NumericClaimExtractor
             {
                 // The single word "one" is mostly a pronoun ("one of the hardest nights"); skip it unqualified.
                 if (q.Qualifier == QuantityQualifier.Exact && q.Phrase.Equals("one", StringComparison.OrdinalIgnoreCase)) continue;
-                int after = tokens.ToList().FindIndex(t => t.Span.Start >= q.Span.End);
-                int before = tokens.ToList().FindLastIndex(t => t.Span.End <= q.Span.Start);
+                int after = -1, before = -1;
+                for (int k = 0; k < tokens.Length; k++) if (tokens[k].Span.Start >= q.Span.End) { after = k; break; }
+                for (int k = tokens.Length - 1; k >= 0; k--) if (tokens[k].Span.End <= q.Span.Start) { before = k; break; }
                 // A number right after a capitalised word is a label ("Pier 7", "Flight 17"), not a count.
                 if (q.Qualifier == QuantityQualifier.Exact && before >= 0 && tokens[before].Kind == TokenKind.Word
                     && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[0])) continue;

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Precis.Analysis.Dates;
 using Precis.Documents;
 
 namespace Precis.Analysis.Facts;
 
 /// <summary>Small per-sentence helpers shared by the claim extractors.</summary>
-internal static class SentenceFeatures
+internal static partial class SentenceFeatures
 {
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
@@ -35,9 +36,9 @@ internal static class SentenceFeatures
 
     public static bool NamesCompatible(HashSet<string> a, HashSet<string> b) => a.Count == 0 || b.Count == 0 || a.Overlaps(b);
 
-    private static readonly System.Text.RegularExpressions.Regex SegmentBreak = new(
-        @";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+|\s+and\s+then\s+",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    [GeneratedRegex(@";|\s+but\s+|,\s+while\s+|\s+before\s+|\s+after\s+|\s+and\s+then\s+",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SegmentBreak { get; }
 
     /// <summary>
     /// The resolved expression of the sentence nearest to <paramref name="position"/> (character distance); with

@@ -18,31 +18,58 @@ internal sealed record StateClaim(Sentence Sentence, string Family, string Targe
 /// Sentences that only report an earlier claim being contradicted ("contradicts early findings", "had pointed to")
 /// are skipped: they describe the disagreement rather than take a side.
 /// </summary>
-internal static class StateClaimExtractor
+internal static partial class StateClaimExtractor
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
+    [GeneratedRegex(@"\b(captured|recaptured|retook|retaken|retake|retakes|seized|liberated|(took|taken|take|regained|seized)\s+(full\s+)?control\s+of|ousted|expelled|stormed\s+into|broke\s+back\s+into)\b", Options)]
+    private static partial Regex CueGain { get; }
+
+    [GeneratedRegex(@"\b(lost|withdrew\s+from|forced\s+to\s+retreat|retreated\s+from|fell\s+to|pulled\s+out\s+of)\b", Options)]
+    private static partial Regex CueLose { get; }
+
+    [GeneratedRegex(@"\b(under\s+control|contained|extinguished|put\s+(it\s+)?out|fully\s+out|no\s+more\s+fighting)\b", Options)]
+    private static partial Regex CueContained { get; }
+
+    [GeneratedRegex(@"\b(flared\s+up|flare[sd]?\s+up|reignited|re-ignited|broke\s+out\s+again|still\s+burning|fighting\s+raged|clashes\s+resumed)\b", Options)]
+    private static partial Regex CueActive { get; }
+
+    [GeneratedRegex(@"\b(electrical\s+fault|short[\s-]circuit|faulty\s+wiring|accidental(ly)?|an\s+accident)\b", Options)]
+    private static partial Regex CueAccident { get; }
+
+    [GeneratedRegex(@"\b(arson|deliberately|started\s+on\s+purpose|set\s+on\s+purpose|set\s+deliberately)\b", Options)]
+    private static partial Regex CueDeliberate { get; }
+
     private static readonly (string Family, string Pole, string Label, Regex Cue)[] Cues =
     [
-        ("control", "gain", "taken", new(@"\b(captured|recaptured|retook|retaken|retake|retakes|seized|liberated|(took|taken|take|regained|seized)\s+(full\s+)?control\s+of|ousted|expelled|stormed\s+into|broke\s+back\s+into)\b", Options)),
-        ("control", "lose", "lost", new(@"\b(lost|withdrew\s+from|forced\s+to\s+retreat|retreated\s+from|fell\s+to|pulled\s+out\s+of)\b", Options)),
-        ("status", "contained", "under control / put out", new(@"\b(under\s+control|contained|extinguished|put\s+(it\s+)?out|fully\s+out|no\s+more\s+fighting)\b", Options)),
-        ("status", "active", "active again / flared up", new(@"\b(flared\s+up|flare[sd]?\s+up|reignited|re-ignited|broke\s+out\s+again|still\s+burning|fighting\s+raged|clashes\s+resumed)\b", Options)),
-        ("cause", "accident", "accidental (fault)", new(@"\b(electrical\s+fault|short[\s-]circuit|faulty\s+wiring|accidental(ly)?|an\s+accident)\b", Options)),
-        ("cause", "deliberate", "deliberate (arson / attack)", new(@"\b(arson|deliberately|started\s+on\s+purpose|set\s+on\s+purpose|set\s+deliberately)\b", Options)),
+        ("control", "gain", "taken", CueGain),
+        ("control", "lose", "lost", CueLose),
+        ("status", "contained", "under control / put out", CueContained),
+        ("status", "active", "active again / flared up", CueActive),
+        ("cause", "accident", "accidental (fault)", CueAccident),
+        ("cause", "deliberate", "deliberate (arson / attack)", CueDeliberate),
     ];
 
-    private static readonly Regex Retrospective = new(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested|said)\b", Options);
+    [GeneratedRegex(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested|said)\b", Options)]
+    private static partial Regex Retrospective { get; }
 
-    private static readonly Regex Negation = new(@"\b(not|never|no\s+longer|n't)\b(\s+\w+){0,2}\s*$", Options);
+    [GeneratedRegex(@"\b(not|never|no\s+longer|n't)\b(\s+\w+){0,2}\s*$", Options)]
+    private static partial Regex Negation { get; }
 
-    private static readonly Regex EventNoun = new(@"\b(fire|fires|blaze|flames|fighting|clashes|battle|offensive|protests?|strike)\b", Options);
+    [GeneratedRegex(@"\b(fire|fires|blaze|flames|fighting|clashes|battle|offensive|protests?|strike)\b", Options)]
+    private static partial Regex EventNoun { get; }
 
-    private static readonly Regex PlaceAfter = new(@"^\s*(full\s+control\s+of\s+|control\s+of\s+|the\s+(town|city|village)\s+of\s+)?(?<place>(al-|Al-|Al\s)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"^\s*(full\s+control\s+of\s+|control\s+of\s+|the\s+(town|city|village)\s+of\s+)?(?<place>(al-|Al-|Al\s)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PlaceAfter { get; }
 
-    private static readonly Regex FromPlace = new(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?(?<place>[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?(?<place>[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex FromPlace { get; }
 
-    private static readonly Regex Subject = new(@"(?<subj>(\b[A-Z][\w'’-]*\b[\s,]*){1,4})[^A-Z]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"(?<subj>(\b[A-Z][\w'’-]*\b[\s,]*){1,4})[^A-Z]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Subject { get; }
+
+    [GeneratedRegex(@"[\p{L}][\w'’-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Word { get; }
 
     public static IEnumerable<StateClaim> Extract(Article article, DateAnalysis dates)
     {
@@ -110,7 +137,7 @@ internal static class StateClaimExtractor
         int cut = Math.Max(clause.LastIndexOf(','), clause.LastIndexOf(';'));
         if (cut >= 0 && clause.Length - cut > 3) clause = clause[(cut + 1)..];
         var run = new List<string>();
-        foreach (Match m in Regex.Matches(clause, @"[\p{L}][\w'’-]*", RegexOptions.CultureInvariant))
+        foreach (Match m in Word.Matches(clause))
         {
             var w = m.Value;
             bool cap = char.IsUpper(w[0]) && !NotHolders.Contains(w);

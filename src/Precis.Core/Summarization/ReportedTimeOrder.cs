@@ -6,7 +6,7 @@ namespace Precis.Summarization;
 
 /// <summary>
 /// Puts a summary's sentences in the order a reader follows a story: by the time each sentence reports, then by
-/// article and position. A sentence's time is the earliest day of its resolved temporal expressions ("on Thursday"
+/// article and position. A sentence's time is the day of its most precise resolved temporal expression (the earliest, on a tie) ("on Thursday"
 /// → 9 Nov); a sentence without one takes its article's stated publication day; a sentence of an undated article
 /// (or one whose date is only an inferred bound) comes after the dated ones. This is the chronological ordering that
 /// Barzilay, Elhadad and McKeown (2002) found readers prefer for news, using reported time rather than publication
@@ -31,12 +31,19 @@ public static class ReportedTimeOrder
 
     internal static DateOnly? TimeOf(Sentence s, Dictionary<int, Article> byNumber, DateAnalysis? dates)
     {
+        // The finest-grained phrase wins ("on Friday" over "earlier this week"), then the earliest day.
         DateOnly? reported = null;
+        var precision = DatePrecision.Unknown;
         if (dates is not null)
         {
             foreach (var e in dates.InSentence(s.Article, s.Index))
             {
-                if (e.Resolution is { } r && r.Precision >= DatePrecision.Week && (reported is null || r.Start < reported)) reported = r.Start;
+                if (e.Resolution is not { } r || r.Precision < DatePrecision.Week) continue;
+                if (r.Precision > precision || (r.Precision == precision && r.Start < reported))
+                {
+                    reported = r.Start;
+                    precision = r.Precision;
+                }
             }
         }
         if (reported is not null) return reported;

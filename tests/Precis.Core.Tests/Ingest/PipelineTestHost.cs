@@ -16,8 +16,7 @@ internal static class PipelineTestHost
     /// <summary>Articles after the furniture stage only (what metadata detection receives).</summary>
     public static ImmutableArray<Article> AfterFurniture(ImmutableArray<Article> parsed)
     {
-        var context = (PipelineContext)Activator.CreateInstance(typeof(PipelineContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null,
-            [null, ImmutableArray<SourceDocument>.Empty, new PrecisOptions()], null)!;
+        var context = new PipelineContext(null, [], new PrecisOptions());
         context.Articles = parsed;
         new FurnitureRemovalStage().Run(context, default);
         return context.Articles;
@@ -25,8 +24,7 @@ internal static class PipelineTestHost
 
     public static ImmutableArray<Article> Run(SourceDocument[] sources, bool withMetadata, out IReadOnlyList<Diagnostic> diagnostics)
     {
-        var context = (PipelineContext)Activator.CreateInstance(typeof(PipelineContext), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null,
-            [null, sources.ToImmutableArray(), new PrecisOptions()], null)!;
+        var context = new PipelineContext(null, [.. sources], new PrecisOptions());
         new ParsingStage().Run(context, default);
         if (withMetadata)
         {

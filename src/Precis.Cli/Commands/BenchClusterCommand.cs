@@ -19,6 +19,12 @@ internal static class BenchClusterCommand
 {
     private const int BatchSize = 128;
 
+#if DEBUG
+    private const string Build = "Debug build (speed figures are for a Release build: dotnet run -c Release)";
+#else
+    private const string Build = "Release build";
+#endif
+
     public static Command Create(CliIO io)
     {
         var bench = new Option<string?>("--bench") { Description = "Bench file (JSON lines); default ../shared/bench/multinews_dev.jsonl beside the repository." };
@@ -81,6 +87,7 @@ internal static class BenchClusterCommand
         io.Out.WriteLine($"Bench: {Path.GetFileName(benchPath)}, {clusters.Count} clusters, {all.Count} articles, seed {seed}, " +
             $"join {options.JoinThreshold.ToString(CultureInfo.InvariantCulture)}, merge {options.MergeThreshold.ToString(CultureInfo.InvariantCulture)}");
         io.Out.WriteLine("Thresholds were tuned on the even-numbered clusters only; the odd-numbered half is held out.");
+        io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores.");
         // Warm-up: one untimed pass through a scratch store, so the timed passes measure steady-state code rather than
         // the JIT's first, unoptimised compilations (a long-running server pays those once).
         await IngestAsync(all, pipeline, options, cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,7 @@ internal static class BenchClusterCommand
             return ExitCodes.Success;
         }
 
-        if (bounds) return Bounds(io, all, tuneIds, options);
+        if (bounds) return Bounds(io, all, tuneIds, pipeline, options);
 
         io.Out.WriteLine($"Bench: {Path.GetFileName(benchPath)}, {clusters.Count} clusters, {all.Count} articles, seed {seed}, " +
             $"join {options.JoinThreshold.ToString(CultureInfo.InvariantCulture)}, merge {options.MergeThreshold.ToString(CultureInfo.InvariantCulture)}");
@@ -144,14 +144,13 @@ internal static class BenchClusterCommand
 
     /// <summary>Offline reference points on each half and on the whole set: how far the words alone separate the bench's
     /// clusters, whatever the order of arrival.</summary>
-    private static int Bounds(CliIO io, List<(SourceDocument Source, string Truth)> all, HashSet<string> tuneIds, ClusteringOptions options)
+    private static int Bounds(CliIO io, List<(SourceDocument Source, string Truth)> all, HashSet<string> tuneIds, PrecisPipeline pipeline, ClusteringOptions options)
     {
         if (all.Count > ClusteringBounds.MaxItems)
         {
             io.Error.WriteLine($"precis: --bounds handles at most {ClusteringBounds.MaxItems} articles; this bench has {all.Count}");
             return ExitCodes.Usage;
         }
-        var pipeline = new PrecisPipelineBuilder().Build();
         var read = all.Select(x => (Terms: ArticleIngestor.Read(pipeline, x.Source).Terms?.Terms ?? [], x.Truth)).ToList();
         double[] thresholds = [0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.30, 0.35];
         io.Out.WriteLine("Offline reference points: every article in hand, idf over the whole set, group-average (UPGMA) clustering cut at");

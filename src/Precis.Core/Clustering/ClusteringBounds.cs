@@ -110,7 +110,7 @@ public static class ClusteringBounds
                 int tf = counts[i][terms[k]], df = documentFrequency[terms[k]];
                 double w = weighting == TermWeighting.Bm25
                     ? tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * features[i].Count / averageLength)) * Math.Log((n - df + 0.5) / (df + 0.5) + 1)
-                    : (1 + Math.Log(tf)) * (Math.Log((n + 1.0) / (df + 1.0)) + 1);
+                    : TermWeights.SublinearTf(tf) * TermWeights.SmoothedIdf(n, df);
                 weights[k] = w;
                 norm += w * w;
             }

@@ -132,11 +132,11 @@ public sealed class OnlineEventClusterer
     private readonly List<double> _idf = [];
     private readonly List<int> _idfStamp = [];
 
-    // Smoothed idf, ln((N + 1) / (df + 1)) + 1, as in scikit-learn's TfidfVectorizer; cached per article count.
+    // TermWeights.SmoothedIdf, cached per article count.
     private double Idf(int term)
     {
         if (_idfStamp[term] == _documentCount) return _idf[term];
-        double idf = Math.Log((_documentCount + 1.0) / (_documentFrequency[term] + 1.0)) + 1.0;
+        double idf = TermWeights.SmoothedIdf(_documentCount, _documentFrequency[term]);
         _idf[term] = idf;
         _idfStamp[term] = _documentCount;
         return idf;
@@ -151,7 +151,7 @@ public sealed class OnlineEventClusterer
         double norm = 0;
         foreach (var (term, count) in tf)
         {
-            double w = (1 + Math.Log(count)) * Idf(term);
+            double w = TermWeights.SublinearTf(count) * Idf(term);
             terms[i] = term;
             weights[i] = w;
             norm += w * w;

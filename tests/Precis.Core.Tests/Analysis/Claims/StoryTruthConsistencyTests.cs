@@ -22,7 +22,7 @@ public class StoryTruthConsistencyTests
     [
         "controls", "lost", "contested", "evacuated", "not-evacuated", "under-curfew", "lifted", "open", "closed",
         "operating", "shut", "suspended", "resumed", "contained", "not-contained", "declared", "not-declared", "held",
-        "released", "detained", "contaminated", "not-contaminated",
+        "released", "detained", "contaminated", "not-contaminated", "won",
     ];
 
     [Fact]

@@ -22,8 +22,22 @@ public class StoryTruthConsistencyTests
     [
         "controls", "lost", "contested", "evacuated", "not-evacuated", "under-curfew", "lifted", "open", "closed",
         "operating", "shut", "suspended", "resumed", "contained", "not-contained", "declared", "not-declared", "held",
-        "released", "detained", "contaminated", "not-contaminated", "won",
+        "released", "detained", "contaminated", "not-contaminated", "won", "not-detained",
     ];
+
+    [Fact]
+    public void The_set_has_at_least_twelve_clusters_and_two_hundred_claims()
+    {
+        var stories = Stories.Value;
+        Assert.True(stories.Count >= 12, $"{stories.Count} clusters, want at least 12");
+        var claims = stories.Sum(s => s.Claims.Count());
+        Assert.True(claims >= 200, $"{claims} claims, want at least 200");
+        foreach (var story in stories)
+        {
+            var articles = story.Files.Count();
+            Assert.True(articles is >= 5 and <= 12, $"{story.Name}: {articles} articles, want 5 to 12");
+        }
+    }
 
     [Fact]
     public void Every_article_is_listed_once_in_file_order_and_in_one_syndication_group()

@@ -30,7 +30,7 @@ internal static partial class TimexRules
     private const RegexOptions IgnoreCase = Options | RegexOptions.IgnoreCase;
 
     // 1. Days: "Nov. 9", "November 9, 2017", "mid-November 9" is not a thing, "9 November 2017", "the 9th of November".
-    [GeneratedRegex($@"\b(?<t>(?:(?<wd>{Weekdays}),?\s+)?(?<mon>{MonthFull}|(?:{MonthAbbr})\.?)\s*(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*(?<year>{Year4})|\s+(?<year>{Year4}))?)(?![\d:])", Options)]
+    [GeneratedRegex($@"\b(?<t>(?:(?<wd>{Weekdays}),?\s+)?(?<mon>{MonthFull}|(?:{MonthAbbr})\.?)\s*(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,\s*(?<year>{Year4})|\s+(?<year>{Year4}))?)(?!\d|:\d)", Options)]
     private static partial Regex MonthDay { get; }
 
     [GeneratedRegex($@"\b(?<t>(?<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>{MonthFull}|(?:{MonthAbbr})\.)(?:,?\s+(?<year>{Year4}))?)(?!\w)", Options)]
@@ -64,12 +64,12 @@ internal static partial class TimexRules
     private static partial Regex Ago { get; }
 
     // 8. Relative periods: "last week", "earlier this year", "the past year", "next month", "this fall", "the weekend".
-    [GeneratedRegex(@"\b(?<t>(?<mod>(?:earlier|later|early|late)\s+(?:this|last|next)|this|last|next|the\s+past|the\s+previous|the\s+prior|the\s+coming|the\s+current|the\s+following|the\s+same|this\s+past|the)\s+(?<unit>week|weekend|month|year|decade|century|fall|spring|summer|winter|autumn))\b(?!-)", IgnoreCase)]
+    [GeneratedRegex(@"\b(?<t>(?<mod>(?:earlier|later|early|late)\s+(?:this|last|next)|this|last|next|the\s+past|the\s+previous|the\s+prior|the\s+coming|the\s+current|the\s+following|the\s+same|this\s+past|the)\s+(?<unit>week|weekend|month|year|decade|century|fall|spring|summer|winter|autumn)(?:\s+of\s+(?<year>(?:1[6-9]|20)\d\d))?)\b(?!-)", IgnoreCase)]
     private static partial Regex Period { get; }
 
     // 9. Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter", "the year-ago quarter",
     // "the latest period", "the third quarter of 1990", "1990's first half".
-    [GeneratedRegex($@"(?<t>(?:(?<det>(?i:the|this|last|next|this\s+year's|last\s+year's|next\s+year's)|(?<yr>{Year4})'s)\s+)?(?<adj>(?:(?i:latest|current|previous|prior|recent|same|comparable|year-ago|year-earlier|fiscal|calendar|just-ended|just\s+ended|first|second|third|fourth|final|1st|2nd|3rd|4th)|{Year4})(?:\s+|-))*(?<unit>(?i:quarter|half|period))(?<hy>-)?(?:(?:\s+of|,)?\s+(?:(?i:fiscal|calendar)\s+)?(?<year2>{Year4}))?)\b", Options)]
+    [GeneratedRegex($@"(?<t>(?:(?<det>(?i:the|this|last|next|this\s+year's|last\s+year's|next\s+year's)|(?<yr>{Year4})'s)\s+)?(?<adj>(?:(?i:latest|current|previous|prior|recent|same|comparable|year-ago|year-earlier|fiscal|calendar|just-ended|just\s+ended|first|second|third|fourth|final|1st|2nd|3rd|4th)|{Year4})(?:\s+|-))*(?<unit>(?i:quarter|half|period))(?:(?:\s+of|,)?\s+(?:(?i:fiscal|calendar)\s+)?(?<year2>{Year4}))?)\b", Options)]
     private static partial Regex Quarter { get; }
 
     // 10. Durations: "three years", "the past two weeks", "the first nine months", "a 30-year", "several days".
@@ -296,7 +296,7 @@ internal static partial class TimexRules
     private static partial Regex Dateline { get; }
 
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
-    /// either way); the tense decides only between two readings about equally near (within a month of each other).</summary>
+    /// either way), weighed by the tense.</summary>
     private static int NearestYear(DateOnly dct, int month, int day, TemporalDirection dir)
     {
         int best = dct.Year;
@@ -305,9 +305,10 @@ internal static partial class TimexRules
         {
             var c = new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month)));
             int distance = Math.Abs(c.DayNumber - dct.DayNumber);
-            // Favour the side the tense points to by a month.
-            bool agrees = dir == TemporalDirection.Past ? c <= dct : c >= dct;
-            if (!agrees) distance += 31;
+            // Past is the default reading of news (weak: a month's preference); a future cue ("will", "due to")
+            // rules out days more than a week before the DCT.
+            if (dir == TemporalDirection.Past && c > dct) distance += 31;
+            if (dir == TemporalDirection.Future && c < dct.AddDays(-7)) distance += 366;
             if (distance < bestDistance) { best = y; bestDistance = distance; }
         }
         return best;
@@ -489,6 +490,13 @@ internal static partial class TimexRules
         int shift = mod.Contains("last", StringComparison.Ordinal) || mod is "the past" or "the previous" or "the prior" or "this past" ? -1
             : mod.Contains("next", StringComparison.Ordinal) || mod is "the coming" or "the following" ? 1 : 0;
         bool anaphoric = mod is "the previous" or "the prior" or "the following" or "the same";
+        int? ofYear = m.Groups["year"].Success ? Int(m.Groups["year"].Value) : null;
+        if (season && ofYear is int sy)
+        {
+            string c = unit switch { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
+            Add(found, offset, t, "season", _ => new TimexValue(TimexType.Date, $"{TimexFormat.Year(sy)}-{c}", tmod));
+            return;
+        }
         if ((unit is "decade" or "century") && mod is "the past" or "the last" or "the previous")
         {
             Add(found, offset, t, "period", _ => new TimexValue(TimexType.Duration, unit == "decade" ? "P1DE" : "P1CE"));
@@ -546,10 +554,12 @@ internal static partial class TimexRules
         if (det.Length == 0 && ord is null && year is null && !yearAgo && !words.Contains("fiscal")) return;
         // "the third-quarter loss": the determiner belongs to the noun after the adjective.
         int start = t.Index, end = t.Index + t.Length;
-        if (m.Groups["hy"].Success)
+        var unitGroup = m.Groups["unit"];
+        if (unitGroup.Index > 0 && sentence[unitGroup.Index - 1] == '-')
         {
-            end = m.Groups["unit"].Index + m.Groups["unit"].Length;
-            if (m.Groups["det"].Success && det == "the") start = m.Groups["adj"].Captures.Count > 0 ? m.Groups["adj"].Captures[0].Index : m.Groups["unit"].Index;
+            end = unitGroup.Index + unitGroup.Length;
+            if (m.Groups["det"].Success && det == "the") start = m.Groups["adj"].Captures.Count > 0 ? m.Groups["adj"].Captures[0].Index : unitGroup.Index;
+            if (m.Groups["year2"].Success) year = m.Groups["yr"].Success ? Int(m.Groups["yr"].Value) : null;
         }
         else if (m.Groups["year2"].Success && sentence.Length > end && sentence[end] == '-') return;
         var extent = sentence[start..end];
@@ -569,6 +579,8 @@ internal static partial class TimexRules
             (int Y, int Q) q;
             if (ord is int o)
             {
+                // A quarter not begun yet at the DCT, reported as past, is last year's.
+                if (year is null && detWord.Length < 5 && o > dctQ && Direction(sentence, t) == TemporalDirection.Past && ctx.Dct is not null) y--;
                 q = (y, o);
                 if (yearAgo && year is null) q = (y - 1, o);
             }

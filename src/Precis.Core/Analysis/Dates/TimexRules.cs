@@ -152,7 +152,7 @@ internal static partial class TimexRules
         {
             foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
         }
-        if (span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, b, m);
+        if (span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
         if (span.ContainsAny(VagueCues)) foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         if (span.ContainsAny(ClockCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
@@ -284,6 +284,7 @@ internal static partial class TimexRules
             int y;
             if (year is int yy) y = yy;
             else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t));
+            else if (ctx.RefYear is int ry) y = ry;
             else return new TimexValue(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{month:00}-{day:00}"));
             if (SafeDate(y, month, day) is not DateOnly date) return null;
             ctx.RefDay = date;
@@ -447,8 +448,8 @@ internal static partial class TimexRules
                 return new TimexValue(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", mod);
             }
             int n = int.Parse(count, CultureInfo.InvariantCulture) * sign;
-            if (ctx.Dct is not DateOnly dct) return new TimexValue(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", mod);
-            var anchor = anaphoric ? ctx.RefDay ?? dct : dct;
+            DateOnly? anchorDay = anaphoric ? ctx.RefDay ?? ctx.Dct : ctx.Dct;
+            if (anchorDay is not DateOnly anchor) return new TimexValue(TimexType.Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", mod);
             // Financial news: "a year ago" / "a year earlier" beside a quarter means that quarter a year before.
             if (letter == "Y" && ctx.RefQuarter is { } rq) return new TimexValue(TimexType.Date, TimexFormat.Quarter(rq.Year + n, rq.Quarter), mod);
             return letter switch
@@ -618,6 +619,8 @@ internal static partial class TimexRules
         // "a year" after an amount is a rate (a SET, below); "some"/"many" alone before a singular unit are no count.
         if (lowerN is "a" or "an" && pre.Length == 0 && RateBefore.IsMatch(sentence[..t.Index])) return;
         if (lowerN is "some" or "many" && !unit.EndsWith('s')) return;
+        // "three-quarters of its food", "a quarter of the vote" are fractions.
+        if (unit.StartsWith("quarter", StringComparison.OrdinalIgnoreCase) && sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase)) return;
         // Ages ("a 44-year-old", "37 years old") are no timexes in TimeML.
         if (m.Groups["old"].Value.Equals("-old", StringComparison.OrdinalIgnoreCase)) return;
         var after = sentence.AsSpan(t.Index + t.Length).TrimStart();
@@ -650,12 +653,18 @@ internal static partial class TimexRules
         Add(found, offset, m.Groups["t"], "duration", _ => new TimexValue(TimexType.Duration, value));
     }
 
-    private static void AddSet(List<TimexCandidate> found, int offset, Match m)
+    [GeneratedRegex(@"\b(?:its|the|a|an|their|his|her|our|your|party|paper's|newspaper)\s+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DeterminerBefore { get; }
+
+    private static void AddSet(List<TimexCandidate> found, string sentence, int offset, Match m)
     {
         var t = m.Groups["t"];
         string value;
         if (m.Groups["adv"].Success)
         {
+            // After a determiner or a possessive the word is an adjective or a noun ("its quarterly dividend",
+            // "a daily newspaper"), which TimeML does not mark.
+            if (DeterminerBefore.IsMatch(sentence[..t.Index])) return;
             value = m.Groups["adv"].Value.ToLowerInvariant() switch
             {
                 "daily" or "nightly" => "P1D",

@@ -19,7 +19,11 @@ namespace Precis.Analysis.Dates;
 public static class TimexTagger
 {
     /// <summary>Tags <paramref name="text"/> whose creation day is <paramref name="dct"/> (null: relative values use X).</summary>
-    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct)
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct) => Tag(text, dct, null);
+
+    /// <summary>As <see cref="Tag(string, DateOnly?)"/>; with no DCT, year-less days take <paramref name="referenceYear"/>
+    /// (e.g. the year of the other articles of a set), so anaphoric expressions after them can be resolved.</summary>
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear)
     {
         ArgumentNullException.ThrowIfNull(text);
         var candidates = new List<TimexCandidate>();
@@ -41,6 +45,7 @@ public static class TimexTagger
         kept.Sort((x, y) => x.Start.CompareTo(y.Start));
 
         var context = new TimexContext(dct);
+        if (dct is null && referenceYear is int ry) context.RefYear = ry;
         var result = new List<Timex3>(kept.Count);
         foreach (var c in kept)
         {

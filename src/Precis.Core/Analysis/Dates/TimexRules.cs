@@ -405,7 +405,8 @@ internal static partial class TimexRules
             }
             var d = WeekdayDate(dct, wd, pre, Direction(sentence, t));
             ctx.RefDay = d;
-            return pod is null ? new TimexValue(TimexType.Date, TimexFormat.Day(d), mod) : new TimexValue(TimexType.Time, TimexFormat.Day(d) + "T" + pod, mod);
+            // TimeBank types "Friday morning" mostly as a DATE (with the part of day in the value), not a TIME.
+            return new TimexValue(TimexType.Date, pod is null ? TimexFormat.Day(d) : TimexFormat.Day(d) + "T" + pod, mod);
         });
     }
 

@@ -116,3 +116,73 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("not found", stderr.ToString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class EvalTimexCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "precis-timex-" + Guid.NewGuid().ToString("N"));
+
+    public EvalTimexCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // A fictional two-article bench in the format of ../shared/bench/tempeval3.
+    private string WriteBench()
+    {
+        static string Doc(string id, string dct, string text, params (string Phrase, string Type, string Value)[] timexes) => JsonSerializer.Serialize(new
+        {
+            id,
+            corpus = "Test",
+            dct,
+            text,
+            timexes = timexes.Select(t => new { start = text.IndexOf(t.Phrase, StringComparison.Ordinal), end = text.IndexOf(t.Phrase, StringComparison.Ordinal) + t.Phrase.Length, text = t.Phrase, type = t.Type, value = t.Value }),
+        });
+        var path = Path.Combine(_dir, "gold.jsonl");
+        File.WriteAllLines(path,
+        [
+            Doc("d1", "2001-03-14", "The ferry company said on Monday that profit fell 4% in the fourth quarter.", ("Monday", "DATE", "2001-03-12"), ("the fourth quarter", "DATE", "2000-Q4")),
+            Doc("d2", "2001-03-15", "Repairs will take three weeks, the harbour master said yesterday.", ("three weeks", "DURATION", "P3W"), ("yesterday", "DATE", "2001-03-14")),
+        ]);
+        return path;
+    }
+
+    [Fact]
+    public void Eval_timex_tags_scores_and_writes_the_system_output()
+    {
+        var bench = WriteBench();
+        var output = Path.Combine(_dir, "sys.jsonl");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["eval", "timex", "--bench", bench, "--out", output, "--errors"], TextReader.Null, stdout, stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("counts: G = 4, S = 4, Mr = 4, Ms = 4, Mv = 4, Mt = 4", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| value F1 | | | 100.00 |", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(output).Length);
+
+        // The written output scores the same when read back with --system.
+        var again = new StringWriter();
+        Assert.Equal(0, Program.Run(["eval", "timex", "--bench", bench, "--system", output], TextReader.Null, again, new StringWriter()));
+        Assert.Contains("counts: G = 4, S = 4, Mr = 4, Ms = 4, Mv = 4, Mt = 4", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_timex_names_a_missing_file_and_a_bad_line()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, Program.Run(["eval", "timex", "--bench", Path.Combine(_dir, "none.jsonl")], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("none.jsonl: no such file", stderr.ToString(), StringComparison.Ordinal);
+
+        var bench = WriteBench();
+        File.AppendAllText(bench, "{not json\n");
+        stderr = new StringWriter();
+        Assert.Equal(0, Program.Run(["eval", "timex", "--bench", bench], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("gold.jsonl:3: skipped", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_summary_is_the_same_command_as_eval_with_bench()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, Program.Run(["eval", "summary", "--bench", Path.Combine(_dir, "none.jsonl"), "--words", "20"], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("precis eval: bench file not found", stderr.ToString(), StringComparison.Ordinal);
+    }
+}

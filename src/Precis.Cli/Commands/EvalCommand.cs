@@ -30,6 +30,17 @@ internal static class EvalCommand
 
     public static Command Create(CliIO io)
     {
+        var command = new Command("eval", "Summarize every cluster of a bench file and score the summaries with ROUGE-1.5.5 (also: eval summary); subcommands evaluate other stages.");
+        Configure(command, io);
+        var summary = new Command("summary", "Summarize every cluster of a bench file and score the summaries with ROUGE-1.5.5 (same as 'eval --bench').");
+        Configure(summary, io);
+        command.Subcommands.Add(summary);
+        command.Subcommands.Add(EvalTimexCommand.Create(io));
+        return command;
+    }
+
+    private static void Configure(Command command, CliIO io)
+    {
         var bench = new Option<FileInfo>("--bench") { Description = "Bench file (JSON lines: {id, documents, references}).", Required = true };
         var words = new Option<int?>("--words") { Description = "Summary budget in words (Multi-News ROUGE settings, F-measure)." };
         var bytes = new Option<int?>("--bytes") { Description = "Summary budget in UTF-8 bytes (DUC ROUGE settings with -b N, recall)." };
@@ -45,10 +56,10 @@ internal static class EvalCommand
         var noFill = new Option<bool>("--no-fill") { Description = "Keep every summary within the budget in whole sentences (default with --words)." };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N clusters." };
 
-        var command = new Command("eval", "Summarize every cluster of a bench file and score the summaries with ROUGE-1.5.5.")
+        foreach (var option in new Option[] { bench, words, bytes, method, output, scores, stem, noStem, stopwords, stopwordFile, fill, noFill, limit })
         {
-            bench, words, bytes, method, output, scores, stem, noStem, stopwords, stopwordFile, fill, noFill, limit,
-        };
+            command.Options.Add(option);
+        }
         command.Validators.Add(r =>
         {
             if (r.GetValue(words) is null == r.GetValue(bytes) is null) r.AddError("Give exactly one of --words N or --bytes N.");
@@ -88,7 +99,6 @@ internal static class EvalCommand
             var settings = new EvalSettings(file, budget, rouge, byBytes ? "R" : "F", parse.GetValue(output), parse.GetValue(scores), parse.GetValue(limit));
             return Run(io, settings, methods);
         });
-        return command;
     }
 
     private sealed record EvalSettings(FileInfo Bench, SummaryBudget Budget, RougeOptions Rouge, string Primary, FileInfo? Summaries, FileInfo? Scores, int? Limit);

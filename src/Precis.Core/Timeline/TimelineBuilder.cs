@@ -29,7 +29,7 @@ public static partial class TimelineBuilder
         {
             foreach (var s in a.Sentences)
             {
-                var expressions = dates.InSentence(a.Number, s.Index).Where(e => e.Resolution is not null).ToList();
+                var expressions = dates.InSentence(a.Number, s.Index).Where(e => e.Resolution is not null && e.DatesEvent).ToList();
                 if (expressions.Count == 0) continue;
                 var stems = SentenceOverlap.ContentStems(s);
                 foreach (var chosen in ChooseDates(s, expressions))

@@ -32,16 +32,88 @@ public static partial class DateAnalyzer
         var all = ImmutableArray.CreateBuilder<TemporalExpression>();
         foreach (var a in articles)
         {
+            List<TemporalExpression> expressions;
             if (a.Published is { Inferred: true, NotBefore: { } lo, NotAfter: { } hi } && lo < hi && hi.DayNumber - lo.DayNumber <= 31)
             {
-                all.AddRange(ResolveWithinBounds(a, lo, hi));
+                expressions = [.. ResolveWithinBounds(a, lo, hi)];
+            }
+            else if (a.Published is { Inferred: true, NotBefore: { } earliest } p && (p.NotAfter is null || p.NotAfter.Value.DayNumber - earliest.DayNumber > 31))
+            {
+                expressions = [.. ResolveAtEarliest(a, earliest, referenceYear)];
             }
             else
             {
-                all.AddRange(ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)));
+                expressions = [.. ResolveArticle(a, DateAnchor.For(a.Published, referenceYear))];
             }
+            all.AddRange(MarkGoverning(expressions));
         }
         return new DateAnalysis(all.ToImmutable());
+    }
+
+    /// <summary>
+    /// A "since" range or a span reaching the publication ("since 2012", "over the past two years", "in recent
+    /// months") measures a state; when the same sentence holds a point expression ("On Wednesday", "on 9 November",
+    /// "last week"), that one governs the sentence's event, resolved or not, and the range dates nothing (issue 9).
+    /// </summary>
+    private static IEnumerable<TemporalExpression> MarkGoverning(List<TemporalExpression> expressions)
+    {
+        for (int i = 0; i < expressions.Count; i++)
+        {
+            var e = expressions[i];
+            if (e.Kind == TemporalKind.SinceRange)
+            {
+                bool pointInSentence = false;
+                for (int j = 0; j < expressions.Count; j++)
+                {
+                    var o = expressions[j];
+                    if (j != i && o.Article == e.Article && o.Sentence == e.Sentence && o.Kind != TemporalKind.SinceRange) { pointInSentence = true; break; }
+                }
+                if (pointInSentence) e = e with { DatesEvent = false };
+            }
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// For an article whose publication is only bounded below (inferred "not before D", no close upper bound): a
+    /// relative expression is resolved at D, which gives the earliest day it can mean (a past weekday, "a week ago",
+    /// "yesterday" only move later as the publication day does), and is marked as such: the timeline can show the
+    /// article's events with the bound instead of dropping them.
+    /// </summary>
+    private static IEnumerable<TemporalExpression> ResolveAtEarliest(Article a, DateOnly earliest, int? referenceYear)
+    {
+        var description = $"an article inferred to be published not before {DateFormat.Day(earliest)}";
+        foreach (var e in ResolveArticle(a, DateAnchor.For(a.Published, referenceYear)))
+        {
+            if (e.Resolution is not null || e.Kind is not (TemporalKind.Weekday or TemporalKind.RelativeDay or TemporalKind.Ago or TemporalKind.RelativePeriod))
+            {
+                yield return e;
+                continue;
+            }
+            var s = a.Sentences[e.Sentence];
+            var mention = TemporalExtractor.ExtractMentions(a.Text, s.Span).FirstOrDefault(m => m.Span == e.Span);
+            if (mention is null)
+            {
+                yield return e;
+                continue;
+            }
+            var at = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, mention, new DateAnchor(earliest, description, earliest.Year));
+            if (at.Resolution is not { } r)
+            {
+                yield return e;
+                continue;
+            }
+            yield return e with
+            {
+                Resolution = r with
+                {
+                    Anchor = null,
+                    Rule = r.Rule + "-at-earliest",
+                    Evidence = $"'{e.Phrase}' in {description} → {DateFormat.Of(r)} at the earliest ({a.Published!.Evidence})",
+                },
+                Unresolved = null,
+            };
+        }
     }
 
     /// <summary>
@@ -121,6 +193,38 @@ public static partial class DateAnalyzer
     }
 
     /// <summary>
+    /// Past events the article dates by an offset from the explicit day before them ("A week later", "two days
+    /// later"), found with the TIMEX3 tagger's anaphoric anchoring (year-less days take <paramref name="referenceYear"/>).
+    /// </summary>
+    private static IEnumerable<(DateOnly Day, int Tolerance, string Phrase, string Anchor)> AnaphoricEvents(Article a, int referenceYear)
+    {
+        if (!a.Text.Contains("later", StringComparison.OrdinalIgnoreCase) && !a.Text.Contains("earlier", StringComparison.OrdinalIgnoreCase)) yield break;
+        Timex3? lastDay = null;
+        foreach (var t in TimexTagger.Tag(a.Text, null, referenceYear))
+        {
+            if (t.Rule == "day") { lastDay = t; continue; }
+            if (t.Rule != "anaphoric" || lastDay is null) continue;
+            if (!DateOnly.TryParseExact(lastDay.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var anchor)) continue;
+            DateOnly day;
+            if (t.Value.Length == 10 && DateOnly.TryParseExact(t.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)) day = d;
+            else if (t.Value.Length == 8 && t.Value[4] == '-' && t.Value[5] == 'W'
+                && int.TryParse(t.Value.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture, out int wy)
+                && int.TryParse(t.Value.AsSpan(6, 2), System.Globalization.CultureInfo.InvariantCulture, out int wn) && wn is >= 1 and <= 53 && wy is > 1 and < 9999)
+            {
+                // A week offset ("a week later"): the same weekday as the anchor day, in the week the tagger gives.
+                day = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, Math.Min(wn, System.Globalization.ISOWeek.GetWeeksInYear(wy)), anchor.DayOfWeek));
+            }
+            else continue;
+            var sentence = a.Sentences.FirstOrDefault(s => s.Span.Start <= t.Span.Start && t.Span.End <= s.Span.End);
+            if (sentence is null) continue;
+            if (TenseDetector.DirectionOf(sentence.Text, t.Span.Start - sentence.Span.Start, t.Span.Length) != TemporalDirection.Past) continue;
+            var phrase = t.Span.Slice(a.Text);
+            int tolerance = phrase.Contains("week", StringComparison.OrdinalIgnoreCase) ? 3 : 0;
+            yield return (day, tolerance, phrase, $"'{lastDay.Span.Slice(a.Text)}'");
+        }
+    }
+
+    /// <summary>
     /// Gives every undated article an inferred publication date with bounds, where its content allows:
     /// <list type="bullet">
     /// <item>not before any explicit date it reports in past tense (an article reporting "November 9" as past
@@ -176,6 +280,19 @@ public static partial class DateAnalyzer
                 {
                     notAfter = r.Date;
                     whyAfter = $"it announces '{e.Phrase}' as coming";
+                }
+            }
+            // An event dated from the nearest explicit date before it ("announced on November 9 ... A week later, the
+            // army broke back into the town") and reported as past: the article is not older than that event (less
+            // the approximation of the offset, ±3 days for weeks, as for "a week ago").
+            if (referenceYear is int ry)
+            {
+                foreach (var (day, tolerance, phrase, anchorPhrase) in AnaphoricEvents(a, ry))
+                {
+                    var earliest = day.AddDays(-tolerance);
+                    if (notBefore is not null && earliest <= notBefore) continue;
+                    notBefore = earliest;
+                    whyBefore = $"it reports as past an event '{phrase}' than {anchorPhrase} (about {DateFormat.Day(day)}{(tolerance > 0 ? $", ±{tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)} days" : "")})";
                 }
             }
             foreach (var s in a.Sentences)

@@ -65,4 +65,13 @@ public sealed record TemporalExpression(
     TemporalKind Kind,
     TemporalDirection Direction,
     DateResolution? Resolution,
-    string? Unresolved);
+    string? Unresolved)
+{
+    /// <summary>
+    /// False when another expression of the sentence governs its main event and this one only dates a state or a
+    /// noun phrase: "On Wednesday, troops linked up ..., giving the government its first crossing since 2012" — the
+    /// event is Wednesday's; "since 2012" measures how long the crossing had been lost (issue 9). A sentence's
+    /// date is taken only from expressions for which this is true.
+    /// </summary>
+    public bool DatesEvent { get; init; } = true;
+}

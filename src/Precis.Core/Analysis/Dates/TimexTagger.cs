@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Precis.Documents;
+using Precis.Text;
+
+namespace Precis.Analysis.Dates;
+
+/// <summary>
+/// Tags the temporal expressions of a text as TimeML TIMEX3 (TempEval-3 Task A): finds each expression with the
+/// rule families of <see cref="TimexRules"/> (dates, times, durations, sets, quarters, seasons, decades, vague
+/// references, modifiers), keeps the longest of overlapping candidates, then normalises them in text order.
+/// Deictic expressions ("yesterday", "last week", "two years ago", weekdays) are anchored to the document creation
+/// time (DCT); anaphoric ones ("a year earlier", "the year-ago quarter", "the previous day", "the quarter") to the
+/// nearest explicit date before them, as in HeidelTime (Strötgen &amp; Gertz 2013) for news. Tense (past or future
+/// context, <see cref="TenseDetector"/>) picks the direction of underspecified dates ("Friday", "in March").
+/// Never throws on any input text.
+/// </summary>
+public static class TimexTagger
+{
+    /// <summary>Tags <paramref name="text"/> whose creation day is <paramref name="dct"/> (null: relative values use X).</summary>
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct) => Tag(text, dct, null);
+
+    /// <summary>As <see cref="Tag(string, DateOnly?)"/>; with no DCT, year-less days take <paramref name="referenceYear"/>
+    /// (e.g. the year of the other articles of a set), so anaphoric expressions after them can be resolved.</summary>
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var candidates = new List<TimexCandidate>();
+        var sentences = SentenceSegmenter.Split(text, new TextSpan(0, text.Length));
+        foreach (var s in sentences) TimexRules.Find(text, s, candidates);
+
+        // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
+        var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);
+        var kept = new List<TimexCandidate>();
+        foreach (var c in ordered)
+        {
+            bool overlaps = false;
+            foreach (var k in kept)
+            {
+                if (c.Start < k.End && k.Start < c.End) { overlaps = true; break; }
+            }
+            if (!overlaps) kept.Add(c);
+        }
+        kept.Sort((x, y) => x.Start.CompareTo(y.Start));
+
+        var context = new TimexContext(dct);
+        if (dct is null && referenceYear is int ry) context.RefYear = ry;
+        var result = new List<Timex3>(kept.Count);
+        foreach (var c in kept)
+        {
+            TimexValue? v;
+            try
+            {
+                v = c.Normalize(context);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                v = null; // a date outside 0001–9999: not a timex we can state
+            }
+            if (v is null) continue;
+            result.Add(new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule));
+        }
+        return result;
+    }
+}
+
+/// <summary>A normalised TIMEX3 type, value and modifier.</summary>
+internal sealed record TimexValue(string Type, string Value, string? Mod = null);
+
+/// <summary>A found extent and how to normalise it once the expressions before it are known.</summary>
+internal sealed record TimexCandidate(int Start, int End, string Rule, Func<TimexContext, TimexValue?> Normalize);
+
+/// <summary>The state of normalisation along a document: the DCT and the nearest explicit time before the current
+/// expression (its reference for anaphoric expressions).</summary>
+internal sealed class TimexContext(DateOnly? dct)
+{
+    public DateOnly? Dct { get; } = dct;
+
+    /// <summary>The last explicit day mentioned (or the DCT).</summary>
+    public DateOnly? RefDay { get; set; } = dct;
+
+    /// <summary>The last quarter mentioned (year, quarter), for "the quarter", "the year-ago quarter".</summary>
+    public (int Year, int Quarter)? RefQuarter { get; set; }
+
+    /// <summary>The last explicit year mentioned.</summary>
+    public int? RefYear { get; set; } = dct?.Year;
+}
+
+/// <summary>Formatting of TIMEX3 values.</summary>
+internal static class TimexFormat
+{
+    public static string Year(int y) => y.ToString("0000", CultureInfo.InvariantCulture);
+
+    public static string Month(int y, int m) => $"{Year(y)}-{m.ToString("00", CultureInfo.InvariantCulture)}";
+
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Week(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return $"{Year(ISOWeek.GetYear(dt))}-W{ISOWeek.GetWeekOfYear(dt).ToString("00", CultureInfo.InvariantCulture)}";
+    }
+
+    public static string Quarter(int y, int q) => $"{Year(y)}-Q{q.ToString(CultureInfo.InvariantCulture)}";
+
+    public static int QuarterOf(DateOnly d) => (d.Month - 1) / 3 + 1;
+
+    public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -20,7 +20,7 @@ public sealed record DateCandidate(DateOnly Date, int Published, int References,
 public static class DateSelector
 {
     /// <summary>Weight of the publication count against the references (1 = references only).</summary>
-    internal const double PublicationWeight = 0.5;
+    internal static readonly double PublicationWeight = Knob.Get("PW", 0.5);
 
     /// <summary>The importance of each candidate in [0, 1], in the candidates' order.</summary>
     public static double[] Score(IReadOnlyList<DateCandidate> candidates)

@@ -19,8 +19,8 @@ internal static class TimelineCommand
         var input = new Argument<string>("input") { Description = "A folder (read recursively), a file, or - for standard input." };
         var format = new Option<string>("--format") { Description = "Output format: markdown or json.", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "json");
-        var dates = new Option<int>("--dates") { Description = "L: how many dates (default 10).", DefaultValueFactory = _ => 10 };
-        var sentences = new Option<int>("--sentences") { Description = "K: at most this many sentences per date (default 2).", DefaultValueFactory = _ => 2 };
+        var dates = new Option<int?>("--dates") { Description = "L: how many dates (default 10)." };
+        var sentences = new Option<int?>("--sentences") { Description = "K: at most this many sentences per date (default 2)." };
         var keywords = new Option<string[]>("--keywords") { Description = "Keep only sentences containing one of these words (when any does).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write the timeline to this file instead of standard output." };
         var command = new Command("timeline", "Write a dated timeline of a set of news articles: the most important dates, each with cited sentences.")
@@ -29,8 +29,8 @@ internal static class TimelineCommand
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(dates) <= 0) r.AddError("--dates must be a positive number.");
-            if (r.GetValue(sentences) <= 0) r.AddError("--sentences must be a positive number.");
+            if (r.GetValue(dates) is <= 0) r.AddError("--dates must be a positive number.");
+            if (r.GetValue(sentences) is <= 0) r.AddError("--sentences must be a positive number.");
         });
         command.SetAction(parse =>
         {
@@ -52,7 +52,7 @@ internal static class TimelineCommand
                 return ExitCodes.NoUsableArticle;
             }
             var timeline = DatedTimelineSummarizer.Summarize(analysed.Articles, analysed.Dates,
-                new DatedTimelineOptions(parse.GetValue(dates), parse.GetValue(sentences), Keywords: parse.GetValue(keywords) ?? []));
+                new DatedTimelineOptions(parse.GetValue(dates) ?? 10, parse.GetValue(sentences) ?? 2, Keywords: parse.GetValue(keywords) ?? []));
             using var fileWriter = parse.GetValue(output) is { } file ? new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)) : null;
             var writer = fileWriter ?? io.Out;
             if (parse.GetValue(format) == "json") DatedTimelineRenderer.WriteJson(timeline, analysed.Articles, writer);

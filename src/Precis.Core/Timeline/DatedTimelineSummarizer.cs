@@ -16,14 +16,14 @@ namespace Precis.Timeline;
 public static class DatedTimelineSummarizer
 {
     /// <summary>Sentences shorter than this (words and numbers) say too little to stand on a timeline.</summary>
-    internal static readonly int MinWords = (int)Knob.Get("MINW", 6);
+    internal const int MinWords = 6;
 
     /// <summary>Longer sentences are usually run-ons of page furniture (T17's headline + lead lines) or lists.</summary>
-    internal static readonly int MaxWords = (int)Knob.Get("MAXW", 60);
+    internal const int MaxWords = 60;
 
     /// <summary>Of an article published on a day, only its opening sentences speak for that day (news puts the
     /// event first: the inverted pyramid); later ones give background.</summary>
-    internal static readonly int LeadSentences = (int)Knob.Get("LEAD", 10);
+    internal const int LeadSentences = 10;
 
     /// <summary>Near-duplicate threshold (content-stem Jaccard; Broder 1997).</summary>
     internal const double DuplicateOverlap = 0.5;
@@ -183,9 +183,6 @@ public static class DatedTimelineSummarizer
                 norm += w * w;
             }
             double cos = norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm);
-            int words = candidates[i].Sentence.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
-            cos *= Math.Pow(words, -Knob.Get("LENPEN", 0));
-            if (candidates[i].By is null) cos *= Knob.Get("OWNW", 1);
             scored.Add((i, cos));
         }
         foreach (var (i, _) in scored.OrderByDescending(x => x.Score).ThenBy(x => candidates[x.Index].Sentence.Article).ThenBy(x => candidates[x.Index].Sentence.Index))
@@ -196,20 +193,5 @@ public static class DatedTimelineSummarizer
             taken.Add(stems[i]);
         }
         return result;
-    }
-}
-
-internal static class Knob
-{
-    public static double Get(string name, double fallback)
-    {
-        var all = Environment.GetEnvironmentVariable("PRECIS_TLS_EXP");
-        if (all is null) return fallback;
-        foreach (var part in all.Split(','))
-        {
-            var kv = part.Split('=');
-            if (kv.Length == 2 && kv[0] == name) return double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return fallback;
     }
 }

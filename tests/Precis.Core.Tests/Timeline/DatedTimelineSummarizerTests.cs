@@ -106,7 +106,18 @@ public sealed class DatedTimelineSummarizerTests
     [Fact]
     public void No_articles_give_an_empty_timeline()
     {
-        var timeline = DatedTimelineSummarizer.Summarize([], Analysis.Dates.DateAnalysis.Empty, new DatedTimelineOptions());
+        var timeline = DatedTimelineSummarizer.Summarize([], global::Precis.Analysis.Dates.DateAnalysis.Empty, new DatedTimelineOptions());
         Assert.Empty(timeline.Entries);
+    }
+}
+
+public sealed class DateSelectorTieTests
+{
+    [Fact]
+    public void Among_days_nobody_refers_to_the_busier_publication_day_wins()
+    {
+        var quiet = new DateCandidate(new DateOnly(2024, 3, 1), 1, 0, 0, 0);
+        var busy = new DateCandidate(new DateOnly(2024, 3, 2), 6, 0, 0, 0);
+        Assert.Equal(busy, Assert.Single(DateSelector.Select([quiet, busy], 1)).Candidate);
     }
 }

@@ -15,6 +15,7 @@ public static class Program
         {
             BriefCommand.Create(io),
             EvalCommand.Create(io),
+            TimelineCommand.Create(io),
             RougeCommand.Create(io),
             IngestCommand.Create(io),
             ServeCommand.Create(io),

@@ -36,6 +36,7 @@ internal static class EvalCommand
         Configure(summary, io);
         command.Subcommands.Add(summary);
         command.Subcommands.Add(EvalTimexCommand.Create(io));
+        command.Subcommands.Add(EvalTlsCommand.Create(io));
         return command;
     }
 

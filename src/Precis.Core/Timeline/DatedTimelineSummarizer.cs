@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using Precis.Analysis.Dates;
+using Precis.Documents;
+
+namespace Precis.Timeline;
+
+/// <summary>
+/// Writes a dated timeline of an article set: the L most important days (<see cref="DateSelector"/>), each with up to
+/// K verbatim sentences chosen among the sentences that belong to that day — those whose day-precise temporal
+/// expression resolves to it, and those of articles published that day that date nothing else — by centrality to
+/// all of them (cosine to the idf-weighted centroid of the day's sentences: the date-wise centroid summaries of
+/// Ghalandari &amp; Ifrim 2020), skipping near-duplicates of sentences already chosen. Deterministic: every tie is
+/// ordered by date, then article number, then sentence position. Cost: linear in sentences plus, per chosen day,
+/// linear in that day's sentences.
+/// </summary>
+public static class DatedTimelineSummarizer
+{
+    /// <summary>Sentences shorter than this (words and numbers) say too little to stand on a timeline.</summary>
+    internal const int MinWords = 6;
+
+    /// <summary>Longer sentences are usually run-ons of page furniture (T17's headline + lead lines) or lists.</summary>
+    internal const int MaxWords = 60;
+
+    /// <summary>Of an article published on a day, only its opening sentences speak for that day (news puts the
+    /// event first: the inverted pyramid); later ones give background.</summary>
+    internal const int LeadSentences = 10;
+
+    /// <summary>Near-duplicate threshold (content-stem Jaccard; Broder 1997).</summary>
+    internal const double DuplicateOverlap = 0.5;
+
+    public static DatedEventTimeline Summarize(ImmutableArray<Article> articles, DateAnalysis dates, DatedTimelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Dates);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SentencesPerDate);
+        if (articles.IsDefaultOrEmpty || options.Dates == 0) return DatedEventTimeline.Empty;
+
+        var byNumber = articles.ToDictionary(a => a.Number);
+        var published = new Dictionary<int, DateOnly>();
+        foreach (var a in articles)
+        {
+            if (a.Published is { Precision: >= DatePrecision.Day } p && (!p.Inferred || p.NotBefore == p.NotAfter)) published[a.Number] = p.Date;
+        }
+        DateOnly? last = options.Last ?? (published.Count > 0 ? published.Values.Max() : null);
+        bool InRange(DateOnly d) => (options.First is not { } f || d >= f) && (last is not { } l || d <= l);
+
+        // Day references per sentence (one per day per sentence).
+        var references = new Dictionary<(int Article, int Sentence), List<(DateOnly Day, TemporalExpression Expression)>>();
+        foreach (var e in dates.Expressions)
+        {
+            if (e.Resolution is not { Precision: >= DatePrecision.Day } r || !byNumber.ContainsKey(e.Article)) continue;
+            if (!references.TryGetValue((e.Article, e.Sentence), out var list)) references[(e.Article, e.Sentence)] = list = [];
+            if (!list.Exists(x => x.Day == r.Date)) list.Add((r.Date, e));
+        }
+
+        // Candidate days and their counts.
+        var pubCount = new Dictionary<DateOnly, int>();
+        foreach (var d in published.Values) if (InRange(d)) pubCount[d] = pubCount.GetValueOrDefault(d) + 1;
+        var refCount = new Dictionary<DateOnly, (int Other, int Same, HashSet<int> Articles)>();
+        foreach (var ((article, _), list) in references)
+        {
+            bool hasDay = published.TryGetValue(article, out var pubDay);
+            foreach (var (day, _) in list)
+            {
+                if (!InRange(day)) continue;
+                var c = refCount.TryGetValue(day, out var v) ? v : (Other: 0, Same: 0, Articles: new HashSet<int>());
+                if (hasDay && pubDay == day) c.Same++;
+                else
+                {
+                    c.Other++;
+                    c.Articles.Add(article);
+                }
+                refCount[day] = c;
+            }
+        }
+        var candidates = pubCount.Keys.Concat(refCount.Keys).Distinct().Order()
+            .Select(d => refCount.TryGetValue(d, out var r)
+                ? new DateCandidate(d, pubCount.GetValueOrDefault(d), r.Other, r.Same, r.Articles.Count)
+                : new DateCandidate(d, pubCount.GetValueOrDefault(d), 0, 0, 0))
+            .ToList();
+        var chosen = DateSelector.Select(candidates, options.Dates);
+        var chosenDays = chosen.Select(c => c.Candidate.Date).ToHashSet();
+
+        // Sentences per chosen day.
+        var pool = new Dictionary<DateOnly, List<(Sentence Sentence, DateReference? By)>>();
+        foreach (var day in chosenDays) pool[day] = [];
+        foreach (var a in articles.OrderBy(a => a.Number))
+        {
+            bool hasDay = published.TryGetValue(a.Number, out var pubDay);
+            foreach (var s in a.Sentences)
+            {
+                references.TryGetValue((a.Number, s.Index), out var refs);
+                if (refs is not null)
+                {
+                    foreach (var (day, e) in refs)
+                    {
+                        if (pool.TryGetValue(day, out var list)) list.Add((s, Reference(e)));
+                    }
+                }
+                bool datesOtherDay = refs is not null && refs.Exists(r => !hasDay || r.Day != pubDay);
+                if (hasDay && s.Index < LeadSentences && !datesOtherDay && (refs is null || refs.Count == 0) && pool.TryGetValue(pubDay, out var own))
+                {
+                    own.Add((s, null));
+                }
+            }
+        }
+
+        // Inverse document frequency over every sentence of the set.
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        int sentenceCount = 0;
+        foreach (var a in articles)
+        {
+            foreach (var s in a.Sentences)
+            {
+                sentenceCount++;
+                foreach (var stem in Stems(s)) df[stem] = df.GetValueOrDefault(stem) + 1;
+            }
+        }
+        double Idf(string stem) => Math.Log((double)(sentenceCount + 1) / (df.GetValueOrDefault(stem) + 1));
+
+        var keywords = options.Keywords ?? [];
+        var taken = new List<HashSet<string>>();
+        var entries = ImmutableArray.CreateBuilder<DatedTimelineEntry>();
+        foreach (var (candidate, score) in chosen)
+        {
+            var day = candidate.Date;
+            var usable = pool[day].Where(x => Usable(x.Sentence)).ToList();
+            var matching = keywords.Count == 0 ? usable : usable.Where(x => keywords.Any(k => x.Sentence.Text.Contains(k, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (matching.Count > 0) usable = matching;
+            var picked = PickCentral(usable, options.SentencesPerDate, Idf, taken);
+            var phrases = pool[day].Where(x => x.By is not null).Select(x => x.By!)
+                .DistinctBy(r => (r.Article, r.Span.Start))
+                .OrderBy(r => published.TryGetValue(r.Article, out var pd) && pd == day ? 1 : 0)
+                .ThenBy(r => r.Article).ThenBy(r => r.Span.Start)
+                .Take(3).ToImmutableArray();
+            var evidence = new DateEvidence(candidate.Published, candidate.References, candidate.SameDayReferences, phrases);
+            entries.Add(new DatedTimelineEntry(day, score, evidence,
+                [.. picked.Select(x => new DatedTimelineSentence(x.Sentence.Article, x.Sentence.Index, x.Sentence.Span, x.Sentence.Text, x.By))]));
+        }
+        return new DatedEventTimeline(entries.ToImmutable(), candidates.Count);
+    }
+
+    private static DateReference Reference(TemporalExpression e) => new(e.Article, e.Span, e.Phrase, e.Resolution?.Evidence ?? "");
+
+    private static bool Usable(Sentence s)
+    {
+        int words = 0;
+        foreach (var t in s.Tokens) if (t.Kind is TokenKind.Word or TokenKind.Number) words++;
+        // "..." marks a teaser cut short (site furniture listing other stories), not a sentence of the report.
+        return words >= MinWords && words <= MaxWords && !s.Text.Contains("...", StringComparison.Ordinal) && !s.Text.Contains('\u2026');
+    }
+
+    private static IEnumerable<string> Stems(Sentence s)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in s.Tokens)
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Number && !t.IsStopWord && seen.Add(t.Stem)) yield return t.Stem;
+        }
+    }
+
+    /// <summary>Greedy: the most central sentence first, skipping near-duplicates of any sentence already taken.</summary>
+    private static List<(Sentence Sentence, DateReference? By)> PickCentral(
+        List<(Sentence Sentence, DateReference? By)> candidates, int k, Func<string, double> idf, List<HashSet<string>> taken)
+    {
+        var result = new List<(Sentence, DateReference?)>();
+        if (k == 0 || candidates.Count == 0) return result;
+        // One entry per sentence (a sentence can refer to the day twice).
+        candidates = [.. candidates.DistinctBy(x => (x.Sentence.Article, x.Sentence.Index))];
+        var stems = candidates.Select(x => Stems(x.Sentence).ToHashSet(StringComparer.Ordinal)).ToList();
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var set in stems) foreach (var t in set) centroid[t] = centroid.GetValueOrDefault(t) + idf(t);
+        double centroidNorm = Math.Sqrt(centroid.Values.Sum(v => v * v));
+        var scored = new List<(int Index, double Score)>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            double dot = 0, norm = 0;
+            foreach (var t in stems[i])
+            {
+                double w = idf(t);
+                dot += w * centroid[t];
+                norm += w * w;
+            }
+            double cos = norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm);
+            scored.Add((i, cos));
+        }
+        foreach (var (i, _) in scored.OrderByDescending(x => x.Score).ThenBy(x => candidates[x.Index].Sentence.Article).ThenBy(x => candidates[x.Index].Sentence.Index))
+        {
+            if (result.Count == k) break;
+            if (taken.Exists(t => Analysis.Dates.SentenceOverlap.Jaccard(t, stems[i]) >= DuplicateOverlap)) continue;
+            result.Add(candidates[i]);
+            taken.Add(stems[i]);
+        }
+        return result;
+    }
+}

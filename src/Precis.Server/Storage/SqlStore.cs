@@ -75,9 +75,28 @@ public abstract class SqlStore : IPrecisStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Serialises schema migration between processes that start together (released by
+    /// <see cref="UnlockMigrationAsync"/> or when the connection closes); a store owned by one process needs none.</summary>
+    protected virtual Task LockMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task UnlockMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await LockMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await MigrateLockedAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await UnlockMigrationAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task MigrateLockedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
         int current = await ReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         foreach (var (version, description, statements) in Migrations)

@@ -88,6 +88,18 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [SkippableFact]
+    public async Task Workers_starting_together_migrate_the_schema_once()
+    {
+        var connection = await NewSchemaAsync();
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresStore(connection)).ToList();
+        _stores.AddRange(stores);
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
+
+        foreach (var store in stores) Assert.Equal(PostgresStore.LatestSchemaVersion, await store.GetSchemaVersionAsync());
+    }
+
+    [SkippableFact]
     public async Task Workers_given_the_same_articles_at_once_store_each_once()
     {
         var connection = await NewSchemaAsync();

@@ -26,6 +26,20 @@ public sealed class PostgresStore : SqlStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Two servers started at once would both run CREATE TABLE: a session advisory lock lets one migrate
+    /// while the other waits and then finds the schema current.</summary>
+    protected override async Task LockMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, null, "SELECT pg_advisory_lock(hashtext('precis.migrate.' || current_schema()))");
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task UnlockMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, null, "SELECT pg_advisory_unlock(hashtext('precis.migrate.' || current_schema()))");
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

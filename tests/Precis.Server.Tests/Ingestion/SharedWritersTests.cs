@@ -154,6 +154,61 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(Math.Abs(one.F1 - many.F1) <= 0.01, $"B-cubed F1 {many.F1:0.0000} with {workers} workers, {one.F1:0.0000} with one");
     }
 
+    [Fact]
+    public void Bench_workers_rejects_a_bad_worker_count()
+    {
+        var stderr = new StringWriter();
+        int code = Precis.Cli.Program.Run(["bench", "workers", "--postgres", "Host=127.0.0.1", "--workers", "1,zero", "--bench", typeof(SharedWritersTests).Assembly.Location],
+            TextReader.Null, new StringWriter(), stderr);
+        Assert.Equal(Precis.Cli.ExitCodes.Usage, code);
+        Assert.Contains("--workers: 'zero'", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Bench_workers_prints_one_row_per_worker_count_with_no_errors_or_losses()
+    {
+        var connection = TestEnvironment.PostgresConnectionString;
+        TestEnvironment.RequireUnlessBuildServer(connection is null, "PostgreSQL (PRECIS_TEST_POSTGRES)");
+        var folder = TestEnvironment.NewTempFolder();
+        try
+        {
+            // Three fictional stories, two reports each, in the bench format.
+            static string Cluster(string id, params string[] texts) => System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id,
+                documents = texts.Select((t, i) => new { id = $"{id}-{i}", date = (string?)null, title = (string?)null, text = t }),
+            });
+            var path = Path.Combine(folder, "bench.jsonl");
+            await File.WriteAllLinesAsync(path,
+            [
+                Cluster("ferry", "Floodwater closed the Tarnbridge ferry and the harbour office said crossings resume when the river falls.",
+                    "The Tarnbridge ferry stays closed by floodwater until the river falls, the harbour office said."),
+                Cluster("racks", "Quillford council installed forty bicycle racks in the market square and asked riders where to add more.",
+                    "Forty new bicycle racks stand in Quillford market square; the council asks riders where more should go."),
+                Cluster("choir", "The Ashby youth choir won the regional festival with a programme of folk songs from the valley.",
+                    "Folk songs from the valley won the regional festival for the Ashby youth choir."),
+            ]);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = Precis.Cli.Program.Run(["bench", "workers", "--postgres", connection!, "--workers", "1,2", "--batch", "1", "--bench", path],
+                TextReader.Null, stdout, stderr);
+            Assert.True(code == Precis.Cli.ExitCodes.Success, stderr.ToString());
+            var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 9 && char.IsDigit(f[0][0])).ToList();
+            Assert.Equal(["1", "2"], rows.Select(f => f[0]));
+            foreach (var f in rows)
+            {
+                Assert.Equal("6", f[3]); // created
+                Assert.Equal("0", f[5]); // errors
+                Assert.Equal("0", f[6]); // lost
+            }
+        }
+        finally
+        {
+            TestEnvironment.DeleteQuietly(folder);
+        }
+    }
+
     private sealed record Run(int Created, int Duplicates, int Stored, bool SeqGapFree, int Events, double F1, IReadOnlyList<string> Errors);
 
     /// <summary>Ingests the stream with <paramref name="count"/> concurrent workers taking small batches from one queue,

@@ -19,7 +19,7 @@ public static class Program
             RougeCommand.Create(io),
             IngestCommand.Create(io),
             ServeCommand.Create(io),
-            new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io) },
+            new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io), BenchWorkersCommand.Create(io) },
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);

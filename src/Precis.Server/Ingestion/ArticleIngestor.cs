@@ -25,6 +25,12 @@ public sealed record IngestResult(string Origin, IngestStatus Status, string? Ar
 /// (identity by id, URL or content hash), assigns each new article to an event with the
 /// <see cref="OnlineEventClusterer"/>, and commits the articles and the clusterer's decisions in one transaction.
 /// One writer at a time (an internal lock); briefings are not built here but lazily when read.
+/// <para>Several processes may ingest into one shared database (PostgreSQL): each batch's decide-and-write section
+/// runs inside the store's writer transaction, which holds a database-wide lock. Inside it the ingestor first catches
+/// up: it replays into its clusterer and identity index every article the other writers committed since the last one
+/// it saw (or rebuilds both from the store when another writer merged events, which a replay cannot reproduce), then
+/// numbers, deduplicates and clusters the batch against that shared state and commits. The events found are those
+/// one writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
 /// </summary>
 public sealed class ArticleIngestor
 {
@@ -34,7 +40,11 @@ public sealed class ArticleIngestor
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly TimeProvider _time;
     private OnlineEventClusterer _clusterer;
-    private long _nextSeq;
+
+    // What the clusterer and _known reflect: articles up to _lastSeq, events up to _maxEventId, _mergedEvents merged away.
+    private long _lastSeq;
+    private long _maxEventId;
+    private long _mergedEvents;
 
     // Ids, "#hash" and "@url" of every stored article -> its id. The ingestor is the store's only writer, so this
     // mirror stays exact and spares a database round trip per article.
@@ -64,17 +74,52 @@ public sealed class ArticleIngestor
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        var (seq, eventId) = await _store.GetHighWaterMarksAsync(cancellationToken).ConfigureAwait(false);
-        var clusterer = new OnlineEventClusterer(_options, eventId + 1);
+        await using var tx = await _store.BeginIngestAsync(cancellationToken).ConfigureAwait(false);
+        await RestoreAsync(tx, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rebuilds the clusterer and the identity index from everything the store holds, read in
+    /// <paramref name="tx"/> (under the writer lock where writers are shared, so nothing moves meanwhile).</summary>
+    private async Task RestoreAsync(IIngestTransaction tx, CancellationToken cancellationToken)
+    {
+        var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        var clusterer = new OnlineEventClusterer(_options, mark.EventId + 1);
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var a in _store.GetAllArticlesAsync(cancellationToken).ConfigureAwait(false))
+        long lastSeq = 0;
+        await foreach (var a in tx.GetArticlesAfterAsync(0, cancellationToken).ConfigureAwait(false))
         {
             clusterer.Restore(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate), a.EventId);
             Remember(known, a.Id, a.Url, a.ContentHash);
+            lastSeq = a.Seq;
         }
         _clusterer = clusterer;
         _known = known;
-        _nextSeq = seq + 1;
+        _lastSeq = lastSeq;
+        _maxEventId = mark.EventId;
+        _mergedEvents = mark.MergedEvents;
+    }
+
+    /// <summary>Brings the clusterer and identity index up to what other writers committed: replays their new articles
+    /// in sequence order, or rebuilds from the store when they merged events or used ids this writer cannot account for.</summary>
+    private async Task CatchUpAsync(IIngestTransaction tx, CancellationToken cancellationToken)
+    {
+        if (!tx.SharedWriters) return;
+        var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        if (mark.Seq == _lastSeq && mark.EventId == _maxEventId && mark.MergedEvents == _mergedEvents) return;
+        if (mark.MergedEvents == _mergedEvents && mark.Seq > _lastSeq)
+        {
+            await foreach (var a in tx.GetArticlesAfterAsync(_lastSeq, cancellationToken).ConfigureAwait(false))
+            {
+                _clusterer.Restore(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate), a.EventId);
+                Remember(_known, a.Id, a.Url, a.ContentHash);
+                _lastSeq = a.Seq;
+                _maxEventId = Math.Max(_maxEventId, a.EventId);
+            }
+            if (_lastSeq == mark.Seq && _maxEventId == mark.EventId) return;
+        }
+        // Another writer merged events (a replay of articles cannot apply that to this clusterer) or the store holds
+        // something unexpected: start again from the store, still under the lock.
+        await RestoreAsync(tx, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ingests documents in order; returns once the new ones are durably committed.</summary>
@@ -90,6 +135,20 @@ public sealed class ArticleIngestor
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await using var tx = await _store.BeginIngestAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await CatchUpAsync(tx, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A catch-up that stopped half way leaves the clusterer partly replayed: rebuild before anything else
+                // (after releasing this transaction's lock, which the rebuild takes again).
+                await tx.DisposeAsync().ConfigureAwait(false);
+                await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+            long nextSeq = _lastSeq + 1;
             var results = new List<IngestResult>(documents.Count);
             var rows = new List<StoredArticle>();
             var merges = new List<EventMerge>();
@@ -112,7 +171,7 @@ public sealed class ArticleIngestor
                 }
                 var decision = _clusterer.Add(terms with { Id = id });
                 merges.AddRange(decision.Merges);
-                rows.Add(new StoredArticle(id, _nextSeq++, url, hash, article.Outlet, article.Headline,
+                rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
                     article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
                 Remember(seenIds, id, url, hash);
@@ -121,16 +180,23 @@ public sealed class ArticleIngestor
 
             try
             {
-                await _store.CommitAsync(new IngestBatch(rows, merges, now), cancellationToken).ConfigureAwait(false);
+                await tx.CommitAsync(new IngestBatch(rows, merges, now), cancellationToken).ConfigureAwait(false);
             }
             catch
             {
+                await tx.DisposeAsync().ConfigureAwait(false);
                 // The clusterer already holds the uncommitted decisions: rebuild it from what the store has.
                 await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
 
-            foreach (var row in rows) Remember(_known, row.Id, row.Url, row.ContentHash);
+            foreach (var row in rows)
+            {
+                Remember(_known, row.Id, row.Url, row.ContentHash);
+                _maxEventId = Math.Max(_maxEventId, row.EventId);
+            }
+            _lastSeq = nextSeq - 1;
+            _mergedEvents += merges.Count;
 
             // Report final event ids (a later article of the batch may have merged an earlier one's event away).
             return [.. results.Select(r => r.EventId is long e ? r with { EventId = _clusterer.Resolve(e) } : r)];

@@ -20,7 +20,34 @@ public interface IArticleStore
 
     /// <summary>Writes a batch in one transaction; returns once it is durably committed.</summary>
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the write transaction of one ingest batch. Where several processes share the database
+    /// (<see cref="IIngestTransaction.SharedWriters"/>) it holds the database's writer lock until committed or
+    /// disposed, so a writer reads what the others committed, decides and writes as if it were the only one.</summary>
+    Task<IIngestTransaction> BeginIngestAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>One ingest batch's transaction, under the database's writer lock where writers are shared.
+/// Disposing it without <see cref="CommitAsync"/> rolls back and releases the lock.</summary>
+public interface IIngestTransaction : IAsyncDisposable
+{
+    /// <summary>True when other processes may write the same database (PostgreSQL), so a writer must catch up with
+    /// what they committed before deciding; false for a store owned by one process (SQLite).</summary>
+    bool SharedWriters { get; }
+
+    /// <summary>The highest article sequence number, the highest event id ever used, and how many events have been
+    /// merged away, as committed now.</summary>
+    Task<IngestWatermark> GetWatermarkAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Articles committed with a sequence number above <paramref name="seq"/>, in sequence order.</summary>
+    IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the batch and commits; returns once it is durable. The lock is released with the commit.</summary>
+    Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the store holds, in three numbers a writer compares with what it has seen.</summary>
+public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents);
 
 public interface IEventStore
 {

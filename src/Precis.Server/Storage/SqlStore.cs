@@ -75,9 +75,28 @@ public abstract class SqlStore : IPrecisStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Serialises schema migration between processes that start together (released by
+    /// <see cref="UnlockMigrationAsync"/> or when the connection closes); a store owned by one process needs none.</summary>
+    protected virtual Task LockMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task UnlockMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await LockMigrationAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await MigrateLockedAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await UnlockMigrationAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task MigrateLockedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
         int current = await ReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false);
         foreach (var (version, description, statements) in Migrations)
@@ -169,9 +188,81 @@ public abstract class SqlStore : IPrecisStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Articles.Count == 0 && batch.Merges.Count == 0) return;
-        var time = Timestamp(batch.Time);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await WriteBatchAsync(connection, tx, batch, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when several processes may write this database at once (PostgreSQL).</summary>
+    protected virtual bool SharedWriters => false;
+
+    /// <summary>Takes the database-wide writer lock for the transaction (released at commit or rollback); a store
+    /// owned by one process needs none.</summary>
+    protected virtual Task LockWritersAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<IIngestTransaction> BeginIngestAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        DbTransaction? tx = null;
+        try
+        {
+            tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await LockWritersAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            return new IngestTransaction(this, connection, tx);
+        }
+        catch
+        {
+            if (tx is not null) await tx.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class IngestTransaction(SqlStore store, DbConnection connection, DbTransaction tx) : IIngestTransaction
+    {
+        public bool SharedWriters => store.SharedWriters;
+
+        public async Task<IngestWatermark> GetWatermarkAsync(CancellationToken cancellationToken = default)
+        {
+            await using var cmd = Command(connection, tx,
+                "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM events), " +
+                "(SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL)");
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new IngestWatermark(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
+        }
+
+        public async IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await using var cmd = Command(connection, tx, $"SELECT {ArticleColumns} FROM articles WHERE seq > @seq ORDER BY seq");
+            Add(cmd, "@seq", seq);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return ReadArticle(reader);
+        }
+
+        public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            await WriteBatchAsync(connection, tx, batch, cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private bool _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            await tx.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteBatchAsync(DbConnection connection, DbTransaction tx, IngestBatch batch, CancellationToken cancellationToken)
+    {
+        var time = Timestamp(batch.Time);
         var touched = new SortedSet<long>();
 
         await using (var newEvent = Command(connection, tx,
@@ -233,7 +324,6 @@ public abstract class SqlStore : IPrecisStore
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private const string EventColumns = "id, headline, article_count, source_count, last_activity, created_at, version";

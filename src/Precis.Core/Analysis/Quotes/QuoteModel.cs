@@ -29,7 +29,14 @@ public sealed record Speaker(string Name, SpeakerKind Kind, string? Role, int? E
 /// <param name="Span">The quoted text (Direct: between the quotation marks) or the reported clause, in <see cref="Article.Text"/>.</param>
 /// <param name="Speaker">The speaker as resolved in this article.</param>
 /// <param name="SpeakerSpan">Where the attribution names the speaker (the pronoun for "he said"), or null when inherited from a preceding quote.</param>
-public sealed record QuoteOccurrence(int Article, TextSpan Span, string Text, string? Outlet, Speaker Speaker, TextSpan? SpeakerSpan);
+public sealed record QuoteOccurrence(int Article, TextSpan Span, string Text, string? Outlet, Speaker Speaker, TextSpan? SpeakerSpan)
+{
+    /// <summary>
+    /// The quoted pieces of a split quote (“A,” he said, “B.”), in order; empty when the quote is one piece.
+    /// <see cref="Span"/> then runs from the first piece's start to the last piece's end.
+    /// </summary>
+    public ImmutableArray<TextSpan> Pieces { get; init; } = [];
+}
 
 /// <summary>
 /// A quote with every article carrying it (syndicated copies and re-quotes are merged).

@@ -9,7 +9,7 @@ namespace Precis.Evaluation.Quotes;
 
 /// <summary>
 /// Runs Precis's own stages over one bench article, text unchanged so that offsets agree with the gold: each line a
-/// paragraph (the headline included), then segmentation, the entity stage and the quote stage. Direct quotes become
+/// paragraph (the headline included), then segmentation, the entity stage and the quote stage. Direct and partial quotes become
 /// system quotes; reported speech is not scored (PolNeAR's indirect attributions are outside the README's sets).
 /// </summary>
 public sealed class QuoteBenchRunner
@@ -34,7 +34,7 @@ public sealed class QuoteBenchRunner
         var result = ImmutableArray.CreateBuilder<SystemQuote>();
         foreach (var q in found.Quotes)
         {
-            if (q.Kind != QuoteKind.Direct) continue;
+            if (q.Kind == QuoteKind.Reported) continue;
             foreach (var o in q.Occurrences)
             {
                 var pieces = o.Pieces.IsDefaultOrEmpty ? [o.Span] : o.Pieces;

@@ -205,7 +205,13 @@ public sealed class QuoteExtractor
             if (c is '\n' or ';' or '?' or '!') return false;
             if (c == '.' && !IsAbbreviationDot(i)) return false;
         }
-        return true;
+        var between = text.AsSpan(a.Outer.End, b.Outer.Start - a.Outer.End).Trim();
+        var words = between.ToString().Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        // “A,” he said, “B.”: the first piece ends in a comma and the words between hold a speech cue
+        bool comma = (k >= a.Inner.Start && k + 1 < a.Inner.End && text[k + 1] == ',') || between.StartsWith(",");
+        if (comma && words.Length <= 10 && words.Any(w => SpeechCues.Forms.Contains(w.ToLowerInvariant()))) return true;
+        // called it “rigged” and “a disgrace”: fragments of the reporter's sentence joined by a conjunction
+        return words.Length == 1 && words[0] is "and" or "or" or "but" && char.IsLower(text[a.Inner.Start]) && char.IsLower(text[b.Inner.Start]);
     }
 
     /// <summary>"Mr." "Sen." "Gov." "U.S.": a dot after a short capitalised word or a single letter does not end the sentence.</summary>
@@ -855,6 +861,9 @@ public sealed class QuoteExtractor
     {
         var first = _tokens[s].Token;
         if (first.Normal is "it" or "he" or "she" or "they" or "this" or "that" or "we" or "these" or "those" or "there") return false;
+        // a clause opener is no noun phrase: "When asked to", "While the donor", "What the"
+        if (LeftBoundaries.Contains(first.Normal) || first.Normal is "what" or "when" or "why" or "how" or "while" or "here") return false;
+        if (s == e && Determiners.Contains(first.Normal)) return false;
         for (int i = s; i <= e; i++) if (Skippable.Contains(_tokens[i].Token.Normal) && char.IsLower(_article.Text[_tokens[i].Token.Span.Start])) return false;
         if (Determiners.Contains(first.Normal) || first.Kind == TokenKind.Number || char.IsUpper(_article.Text[first.Span.Start])) return true;
         var last = _tokens[e].Token.Normal;

@@ -138,7 +138,8 @@ public sealed class QuoteExtractor
             else if (!quoteSentences.Contains(sentence))
             {
                 var found = Reported(_article.Sentences[sentence]);
-                if (found is not null)
+                // reported speech needs a speaker a reader can name; an unresolved "they said" is left out
+                if (found is not null && !IsBarePronoun(found.Occurrence.Speaker))
                 {
                     result.Add(found);
                     Remember(found.Occurrence.Speaker, found.Occurrence.SpeakerSpan);
@@ -148,6 +149,9 @@ public sealed class QuoteExtractor
         }
         return result;
     }
+
+    private static bool IsBarePronoun(Speaker speaker) =>
+        speaker.Kind == SpeakerKind.Description && speaker.Name.ToLowerInvariant() is "they" or "we";
 
     private bool EndsWithColon(Sentence s)
     {
@@ -219,9 +223,10 @@ public sealed class QuoteExtractor
             clause |= lower is "that" or "and" or "but" or "meaning";
         }
         if (comma && words.Length <= 6 && cues == 1 && !participle && !clause && !CountQuotedWords(b.Inner, 0, true).TitleLike) return true;
-        // Obama “opted for a political takedown” / called it “rigged” and “a disgrace”: a later fragment embedded in the
-        // same sentence belongs to the same quoting (PolNeAR annotates one mixed attribution)
-        return char.IsLower(text[b.Inner.Start]) && IsEmbedded(b);
+        // called it “rigged” and “a disgrace”: fragments of the reporter's sentence joined by a conjunction. A fragment
+        // further on may belong to another attribution ("“A,” said X, who thinks they “need to …”"), so only a bare
+        // conjunction joins.
+        return words.Length == 1 && words[0] is "and" or "or" && char.IsLower(text[a.Inner.Start]) && char.IsLower(text[b.Inner.Start]);
     }
 
     /// <summary>"Mr." "Sen." "Gov." "U.S.": a dot after a short capitalised word or a single letter does not end the sentence.</summary>

@@ -17,13 +17,9 @@ public class EntityTruthTests(ITestOutputHelper output)
 {
     private static readonly string[] Types = ["person", "organization", "place"];
 
-    public static TheoryData<string> Clusters()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "examples", "entities"), "*.truth.json").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file)[..^".truth.json".Length]);
-        return data;
-    }
+    private static List<string> Clusters() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot, "examples", "entities"), "*.truth.json")
+            .Select(f => Path.GetFileName(f)[..^".truth.json".Length]).Order(StringComparer.Ordinal)];
 
     private sealed record Counts(Dictionary<string, int> Gold, Dictionary<string, int> Produced, Dictionary<string, int> Right, int SpanRight);
 
@@ -83,7 +79,7 @@ public class EntityTruthTests(ITestOutputHelper output)
         var errors = new List<string>();
         var total = new Counts(Types.ToDictionary(t => t, _ => 0), Types.Append("other").ToDictionary(t => t, _ => 0), Types.ToDictionary(t => t, _ => 0), 0);
         int spanRight = 0;
-        foreach (var cluster in Clusters().Select(row => (string)row[0]))
+        foreach (var cluster in Clusters())
         {
             var c = Measure(cluster, errors);
             foreach (var t in Types) { total.Gold[t] += c.Gold[t]; total.Right[t] += c.Right[t]; }

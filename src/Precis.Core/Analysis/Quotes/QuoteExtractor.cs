@@ -278,6 +278,9 @@ public sealed class QuoteExtractor
         if (signed.Speaker is not null) return Make(QuoteKind.Direct, pieces, signed.Speaker, signed.Span);
         // 5. the last speaker of the article: an unattributed statement in a story continues the voice it is in
         if (_lastSpeaker is not null) return Make(QuoteKind.Direct, pieces, _lastSpeaker, _lastSpeakerSpan);
+        // PRECIS: a guess from names merely near the quote (the first named in its sentences, the last named before)
+        // was measured on PolNeAR train: +0.3 detection F1 but -0.5 joint F1; a wrong name misleads a reader more than
+        // a missing quote, so such a quote is left out.
         return null;
     }
 
@@ -604,6 +607,19 @@ public sealed class QuoteExtractor
                     }
                 }
             }
+            // "with Donald Trump tweeting", "Trump reportedly yelling": the participle's own subject right before it
+            if (participle)
+            {
+                int k = v - 1;
+                while (k >= first && Skippable.Contains(_tokens[k].Token.Normal) && !_inQuote[k]) k--;
+                if (k >= first && !_inQuote[k])
+                {
+                    foreach (var (m, g) in _entities.MentionsIn(_article.Number, TextSpan.FromBounds(_tokens[Math.Max(first, k - 6)].Token.Span.Start, _tokens[k].Token.Span.End)))
+                    {
+                        if (m.Span.End == _tokens[k].Token.Span.End && g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
+                    }
+                }
+            }
             // the subject of an earlier verb of the same sentence: "X confirmed ... but said", "X reported ..., saying"
             for (int k = v - 1; k >= first; k--)
             {
@@ -666,7 +682,8 @@ public sealed class QuoteExtractor
                 int s = c0 - 1;
                 int e = s;
                 while (s - 1 >= first && IsPhraseToken(s - 1)) s--;
-                bool segmentPerson = HasPerson(c0 + 1, c1 - 1);
+                // an adverbial between the commas ("X, in an attempt to …, wrote") is stepped over whatever it names
+                bool segmentPerson = !AdverbialOpeners.Contains(_tokens[c0 + 1].Token.Normal) && HasPerson(c0 + 1, c1 - 1);
                 if (s <= e && !segmentPerson && (HasPerson(s, e) || (HasNamedEntity(s, e) && !HasSpeakerEntity(c0 + 1, c1 - 1))))
                 {
                     // "NAME, ROLE, said"; a participle clause ("NAME, citing ..., said") is stepped over but is no role
@@ -682,6 +699,13 @@ public sealed class QuoteExtractor
         if (!IsPhraseToken(k)) return null;
         return (start, k);
     }
+
+    /// <summary>Words that open an adverbial or participle clause between commas, not an appositive role.</summary>
+    private static readonly HashSet<string> AdverbialOpeners = new(StringComparer.Ordinal)
+    {
+        "in", "at", "after", "before", "during", "while", "when", "as", "with", "without", "on", "for", "like", "unlike", "speaking",
+        "responding", "referring", "asked", "pressed", "echoing", "despite", "though", "although", "if", "once", "by", "from",
+    };
 
     private bool IsPhraseToken(int i)
     {

@@ -50,16 +50,21 @@ internal sealed class NameScanner
             foreach (var s in a.Sentences)
             {
                 bool initial = true;
+                bool afterCapital = false;
                 foreach (var t in s.Tokens)
                 {
                     if (t.Kind != TokenKind.Word)
                     {
                         if (t.Kind == TokenKind.Punctuation && t.Normal is "\"" or ":" or "(" or "'") initial = true;
+                        afterCapital = false;
                         continue;
                     }
                     char c = a.Text[t.Span.Start];
                     if (char.IsLower(c)) lower.Add(t.Normal);
-                    else if (!initial && char.IsUpper(c)) capital.Add(t.Normal);
+                    // PRECIS: only a capital that opens a run counts against the common-word reading; "State" inside
+                    // "Islamic State" says nothing about a sentence-initial "State news agency"
+                    else if (!initial && !afterCapital && char.IsUpper(c)) capital.Add(t.Normal);
+                    afterCapital = char.IsUpper(c);
                     initial = false;
                 }
             }
@@ -193,6 +198,10 @@ internal sealed class NameScanner
             return;
         }
         if (run.All(p => EntityCues.LooksLikeDemonym(p.Text) && !IsAcronym(p.Text)) && role is null && run.Count > 1 && next is { Kind: PieceKind.Word }) return;
+        // "Afghan Shiite militias": adjectives before a plural common noun describe a group, they do not name one
+        if (run.Count > 1 && role is null && !hasOrgDesignator && EntityCues.LooksLikeDemonym(run[^1].Text) && !IsAcronym(run[^1].Text)
+            && next is { Kind: PieceKind.Word } plural && plural.Text.Length > 3 && plural.Text.EndsWith('s')
+            && !EntityCues.SpeechVerbs.Contains(plural.Text) && !EntityCues.FunctionWords.Contains(plural.Text)) return;
         if (run.Count == 1 && run[0].Text.Length == 1) return;
 
         var start = run[0].Start;
@@ -254,7 +263,10 @@ internal sealed class NameScanner
         var lower = p.Text.ToLowerInvariant();
         if (!p.Initial) return lower is "the" or "a" or "an"; // "Per Aasen": function words inside a sentence may be names
         if (EntityCues.FunctionWords.Contains(lower) || Text.StopWords.Contains(lower)) return true;
-        return _lowerSeen.Contains(lower) && !_capitalSeenInside.Contains(lower);
+        if (_capitalSeenInside.Contains(lower)) return false;
+        if (_lowerSeen.Contains(lower)) return true;
+        // a plural of a word seen in lower case, or of a role noun: "Commanders said" (Mikheev's evidence, inflected)
+        return lower.Length > 3 && lower.EndsWith('s') && (_lowerSeen.Contains(lower[..^1]) || EntityCues.PersonRoleNouns.Contains(lower[..^1]));
     }
 
     internal static bool IsAcronym(string word)

@@ -34,6 +34,8 @@ public static class QuotationMarkScanner
                 bool atParagraphStart = firstMark && IsOnlySpaceBetween(text, para.Start, i);
                 firstMark = false;
                 if (mark == Mark.Either) mark = openAt >= 0 ? Mark.Close : Mark.Open;
+                // PRECIS: a stray space before a closing straight quote ("… this, " Trump said) still closes the open quote
+                if (mark == Mark.Open && text[i] == '"' && openAt >= 0 && openParagraph == p && i >= 2 && text[i - 1] == ' ' && text[i - 2] is ',' or '.' or '?' or '!') mark = Mark.Close;
                 if (mark == Mark.Open)
                 {
                     // an open quote still pending from an earlier paragraph continues when this paragraph opens again

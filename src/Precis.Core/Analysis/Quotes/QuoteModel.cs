@@ -9,6 +9,8 @@ public enum QuoteKind
     Direct,
     /// <summary>The clause of reported speech ("X said (that) CLAUSE"): the reporter's words, never shown as a quotation.</summary>
     Reported,
+    /// <summary>Words in quotation marks inside the reporter's own sentence (a mixed quote: called the plan “a disaster for jobs”).</summary>
+    Partial,
 }
 
 public enum SpeakerKind
@@ -29,7 +31,14 @@ public sealed record Speaker(string Name, SpeakerKind Kind, string? Role, int? E
 /// <param name="Span">The quoted text (Direct: between the quotation marks) or the reported clause, in <see cref="Article.Text"/>.</param>
 /// <param name="Speaker">The speaker as resolved in this article.</param>
 /// <param name="SpeakerSpan">Where the attribution names the speaker (the pronoun for "he said"), or null when inherited from a preceding quote.</param>
-public sealed record QuoteOccurrence(int Article, TextSpan Span, string Text, string? Outlet, Speaker Speaker, TextSpan? SpeakerSpan);
+public sealed record QuoteOccurrence(int Article, TextSpan Span, string Text, string? Outlet, Speaker Speaker, TextSpan? SpeakerSpan)
+{
+    /// <summary>
+    /// The quoted pieces of a split quote (“A,” he said, “B.”), in order; empty when the quote is one piece.
+    /// <see cref="Span"/> then runs from the first piece's start to the last piece's end.
+    /// </summary>
+    public ImmutableArray<TextSpan> Pieces { get; init; } = [];
+}
 
 /// <summary>
 /// A quote with every article carrying it (syndicated copies and re-quotes are merged).
@@ -37,6 +46,12 @@ public sealed record QuoteOccurrence(int Article, TextSpan Span, string Text, st
 /// <param name="Text">The text of the first occurrence, exactly as in its article.</param>
 public sealed record Quote(int Id, QuoteKind Kind, string Text, Speaker Speaker, ImmutableArray<QuoteOccurrence> Occurrences)
 {
+    /// <summary>
+    /// A partial quote of one or two words ("a “scorched earth” policy"): a quoted term, kept with its speaker but no
+    /// statement of its own, so the briefing does not list it under "Who said what".
+    /// </summary>
+    public bool IsTerm => Kind == QuoteKind.Partial && Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 3;
+
     public IEnumerable<int> Articles => Occurrences.Select(o => o.Article).Distinct().Order();
 }
 

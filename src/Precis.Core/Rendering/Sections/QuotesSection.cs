@@ -4,7 +4,7 @@ using Precis.Documents;
 
 namespace Precis.Rendering.Sections;
 
-/// <summary>"Who said what": the briefing's quotes in Markdown and JSON.</summary>
+/// <summary>"Who said what": the briefing's quotes in Markdown (grouped by speaker) and JSON.</summary>
 internal static class QuotesSection
 {
     public static void WriteMarkdown(Briefing briefing, TextWriter writer)
@@ -12,23 +12,41 @@ internal static class QuotesSection
         writer.WriteLine();
         writer.WriteLine("## Who said what");
         writer.WriteLine();
-        if (briefing.Quotes.IsEmpty)
+        // a quoted term of one or two words inside a paraphrase ("a “scorched earth” policy") is kept in the model
+        // as a partial quote but carries no statement to show
+        var shown = briefing.Quotes.Where(q => !q.IsTerm).ToList();
+        if (shown.Count == 0)
         {
             writer.WriteLine("_No attributed quotes found._");
             return;
         }
-        foreach (var q in briefing.Quotes)
+        // one entry per resolved speaker, in order of their first quote; each quote below it in text order
+        foreach (var group in shown.GroupBy(q => SpeakerKey(q.Speaker), StringComparer.Ordinal))
         {
-            var speaker = q.Speaker;
-            var role = speaker.Role is null ? "" : $" — {MarkdownBriefingRenderer.Escape(OneLine(speaker.Role))}";
-            var outlets = q.Occurrences.Select(o => o.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).ToList();
-            var outlet = outlets.Count == 0 ? "" : $" ({MarkdownBriefingRenderer.Escape(string.Join(", ", outlets))})";
-            var text = MarkdownBriefingRenderer.Escape(OneLine(q.Text));
-            // PRECIS: reported speech is the reporter's wording, so it is never shown inside quotation marks.
-            var body = q.Kind == QuoteKind.Direct ? $"\u201C{text}\u201D" : $"_reported:_ {text}";
-            writer.WriteLine($"- **{MarkdownBriefingRenderer.Escape(speaker.Name)}**{role}{outlet}: {body} [{string.Join(", ", q.Articles)}]");
+            var quotes = group.ToList();
+            var speaker = quotes[0].Speaker;
+            var roleText = quotes.Select(q => q.Speaker.Role).FirstOrDefault(r => r is not null);
+            var role = roleText is null ? "" : $" — {MarkdownBriefingRenderer.Escape(OneLine(roleText))}";
+            writer.WriteLine($"- **{MarkdownBriefingRenderer.Escape(speaker.Name)}**{role}");
+            foreach (var q in quotes)
+            {
+                var outlets = q.Occurrences.Select(o => o.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).ToList();
+                var outlet = outlets.Count == 0 ? "" : $" ({MarkdownBriefingRenderer.Escape(string.Join(", ", outlets))})";
+                var text = MarkdownBriefingRenderer.Escape(OneLine(q.Text));
+                // PRECIS: reported speech is the reporter's wording, so it is never shown inside quotation marks.
+                var body = q.Kind switch
+                {
+                    QuoteKind.Direct => $"\u201C{text}\u201D",
+                    QuoteKind.Partial => $"_in part:_ \u201C{text}\u201D",
+                    _ => $"_reported:_ {text}",
+                };
+                writer.WriteLine($"  - {body}{outlet} [{string.Join(", ", q.Articles)}]");
+            }
         }
     }
+
+    private static string SpeakerKey(Speaker speaker) =>
+        speaker.Entity is int e ? $"#{e}" : speaker.Name.ToLowerInvariant();
 
     public static void WriteJson(Briefing briefing, Utf8JsonWriter json)
     {
@@ -37,7 +55,7 @@ internal static class QuotesSection
         {
             json.WriteStartObject();
             json.WriteNumber("id", q.Id);
-            json.WriteString("kind", q.Kind == QuoteKind.Direct ? "direct" : "reported");
+            json.WriteString("kind", q.Kind switch { QuoteKind.Direct => "direct", QuoteKind.Partial => "partial", _ => "reported" });
             json.WriteString("text", q.Text);
             WriteSpeaker(json, "speaker", q.Speaker);
             json.WriteStartArray("articles");
@@ -50,6 +68,18 @@ internal static class QuotesSection
                 json.WriteNumber("article", o.Article);
                 json.WriteNumber("start", o.Span.Start);
                 json.WriteNumber("length", o.Span.Length);
+                if (!o.Pieces.IsDefaultOrEmpty)
+                {
+                    json.WriteStartArray("pieces");
+                    foreach (var p in o.Pieces)
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("start", p.Start);
+                        json.WriteNumber("length", p.Length);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteString("outlet", o.Outlet);
                 WriteSpeaker(json, "speaker", o.Speaker);
                 if (o.SpeakerSpan is { } s)

@@ -29,7 +29,8 @@ public class QuoteExtractorTests
     [Fact]
     public void Title_before_name_is_the_role()
     {
-        var q = Only("Talks ended.\n\nForeign Minister Petra Halvorsen said the talks had been \u201Cvery useful for everyone\u201D.");
+        // a quotation inside the reporter's sentence is a partial (mixed) quote (issue 11)
+        var q = Only("Talks ended.\n\nForeign Minister Petra Halvorsen said the talks had been \u201Cvery useful for everyone\u201D.", QuoteKind.Partial);
         Assert.Equal("Petra Halvorsen", q.Speaker.Name);
         Assert.Equal("Foreign Minister", q.Speaker.Role);
     }
@@ -162,7 +163,7 @@ public class QuoteExtractorTests
     [Fact]
     public void A_participle_clause_between_commas_is_not_a_role()
     {
-        var q = Only("Talks ended.\n\nUnion leader Per Aasen, citing safety fears, said \u201Cwe will not load ships this week\u201D.");
+        var q = Only("Talks ended.\n\nUnion leader Per Aasen, citing safety fears, said \u201Cwe will not load ships this week\u201D.", QuoteKind.Partial);
         Assert.Equal("Per Aasen", q.Speaker.Name);
         Assert.DoesNotContain("citing", q.Speaker.Role ?? "", StringComparison.Ordinal);
     }

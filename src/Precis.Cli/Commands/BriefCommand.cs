@@ -20,8 +20,8 @@ internal static class BriefCommand
     {
         var input = new Argument<string?>("input") { Description = "A folder (read recursively), a file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
         var clusters = new Option<string?>("--clusters") { Description = "Brief each cluster of a bench file (JSON lines: {id, documents:[{id,date,title,text}]})." };
-        var format = new Option<string>("--format") { Description = "Output format: markdown or json.", DefaultValueFactory = _ => "markdown" };
-        format.AcceptOnlyFromAmong("markdown", "json");
+        var format = new Option<string>("--format") { Description = "Output format: markdown, json, or html (one self-contained file to share).", DefaultValueFactory = _ => "markdown" };
+        format.AcceptOnlyFromAmong("markdown", "json", "html");
         var output = new Option<FileInfo?>("--out") { Description = "Write the briefing to this file instead of standard output." };
         var words = new Option<int?>("--words") { Description = "Summary budget in words (default 150)." };
         var bytes = new Option<int?>("--bytes") { Description = "Summary budget in UTF-8 bytes (instead of words)." };
@@ -36,6 +36,7 @@ internal static class BriefCommand
             if (r.GetValue(words) is <= 0) r.AddError("--words must be a positive number.");
             if (r.GetValue(bytes) is <= 0) r.AddError("--bytes must be a positive number.");
             if (r.GetValue(input) is null == r.GetValue(clusters) is null) r.AddError("Give an input (a folder, a file or -) or --clusters FILE, exactly one.");
+            if (r.GetValue(format) == "html" && r.GetValue(clusters) is not null) r.AddError("--format html writes one briefing; with --clusters use markdown or json.");
         });
         command.SetAction(parse =>
         {
@@ -44,7 +45,12 @@ internal static class BriefCommand
                 .UseBudget(budget)
                 .UseSummarizer(Summarizers.Find(parse.GetValue(method)!)!)
                 .Build();
-            IBriefingRenderer renderer = parse.GetValue(format) == "json" ? JsonBriefingRenderer.Default : MarkdownBriefingRenderer.Default;
+            IBriefingRenderer renderer = parse.GetValue(format) switch
+            {
+                "json" => JsonBriefingRenderer.Default,
+                "html" => Rendering.Html.HtmlBriefingRenderer.Default,
+                _ => MarkdownBriefingRenderer.Default,
+            };
             var path = parse.GetValue(clusters) ?? parse.GetValue(input)!;
             if (path != "-" && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
             {

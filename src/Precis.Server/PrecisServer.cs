@@ -58,8 +58,8 @@ public static class PrecisServer
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
-            // Defence in depth: pages run no script at all, whatever an article contains.
-            context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
+            // Defence in depth: whatever an article contains, pages run only the one local script and their own styles.
+            context.Response.Headers["Content-Security-Policy"] = HtmlPages.Csp;
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             await next(context).ConfigureAwait(false);
         });

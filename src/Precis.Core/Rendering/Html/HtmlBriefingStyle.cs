@@ -53,7 +53,7 @@ public static class HtmlBriefingStyle
         ".s:target,li:target,.tl-entry:target{background:var(--mark);box-shadow:0 0 0 3px var(--mark);border-radius:2px}" +
         ".s,li,.tl-entry{scroll-margin-top:4rem}" +
         ".new{position:relative}.new::after{content:'new';margin-left:.4rem;font-size:.68rem;font-weight:700;color:#fff;background:var(--new);padding:0 .35rem;border-radius:.5rem;vertical-align:middle}" +
-        "tr.new::after{content:none}tr.new td:first-child{box-shadow:inset 3px 0 0 var(--new)}" +
+        ".tl-entry.new::after{position:absolute;right:0;top:.15rem}tr.new::after{content:none}tr.new td:first-child{box-shadow:inset 3px 0 0 var(--new)}" +
         ".new-since{background:#fff4e6;border:1px solid #ffc078;border-radius:.4rem;padding:.5rem .8rem}" +
         "footer{margin-top:2.5rem;font-size:.8rem;color:var(--muted);border-top:1px solid var(--line);padding-top:.6rem}" +
         "@media (max-width:700px){main{padding:1rem .9rem 2rem}h1{font-size:1.5rem}.columns{grid-template-columns:1fr;gap:.4rem}" +

@@ -62,7 +62,7 @@ internal static class BriefCommand
             var stageTimes = parse.GetValue(timings) ? new StageTimes() : null;
             if (parse.GetValue(clusters) is not null)
             {
-                int code = BriefClusters(pipeline, path, renderer, writer, io, stageTimes);
+                int code = BriefClusters(pipeline, path, renderer, writer, io, stageTimes, CliProgress.Enabled(io, parse));
                 stageTimes?.Print(io.Error);
                 return code;
             }
@@ -85,7 +85,7 @@ internal static class BriefCommand
         return command;
     }
 
-    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io, StageTimes? stageTimes)
+    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io, StageTimes? stageTimes, bool progress)
     {
         var diagnostics = new List<Diagnostic>();
         int briefed = 0;
@@ -95,8 +95,11 @@ internal static class BriefCommand
         var briefings = all.AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
             .Select(cluster => pipeline.Run(cluster.ToSources(path), cluster.Id));
+        CliProgress.Run(progress, "briefing clusters", all.Count, advance =>
+        {
         foreach (var briefing in briefings)
         {
+            advance(1);
             stageTimes?.Add(briefing);
             foreach (var d in briefing.Diagnostics) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
@@ -121,6 +124,8 @@ internal static class BriefCommand
             }
             briefed++;
         }
+        return 0;
+        });
         FlushDiagnostics();
         if (briefed == 0)
         {

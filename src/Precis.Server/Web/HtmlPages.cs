@@ -70,6 +70,28 @@ internal static class HtmlPages
         return End(h, w);
     }
 
+    /// <summary>The followed feeds and how their last poll went (failures shown in full).</summary>
+    public static string FeedsPage(IReadOnlyList<Feeds.FeedState> feeds)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        var h = new HtmlWriter(w);
+        Start(h, "Precis — feeds", null, DateTimeOffset.UtcNow);
+        h.Raw("<header class=\"site\"><a href=\"/\" class=\"brand\">Precis</a> <a href=\"/\">All events</a></header>\n<h1>Feeds</h1>\n");
+        if (feeds.Count == 0) h.Raw("<p class=\"empty\">No feeds followed. Start with <code>precis serve --feeds FILE</code> or run <code>precis feeds add URL</code>.</p>\n");
+        else
+        {
+            h.Raw("<div class=\"table\"><table class=\"feeds\"><thead><tr><th>Feed</th><th>Last poll</th><th>Status</th><th>Articles</th><th>Problem</th></tr></thead><tbody>\n");
+            foreach (var f in feeds)
+            {
+                h.Raw("<tr").Attr("class", f.LastStatus == "failed" ? "failed" : null).Raw("><td>").Text(f.Url).Raw("</td><td>")
+                    .Text(f.LastPolled is { } p ? p.UtcDateTime.ToString("d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture) : "not yet").Raw("</td><td>")
+                    .Text(f.LastStatus ?? "waiting").Raw("</td><td>").Raw(f.ItemsIngested).Raw("</td><td class=\"error\">").Text(f.LastError ?? "").Raw("</td></tr>\n");
+            }
+            h.Raw("</tbody></table></div>\n");
+        }
+        return End(h, w);
+    }
+
     public static string Message(string title, string text)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
@@ -126,7 +148,7 @@ internal static class HtmlPages
         "ol.events .headline{display:block;font:600 1.12rem/1.3 Georgia,serif;text-decoration:none;color:var(--ink)}ol.events .headline:hover{color:var(--accent)}" +
         "ol.events .meta{display:block;margin:.15rem 0 0;font-size:.85rem}" +
         "ol.events li.updated .headline::after{content:'updated';margin-left:.5rem;font:700 .68rem system-ui,sans-serif;color:#fff;background:var(--new);padding:0 .35rem;border-radius:.5rem;vertical-align:middle}" +
-        "nav.pages{margin-top:1rem;display:flex;gap:1rem}" +
+        "nav.pages{margin-top:1rem;display:flex;gap:1rem}tr.failed td{background:#fdf0ee}td.error{color:#a2281a;font-size:.85rem}" +
         "@media (max-width:700px){.downloads{margin-left:0}form.search .row label{flex:1 1 40%}}" +
         "@media print{header.site,form.search,nav.pages,#visit{display:none}}";
 

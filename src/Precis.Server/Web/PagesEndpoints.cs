@@ -58,6 +58,13 @@ internal static class PagesEndpoints
             return Page(w.ToString());
         }).WithSummary("The event's briefing as one self-contained HTML file (no external requests).");
 
+        app.MapGet("/feeds", async (IServiceProvider services, CancellationToken ct) =>
+        {
+            var feeds = services.GetService<Feeds.IFeedStore>();
+            var list = feeds is null ? [] : await feeds.ListFeedsAsync(ct).ConfigureAwait(false);
+            return Page(HtmlPages.FeedsPage(list));
+        }).ExcludeFromDescription();
+
         app.MapGet("/assets/precis.js", () => Results.Text(HtmlPages.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
     }
 

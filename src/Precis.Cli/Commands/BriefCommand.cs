@@ -52,7 +52,8 @@ internal static class BriefCommand
                 _ => MarkdownBriefingRenderer.Default,
             };
             var path = parse.GetValue(clusters) ?? parse.GetValue(input)!;
-            if (path != "-" && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
+            var isUrl = parse.GetValue(clusters) is null && Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+            if (path != "-" && !isUrl && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
             {
                 io.Error.WriteLine($"precis: no such {(parse.GetValue(clusters) is null ? "file or folder" : "file")}: {path}");
                 return ExitCodes.Usage;
@@ -69,7 +70,9 @@ internal static class BriefCommand
 
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
-            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics) : reader.Read(path, diagnostics);
+            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics)
+                : isUrl ? ArticleUrl.Fetch(new Uri(path), pipeline.Options.MaxInputBytes, io)
+                : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
             stageTimes?.Add(briefing);
             stageTimes?.Print(io.Error);

@@ -36,7 +36,6 @@ internal static class BriefCommand
             if (r.GetValue(words) is <= 0) r.AddError("--words must be a positive number.");
             if (r.GetValue(bytes) is <= 0) r.AddError("--bytes must be a positive number.");
             if (r.GetValue(input) is null == r.GetValue(clusters) is null) r.AddError("Give an input (a folder, a file or -) or --clusters FILE, exactly one.");
-            if (r.GetValue(format) == "html" && r.GetValue(clusters) is not null) r.AddError("--format html writes one briefing; with --clusters use markdown or json.");
         });
         command.SetAction(parse =>
         {
@@ -51,6 +50,12 @@ internal static class BriefCommand
                 "html" => Rendering.Html.HtmlBriefingRenderer.Default,
                 _ => MarkdownBriefingRenderer.Default,
             };
+            if (parse.GetValue(format) == "html" && parse.GetValue(clusters) is not null)
+            {
+                // Checked here, not in a validator: a validator reading an invalid --format value would throw.
+                io.Error.WriteLine("precis: --format html writes one briefing; with --clusters use markdown or json.");
+                return ExitCodes.Usage;
+            }
             var path = parse.GetValue(clusters) ?? parse.GetValue(input)!;
             var isUrl = parse.GetValue(clusters) is null && Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
             if (path != "-" && !isUrl && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))

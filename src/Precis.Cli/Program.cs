@@ -20,6 +20,8 @@ public static class Program
             IngestCommand.Create(io),
             ServeCommand.Create(io),
             new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io), BenchWorkersCommand.Create(io) },
+            FeedsCommand.Create(io),
+            CliProgress.QuietOption,
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);

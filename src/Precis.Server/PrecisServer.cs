@@ -7,6 +7,7 @@ using Precis.Ingest;
 using Precis.Pipeline;
 using Precis.Server.Briefings;
 using Precis.Server.Endpoints;
+using Precis.Server.Feeds;
 using Precis.Server.Ingestion;
 using Precis.Server.Storage;
 using Precis.Server.Storage.Postgres;
@@ -43,6 +44,11 @@ public static class PrecisServer
             log?.WriteLine($"{path}: {results.Count(r => r.Status == IngestStatus.Created)} new, {results.Count(r => r.Status == IngestStatus.Duplicate)} already stored, {results.Count(r => r.Status == IngestStatus.Rejected)} rejected");
         }
 
+        if (store is IFeedStore feedStore)
+        {
+            foreach (var url in options.Feeds) await feedStore.AddFeedAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
@@ -52,14 +58,22 @@ public static class PrecisServer
         builder.Services.AddSingleton(pipeline);
         builder.Services.AddSingleton(ingestor);
         builder.Services.AddSingleton<EventBriefings>();
+        if (store is IFeedStore feeds)
+        {
+            builder.Services.AddSingleton(feeds);
+            builder.Services.AddSingleton(options.FeedOptions);
+            builder.Services.AddSingleton(_ => new FeedFetcher(options.FeedOptions));
+            builder.Services.AddSingleton(sp => new FeedPoller(feeds, ingestor, sp.GetRequiredService<FeedFetcher>(), options.FeedOptions, log));
+            if (options.PollFeeds) builder.Services.AddHostedService(sp => new FeedService(sp.GetRequiredService<FeedPoller>(), options.FeedOptions, log));
+        }
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
-            // Defence in depth: pages run no script at all, whatever an article contains.
-            context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
+            // Defence in depth: whatever an article contains, pages run only the one local script and their own styles.
+            context.Response.Headers["Content-Security-Policy"] = HtmlPages.Csp;
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             await next(context).ConfigureAwait(false);
         });

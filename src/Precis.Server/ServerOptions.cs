@@ -18,4 +18,12 @@ public sealed record ServerOptions
 
     /// <summary>Files or folders ingested once at start (like <c>precis ingest</c>).</summary>
     public IReadOnlyList<string> Ingest { get; init; } = [];
+
+    /// <summary>RSS/Atom feed URLs to follow (added to the store at start; <c>precis feeds add</c> adds more).</summary>
+    public IReadOnlyList<string> Feeds { get; init; } = [];
+
+    /// <summary>Poll the store's feeds on a timer while serving.</summary>
+    public bool PollFeeds { get; init; } = true;
+
+    public Feeds.FeedOptions FeedOptions { get; init; } = new();
 }

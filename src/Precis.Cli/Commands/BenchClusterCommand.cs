@@ -34,11 +34,11 @@ internal static class BenchClusterCommand
         var sweep = new Option<bool>("--sweep") { Description = "Print B-cubed F1 on the tuning half for a grid of thresholds (clusterer only)." };
         var bounds = new Option<bool>("--bounds") { Description = "Print offline reference points: nearest-neighbour accuracy and the best group-average partition per term weighting, with hindsight idf and threshold." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on a bench file.") { bench, seed, join, merge, sweep, bounds };
-        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge), parse.GetValue(sweep), parse.GetValue(bounds), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge), parse.GetValue(sweep), parse.GetValue(bounds), cancellationToken, CliProgress.Enabled(io, parse)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, string? benchPath, int seed, double? join, double? merge, bool sweep, bool bounds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliIO io, string? benchPath, int seed, double? join, double? merge, bool sweep, bool bounds, CancellationToken cancellationToken, bool progress = false)
     {
         benchPath ??= DefaultBenchPath();
         if (benchPath is null || !File.Exists(benchPath))
@@ -90,11 +90,11 @@ internal static class BenchClusterCommand
         io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores.");
         // Warm-up: one untimed pass through a scratch store, so the timed passes measure steady-state code rather than
         // the JIT's first, unoptimised compilations (a long-running server pays those once).
-        await IngestAsync(all, pipeline, options, cancellationToken).ConfigureAwait(false);
+        await CliProgress.RunAsync(progress, "warm-up", all.Count, advance => IngestAsync(all, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
         io.Out.WriteLine($"{"set",-22} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6} {"articles/s",10} {"articles/CPU-s",14}");
         foreach (var (name, set) in new[] { ("tuning half (even)", tune), ("held-out half (odd)", test), ("all", all) })
         {
-            var (scores, events, rate, cpuRate) = await IngestAsync(set, pipeline, options, cancellationToken).ConfigureAwait(false);
+            var (scores, events, rate, cpuRate) = await CliProgress.RunAsync(progress, name, set.Count, advance => IngestAsync(set, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-22} {set.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000} {rate,10:0} {cpuRate,14:0}"));
         }
@@ -105,7 +105,7 @@ internal static class BenchClusterCommand
     }
 
     private static async Task<(ClusteringScores Scores, int Events, double Rate, double CpuRate)> IngestAsync(
-        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken)
+        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken, Action<int>? advance = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "precis-bench-" + Guid.NewGuid().ToString("N"));
         try
@@ -120,6 +120,7 @@ internal static class BenchClusterCommand
             {
                 var batch = set.Skip(i).Take(BatchSize).Select(x => x.Source).ToList();
                 results.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
+                advance?.Invoke(batch.Count);
             }
             clock.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;

@@ -20,8 +20,8 @@ internal static class BriefCommand
     {
         var input = new Argument<string?>("input") { Description = "A folder (read recursively), a file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
         var clusters = new Option<string?>("--clusters") { Description = "Brief each cluster of a bench file (JSON lines: {id, documents:[{id,date,title,text}]})." };
-        var format = new Option<string>("--format") { Description = "Output format: markdown or json.", DefaultValueFactory = _ => "markdown" };
-        format.AcceptOnlyFromAmong("markdown", "json");
+        var format = new Option<string>("--format") { Description = "Output format: markdown, json, or html (one self-contained file to share).", DefaultValueFactory = _ => "markdown" };
+        format.AcceptOnlyFromAmong("markdown", "json", "html");
         var output = new Option<FileInfo?>("--out") { Description = "Write the briefing to this file instead of standard output." };
         var words = new Option<int?>("--words") { Description = "Summary budget in words (default 150)." };
         var bytes = new Option<int?>("--bytes") { Description = "Summary budget in UTF-8 bytes (instead of words)." };
@@ -44,9 +44,21 @@ internal static class BriefCommand
                 .UseBudget(budget)
                 .UseSummarizer(Summarizers.Find(parse.GetValue(method)!)!)
                 .Build();
-            IBriefingRenderer renderer = parse.GetValue(format) == "json" ? JsonBriefingRenderer.Default : MarkdownBriefingRenderer.Default;
+            IBriefingRenderer renderer = parse.GetValue(format) switch
+            {
+                "json" => JsonBriefingRenderer.Default,
+                "html" => Rendering.Html.HtmlBriefingRenderer.Default,
+                _ => MarkdownBriefingRenderer.Default,
+            };
+            if (parse.GetValue(format) == "html" && parse.GetValue(clusters) is not null)
+            {
+                // Checked here, not in a validator: a validator reading an invalid --format value would throw.
+                io.Error.WriteLine("precis: --format html writes one briefing; with --clusters use markdown or json.");
+                return ExitCodes.Usage;
+            }
             var path = parse.GetValue(clusters) ?? parse.GetValue(input)!;
-            if (path != "-" && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
+            var isUrl = parse.GetValue(clusters) is null && Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+            if (path != "-" && !isUrl && !File.Exists(path) && !(parse.GetValue(clusters) is null && Directory.Exists(path)))
             {
                 io.Error.WriteLine($"precis: no such {(parse.GetValue(clusters) is null ? "file or folder" : "file")}: {path}");
                 return ExitCodes.Usage;
@@ -56,14 +68,16 @@ internal static class BriefCommand
             var stageTimes = parse.GetValue(timings) ? new StageTimes() : null;
             if (parse.GetValue(clusters) is not null)
             {
-                int code = BriefClusters(pipeline, path, renderer, writer, io, stageTimes);
+                int code = BriefClusters(pipeline, path, renderer, writer, io, stageTimes, CliProgress.Enabled(io, parse));
                 stageTimes?.Print(io.Error);
                 return code;
             }
 
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
-            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics) : reader.Read(path, diagnostics);
+            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics)
+                : isUrl ? ArticleUrl.Fetch(new Uri(path), pipeline.Options.MaxInputBytes, io)
+                : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
             stageTimes?.Add(briefing);
             stageTimes?.Print(io.Error);
@@ -79,7 +93,7 @@ internal static class BriefCommand
         return command;
     }
 
-    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io, StageTimes? stageTimes)
+    private static int BriefClusters(PrecisPipeline pipeline, string path, IBriefingRenderer renderer, TextWriter writer, CliIO io, StageTimes? stageTimes, bool progress)
     {
         var diagnostics = new List<Diagnostic>();
         int briefed = 0;
@@ -89,8 +103,11 @@ internal static class BriefCommand
         var briefings = all.AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
             .Select(cluster => pipeline.Run(cluster.ToSources(path), cluster.Id));
+        CliProgress.Run(progress, "briefing clusters", all.Count, advance =>
+        {
         foreach (var briefing in briefings)
         {
+            advance(1);
             stageTimes?.Add(briefing);
             foreach (var d in briefing.Diagnostics) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
@@ -115,6 +132,8 @@ internal static class BriefCommand
             }
             briefed++;
         }
+        return 0;
+        });
         FlushDiagnostics();
         if (briefed == 0)
         {

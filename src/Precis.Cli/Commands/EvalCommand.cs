@@ -99,7 +99,7 @@ internal static class EvalCommand
             string methodName = parse.GetValue(method)!;
             var methods = methodName == "all" ? [.. Summarizers.All] : new List<ISummarizer> { Summarizers.Find(methodName)! };
             var settings = new EvalSettings(file, budget, rouge, byBytes ? "R" : "F", parse.GetValue(output), parse.GetValue(scores), parse.GetValue(limit));
-            return Run(io, settings, methods);
+            return Run(io, settings, methods, CliProgress.Enabled(io, parse));
         });
     }
 
@@ -107,7 +107,7 @@ internal static class EvalCommand
 
     private sealed record MethodResult(ISummarizer Method, RougeReport Report, double WallSeconds, double MedianClusterMs);
 
-    private static int Run(CliIO io, EvalSettings settings, List<ISummarizer> methods)
+    private static int Run(CliIO io, EvalSettings settings, List<ISummarizer> methods, bool progress)
     {
         var total = Stopwatch.StartNew();
         var diagnostics = new List<Diagnostic>();
@@ -119,7 +119,6 @@ internal static class EvalCommand
             io.Error.WriteLine($"precis eval: no readable cluster in {settings.Bench.FullName}");
             return ExitCodes.NoUsableArticle;
         }
-        bool progress = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected;
         var scorer = new RougeScorer(settings.Rouge);
         io.Out.WriteLine($"bench {settings.Bench.Name}: {clusters.Count} clusters; budget {settings.Budget}; ROUGE-1.5.5 {settings.Rouge} -c 95 -r 1000");
         using var scoreWriter = settings.Scores is { } sf ? new StreamWriter(sf.FullName, false, new UTF8Encoding(false)) : null;
@@ -132,10 +131,12 @@ internal static class EvalCommand
             var perCluster = new List<RougeClusterScores>();
             var clusterMs = new List<double>();
             using var summaryWriter = SummaryWriter(settings.Summaries, method, methods.Count > 1);
+            CliProgress.Run(progress, method.Name, clusters.Count, advance =>
+            {
             for (int i = 0; i < clusters.Count; i++)
             {
                 var cluster = clusters[i];
-                if (progress) io.Error.Write($"\r{method.Name}: {i + 1}/{clusters.Count}");
+                advance(1);
                 long start = Stopwatch.GetTimestamp();
                 var briefing = pipeline.Run(cluster.ToSources(settings.Bench.Name), cluster.Id);
                 clusterMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -150,7 +151,8 @@ internal static class EvalCommand
                 perCluster.Add(score);
                 scoreWriter?.WriteLine(ScoreLine(method.Name, score));
             }
-            if (progress) io.Error.Write("\r\u001b[K");
+            return 0;
+            });
             var report = RougeBootstrap.Aggregate(perCluster);
             watch.Stop();
             var result = new MethodResult(method, report, watch.Elapsed.TotalSeconds, Median(clusterMs));

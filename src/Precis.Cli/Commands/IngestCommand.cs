@@ -10,6 +10,8 @@ namespace Precis.Cli.Commands;
 /// <summary><c>precis ingest PATH</c>: stores articles and assigns them to events; re-ingesting is a no-op.</summary>
 internal static class IngestCommand
 {
+    private const int ProgressBatch = 64;
+
     public static Command Create(CliIO io)
     {
         var input = new Argument<string>("input") { Description = "A folder (read recursively), a file, or - for standard input." };
@@ -27,7 +29,19 @@ internal static class IngestCommand
             foreach (var d in diagnostics) io.Error.WriteLine(d);
             await using var store = await PrecisServer.OpenStoreAsync(parse.GetValue(postgres), parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
             var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var results = await ingestor.IngestAsync(sources, cancellationToken).ConfigureAwait(false);
+            // In batches, so that a folder's progress shows; each batch is one commit, as a single call would make.
+            var list = sources.ToList();
+            var results = await CliProgress.RunAsync(CliProgress.Enabled(io, parse), "ingesting", list.Count, async advance =>
+            {
+                var all = new List<IngestResult>(list.Count);
+                for (int i = 0; i < list.Count; i += ProgressBatch)
+                {
+                    var batch = list.GetRange(i, Math.Min(ProgressBatch, list.Count - i));
+                    all.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
+                    advance(batch.Count);
+                }
+                return all;
+            }).ConfigureAwait(false);
             foreach (var r in results)
             {
                 var line = r.Status switch

@@ -17,6 +17,44 @@ public sealed class EventBriefings(IPrecisStore store, PrecisPipeline pipeline)
     // One rebuild at a time: concurrent readers of a stale event wait for the first rebuild instead of repeating it.
     private readonly SemaphoreSlim _rebuild = new(1, 1);
 
+    // The last briefings built, as models, for the HTML pages (which render from the model, not the JSON). Bounded:
+    // an evicted or pre-restart event is rebuilt by the pipeline when its page is next shown.
+    private const int ModelCacheSize = 32;
+    private readonly object _modelsLock = new();
+    private readonly Dictionary<long, (long Version, Briefing Model)> _models = [];
+    private readonly Queue<long> _modelOrder = new();
+
+    /// <summary>The event (following merges) and its current briefing as a model, or null when there is no such event.</summary>
+    public async Task<(StoredEvent Event, Briefing Model)?> GetModelAsync(long eventId, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f) return null;
+        lock (_modelsLock)
+        {
+            if (_models.TryGetValue(f.Event.Id, out var m) && m.Version == f.Event.Version) return (f.Event, m.Model);
+        }
+        var articles = await store.GetEventArticlesAsync(f.Event.Id, cancellationToken).ConfigureAwait(false);
+        var model = Run(f.Event, articles, cancellationToken);
+        Remember(f.Event, model);
+        return (f.Event, model);
+    }
+
+    private Briefing Run(StoredEvent e, IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken)
+    {
+        var sources = articles.Select(a => new SourceDocument($"article:{a.Id}", a.Raw, a.Format, a.Metadata with { Id = a.Id })).ToList();
+        return pipeline.Run(sources, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    private void Remember(StoredEvent e, Briefing model)
+    {
+        lock (_modelsLock)
+        {
+            if (!_models.ContainsKey(e.Id)) _modelOrder.Enqueue(e.Id);
+            _models[e.Id] = (e.Version, model);
+            while (_models.Count > ModelCacheSize && _modelOrder.TryDequeue(out var oldest)) _models.Remove(oldest);
+        }
+    }
+
     /// <summary>The event (following merges) and its current briefing, or null when there is no such event.</summary>
     public async Task<(StoredEvent Event, StoredBriefing Briefing)?> GetAsync(long eventId, CancellationToken cancellationToken)
     {
@@ -44,8 +82,8 @@ public sealed class EventBriefings(IPrecisStore store, PrecisPipeline pipeline)
     private async Task<StoredBriefing> BuildAsync(StoredEvent e, CancellationToken cancellationToken)
     {
         var articles = await store.GetEventArticlesAsync(e.Id, cancellationToken).ConfigureAwait(false);
-        var sources = articles.Select(a => new SourceDocument($"article:{a.Id}", a.Raw, a.Format, a.Metadata with { Id = a.Id })).ToList();
-        var briefing = pipeline.Run(sources, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        var briefing = Run(e, articles, cancellationToken);
+        Remember(e, briefing);
 
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -11,7 +11,7 @@ namespace Precis.Server.Storage;
 /// LIMIT/OFFSET, @name parameters); the subclasses open connections and set per-connection options.
 /// Timestamps are stored as ISO-8601 UTC text, which sorts chronologically in both.
 /// </summary>
-public abstract class SqlStore : IPrecisStore
+public abstract partial class SqlStore : IPrecisStore
 {
     /// <summary>Versioned schema migrations, applied in order, each once, recorded in schema_migrations.</summary>
     private static readonly (int Version, string Description, string[] Sql)[] Migrations =

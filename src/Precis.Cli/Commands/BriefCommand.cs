@@ -63,14 +63,14 @@ internal static class BriefCommand
 
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
-            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics) : reader.Read(path, diagnostics);
+            var sources = path == "-" ? CliInput.ReadStdin(io, reader, diagnostics) : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
             stageTimes?.Add(briefing);
             stageTimes?.Print(io.Error);
             foreach (var d in diagnostics.Concat(briefing.Diagnostics)) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
             {
-                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article");
+                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article: {CliInput.WhyNothing(path, [.. diagnostics.Concat(briefing.Diagnostics)])}");
                 return ExitCodes.NoUsableArticle;
             }
             renderer.Render(briefing, writer);

@@ -26,6 +26,7 @@ internal static class ServeCommand
                 ApiKey = parse.GetValue(apiKey) ?? NullIfEmpty(Environment.GetEnvironmentVariable("PRECIS_API_KEY")),
                 Ingest = parse.GetValue(ingest) ?? [],
                 MaxRequestBodyBytes = parse.GetValue(maxBody),
+                JsonConsoleLog = true,
             };
             Microsoft.AspNetCore.Builder.WebApplication built;
             try

@@ -53,6 +53,13 @@ public static class PrecisServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Logging.ClearProviders();
+        if (options.JsonConsoleLog)
+        {
+            // Structured request and error logs: one JSON object per line on standard error (stdout stays for the CLI).
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(pipeline);
@@ -70,6 +77,21 @@ public static class PrecisServer
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        Hosting.ErrorHandling.Use(app);
+        app.MapGet("/health", async (IPrecisStore health, EventBriefings briefings, CancellationToken ct) =>
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                var page = await health.ListEventsAsync(0, 1, timeout.Token).ConfigureAwait(false);
+                return Results.Ok(new { status = "ok", events = page.Total, briefingsPending = briefings.Pending });
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                return Results.Problem(title: "Unhealthy", detail: $"the store did not answer: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).WithSummary("Liveness and store reachability.");
         app.Use(async (context, next) =>
         {
             // Defence in depth: whatever an article contains, pages run only the one local script and their own styles.

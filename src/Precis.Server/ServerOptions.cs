@@ -16,6 +16,9 @@ public sealed record ServerOptions
     /// <summary>Largest accepted request body; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>Structured JSON request and error logs on standard error (the <c>serve</c> command turns it on).</summary>
+    public bool JsonConsoleLog { get; init; }
+
     /// <summary>Files or folders ingested once at start (like <c>precis ingest</c>).</summary>
     public IReadOnlyList<string> Ingest { get; init; } = [];
 

@@ -75,7 +75,7 @@ internal static class BriefCommand
 
             var diagnostics = new List<Diagnostic>();
             var reader = new InputReader(pipeline.Options.MaxInputBytes);
-            var sources = path == "-" ? reader.ReadText("stdin", io.In, diagnostics)
+            var sources = path == "-" ? CliInput.ReadStdin(io, reader, diagnostics)
                 : isUrl ? ArticleUrl.Fetch(new Uri(path), pipeline.Options.MaxInputBytes, io)
                 : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
@@ -84,7 +84,7 @@ internal static class BriefCommand
             foreach (var d in diagnostics.Concat(briefing.Diagnostics)) io.Error.WriteLine(d);
             if (briefing.Articles.IsEmpty)
             {
-                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article");
+                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article: {CliInput.WhyNothing(path, [.. diagnostics.Concat(briefing.Diagnostics)])}");
                 return ExitCodes.NoUsableArticle;
             }
             renderer.Render(briefing, writer);

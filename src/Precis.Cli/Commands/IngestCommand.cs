@@ -4,6 +4,7 @@ using Precis.Ingest;
 using Precis.Pipeline;
 using Precis.Server;
 using Precis.Server.Ingestion;
+using Precis.Server.Storage;
 
 namespace Precis.Cli.Commands;
 
@@ -23,11 +24,27 @@ internal static class IngestCommand
             var pipeline = new PrecisPipelineBuilder().Build();
             var diagnostics = new List<Diagnostic>();
             var path = parse.GetValue(input)!;
-            var sources = path == "-"
-                ? [SourceDocument.PlainText("stdin", await io.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false))]
-                : new InputReader(pipeline.Options.MaxInputBytes).Read(path, diagnostics);
+            var reader = new InputReader(pipeline.Options.MaxInputBytes);
+            var sources = path == "-" ? CliInput.ReadStdin(io, reader, diagnostics) : reader.Read(path, diagnostics);
             foreach (var d in diagnostics) io.Error.WriteLine(d);
-            await using var store = await PrecisServer.OpenStoreAsync(parse.GetValue(postgres), parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            int skippedInputs = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Skipped);
+            if (sources.Count == 0)
+            {
+                io.Error.WriteLine($"{(path == "-" ? "stdin" : path)}: no usable article: {CliInput.WhyNothing(path, diagnostics)}");
+                io.Out.WriteLine($"0 new, 0 already stored, {skippedInputs} skipped");
+                return ExitCodes.NoUsableArticle;
+            }
+            IPrecisStore store;
+            try
+            {
+                store = await PrecisServer.OpenStoreAsync(parse.GetValue(postgres), parse.GetValue(data)!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (CliInput.IsStoreOpenFailure(e))
+            {
+                io.Error.WriteLine($"precis: cannot open the store ({(parse.GetValue(postgres) is { Length: > 0 } ? "PostgreSQL" : "data folder " + parse.GetValue(data))}): {e.Message}");
+                return ExitCodes.Usage;
+            }
+            await using var storeScope = store.ConfigureAwait(false);
             var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, cancellationToken: cancellationToken).ConfigureAwait(false);
             // In batches, so that a folder's progress shows; each batch is one commit, as a single call would make.
             var list = sources.ToList();
@@ -52,7 +69,7 @@ internal static class IngestCommand
                 };
                 (r.Status == IngestStatus.Rejected ? io.Error : io.Out).WriteLine(line);
             }
-            io.Out.WriteLine($"{results.Count(r => r.Status == IngestStatus.Created)} new, {results.Count(r => r.Status == IngestStatus.Duplicate)} already stored, {results.Count(r => r.Status == IngestStatus.Rejected)} skipped");
+            io.Out.WriteLine($"{results.Count(r => r.Status == IngestStatus.Created)} new, {results.Count(r => r.Status == IngestStatus.Duplicate)} already stored, {results.Count(r => r.Status == IngestStatus.Rejected) + skippedInputs} skipped");
             return results.Count == 0 || results.All(r => r.Status == IngestStatus.Rejected) ? ExitCodes.NoUsableArticle : ExitCodes.Success;
         });
         return command;

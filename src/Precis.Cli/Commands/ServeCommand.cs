@@ -48,8 +48,20 @@ internal static class ServeCommand
                 MaxRequestBodyBytes = parse.GetValue(maxBody),
                 Feeds = feedUrls,
                 FeedOptions = new Precis.Server.Feeds.FeedOptions { Interval = TimeSpan.FromMinutes(Math.Max(0.1, parse.GetValue(feedMinutes))) },
+                JsonConsoleLog = true,
             };
-            await using var app = await PrecisServer.BuildAsync(options, io.Error, cancellationToken).ConfigureAwait(false);
+            Microsoft.AspNetCore.Builder.WebApplication built;
+            try
+            {
+                built = await PrecisServer.BuildAsync(options, io.Error, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (CliInput.IsStoreOpenFailure(e))
+            {
+                // A read-only or uncreatable data folder, a refused database: one line, not a stack trace.
+                io.Error.WriteLine($"precis: cannot open the store ({(options.PostgresConnectionString is { Length: > 0 } ? "PostgreSQL" : "data folder " + options.DataDirectory)}): {e.Message}");
+                return ExitCodes.Usage;
+            }
+            await using var app = built;
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             foreach (var address in PrecisServer.Addresses(app)) io.Out.WriteLine($"Precis listening on {address}/");
             io.Out.Flush();

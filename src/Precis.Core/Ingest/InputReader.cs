@@ -28,7 +28,7 @@ public sealed class InputReader(long maxInputBytes = 16 * 1024 * 1024)
         var result = new List<SourceDocument>();
         if (Directory.Exists(path))
         {
-            foreach (var file in EnumerateFolder(path)) ReadFile(file, result, diagnostics);
+            foreach (var file in EnumerateFolder(path, diagnostics)) ReadFile(file, result, diagnostics);
         }
         else if (File.Exists(path))
         {
@@ -84,29 +84,72 @@ public sealed class InputReader(long maxInputBytes = 16 * 1024 * 1024)
 
     private void ReadFile(string file, List<SourceDocument> result, ICollection<Diagnostic> diagnostics)
     {
+        // Only regular files (after following links): a FIFO would block forever, /dev/zero never ends.
+        var kind = FileKind.Of(file);
+        if (kind != FileKind.Kind.Regular)
+        {
+            diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"not a regular file: {FileKind.Describe(kind)}"));
+            return;
+        }
         byte[] bytes;
         try
         {
-            var info = new FileInfo(file);
-            if (info.Length > maxInputBytes)
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            bytes = ReadLimited(stream, maxInputBytes, out long seen);
+            if (bytes.LongLength > maxInputBytes || seen > maxInputBytes)
             {
-                diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"too large ({info.Length} bytes; limit {maxInputBytes})"));
+                diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"too large (more than {maxInputBytes} bytes; limit {maxInputBytes})"));
                 return;
             }
-            bytes = File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"cannot read ({e.GetType().Name}: {e.Message})"));
             return;
         }
-        // The length can change between the check and the read (a growing file).
-        if (bytes.LongLength > maxInputBytes)
-        {
-            diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"too large ({bytes.LongLength} bytes; limit {maxInputBytes})"));
-            return;
-        }
         Add(file, InputDecoder.Decode(bytes), KindFromExtension(file), result, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads a stream up to <paramref name="limit"/> + 1 bytes, never more: the size limit holds while reading, so a
+    /// growing file or an endless one (a device, a pipe) costs at most the limit. <paramref name="seen"/> is the
+    /// number of bytes read; more than the limit means the input is too large and the bytes are incomplete.
+    /// </summary>
+    internal static byte[] ReadLimited(Stream stream, long limit, out long seen)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        seen = 0;
+        while (seen <= limit)
+        {
+            int want = (int)Math.Min(chunk.Length, limit + 1 - seen);
+            int n = stream.Read(chunk, 0, want);
+            if (n <= 0) break;
+            seen += n;
+            if (seen <= limit) buffer.Write(chunk, 0, n);
+        }
+        return seen > limit ? [] : buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads standard input (or any byte stream) with the same checks as a file: the size limit while reading, then
+    /// the binary and encoding checks of <see cref="InputDecoder"/>; the format is detected from the content.
+    /// </summary>
+    public List<SourceDocument> ReadStream(string origin, Stream stream, ICollection<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var result = new List<SourceDocument>();
+        var bytes = ReadLimited(stream, maxInputBytes, out long seen);
+        if (seen > maxInputBytes)
+        {
+            diagnostics.Add(new Diagnostic(origin, DiagnosticSeverity.Skipped, $"too large (more than {maxInputBytes} bytes; limit {maxInputBytes})"));
+            return result;
+        }
+        Add(origin, InputDecoder.Decode(bytes), null, result, diagnostics);
+        return result;
     }
 
     private static void Add(string origin, DecodedInput decoded, InputKind? byExtension, List<SourceDocument> result, ICollection<Diagnostic> diagnostics)
@@ -153,16 +196,26 @@ public sealed class InputReader(long maxInputBytes = 16 * 1024 * 1024)
     };
 
     /// <summary>Files under a folder, depth first, in ordinal order of their paths relative to the folder.</summary>
-    private static IEnumerable<string> EnumerateFolder(string root)
+    private static IEnumerable<string> EnumerateFolder(string root, ICollection<Diagnostic> diagnostics)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
         var files = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options))
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).GetFileSystemInfos("*", options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                diagnostics.Add(new Diagnostic(dir, DiagnosticSeverity.Skipped, $"cannot read folder ({e.GetType().Name}: {e.Message})"));
+                continue;
+            }
+            foreach (var entry in entries)
             {
                 if (IsHidden(entry)) continue;
                 if (entry is DirectoryInfo sub)

@@ -70,6 +70,7 @@ internal static class JsonRecordReader
     public static (string? Content, DocumentFormat Format, SourceMetadata Metadata, string? Error) Parse(JsonElement record)
     {
         if (record.ValueKind != JsonValueKind.Object) return (null, DocumentFormat.PlainText, SourceMetadata.Empty, $"a record must be a JSON object, not {record.ValueKind.ToString().ToLowerInvariant()}");
+        if (WrongType(record) is { } wrong) return (null, DocumentFormat.PlainText, SourceMetadata.Empty, wrong);
         var metadata = new SourceMetadata(
             Id: Field(record, "id"),
             Title: Field(record, "title") ?? Field(record, "headline"),
@@ -94,6 +95,38 @@ internal static class JsonRecordReader
         }
         result.Add(new SourceDocument(origin, content, format, metadata));
     }
+
+    /// <summary>The record fields Precis reads; each must be a string (or null). The id and the date may also be numbers.</summary>
+    private static readonly string[] TextFields = ["title", "headline", "source", "outlet", "url", "author", "byline", "text", "html"];
+
+    /// <summary>"field 'text' must be a string, not a number" for the first wrongly typed field, or null.</summary>
+    internal static string? WrongType(JsonElement record)
+    {
+        foreach (var property in record.EnumerateObject())
+        {
+            var kind = property.Value.ValueKind;
+            if (kind is JsonValueKind.String or JsonValueKind.Null) continue;
+            if (property.NameEquals("id") || property.NameEquals("published") || property.NameEquals("date"))
+            {
+                if (kind == JsonValueKind.Number) continue;
+                return $"field '{property.Name}' must be a string or a number, not {KindName(kind)}";
+            }
+            foreach (var name in TextFields)
+            {
+                if (property.NameEquals(name)) return $"field '{name}' must be a string, not {KindName(kind)}";
+            }
+        }
+        return null;
+    }
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>A string field; numbers are accepted as their JSON text (ids are often numeric).</summary>
     private static string? Field(JsonElement e, string name) =>

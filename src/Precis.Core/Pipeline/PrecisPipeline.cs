@@ -29,8 +29,10 @@ public sealed class PrecisPipeline
         _stages =
         [
             new ParsingStage(),              // Ingest: HTML / Markdown / JSON / text → article text + supplied metadata
+            new AnalysisBudgetStage(),       // Pipeline: caps the text later stages read (bounded cost on any input)
             new FurnitureRemovalStage(),     // Cleaning: captions, credits, prompts, stubs → Article.Removed
             new MetadataDetectionStage(),    // Ingest: headline, outlet, byline, dateline, publication date
+            new CanonicalOrderStage(),       // Pipeline: articles ordered and numbered by content, never by file name
             new SegmentationStage(),         // Text: sentences and tokens with offsets
             new SyndicationStage(),          // Deduplication: copies of one story → one source
             new DateAnalysisStage(),         // Analysis/Dates: inferred publication bounds, resolved temporal expressions

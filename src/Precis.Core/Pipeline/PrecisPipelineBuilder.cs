@@ -24,6 +24,15 @@ public sealed class PrecisPipelineBuilder
         return this;
     }
 
+    /// <summary>Caps what one briefing analyses (<see cref="AnalysisBudgetStage"/>).</summary>
+    public PrecisPipelineBuilder UseAnalysisBudget(long maxChars, long maxLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChars);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLines);
+        _options = _options with { MaxBriefingChars = maxChars, MaxBriefingLines = maxLines };
+        return this;
+    }
+
     public PrecisPipelineBuilder UseSummarizer(ISummarizer summarizer)
     {
         ArgumentNullException.ThrowIfNull(summarizer);

@@ -35,11 +35,23 @@ internal static class RankedSelection
     private static bool IsRedundant(SentenceView s, List<SentenceView> chosen) =>
         chosen.Exists(c => Redundancy.AreRedundant(c, s, CitationLinker.EquivalenceThreshold));
 
-    /// <summary>The sentences the ranking methods consider: the candidates, or every sentence when none qualifies.</summary>
+    /// <summary>
+    /// Most sentences a graph method (LexRank, TextRank: an n×n similarity matrix) ranks; beyond it the leads of
+    /// every article are kept first (sentence 1 of each, then sentence 2, ...). Above any benchmark cluster (a DUC 2004
+    /// cluster has at most about 600 candidates).
+    /// </summary>
+    public const int MaxPool = 1_000;
+
+    /// <summary>The sentences the ranking methods consider: the candidates, or every sentence when none qualifies;
+    /// at most <see cref="MaxPool"/>, in reading order.</summary>
     public static SentenceView[] Pool(ClusterView view)
     {
         var pool = view.Sentences.Where(s => s.IsCandidate).ToArray();
-        return pool.Length > 0 ? pool : view.Sentences.Where(s => s.Content.Length > 0).ToArray();
+        if (pool.Length == 0) pool = view.Sentences.Where(s => s.Content.Length > 0).ToArray();
+        if (pool.Length <= MaxPool) return pool;
+        var rank = new Dictionary<SentenceView, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < pool.Length; i++) rank[pool[i]] = i;
+        return [.. pool.OrderBy(s => s.Sentence.Index).ThenBy(s => s.ArticleIndex).Take(MaxPool).OrderBy(s => rank[s])];
     }
 
     /// <summary>Sentence-level inverse document frequency, log(N / n_t), over <paramref name="pool"/>.</summary>

@@ -4,20 +4,19 @@ namespace Precis.Summarization;
 
 /// <summary>
 /// Pairs of sentences that say the same thing (content-word cosine at or above a threshold), computed on first
-/// use and cached: the optimizer asks about few pairs, so the full n² matrix is never built.
+/// use and cached by pair: the optimizer asks about few pairs, so nothing of size n² is ever allocated.
 /// </summary>
 internal sealed class Redundancy
 {
     private readonly SentenceView[] _sentences;
     private readonly double _threshold;
-    private readonly sbyte[] _cache; // 0 unknown, 1 redundant, -1 not
+    private readonly Dictionary<long, bool> _cache = [];
 
     public Redundancy(SentenceView[] sentences, double threshold)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         _sentences = sentences;
         _threshold = threshold;
-        _cache = new sbyte[sentences.Length * sentences.Length];
     }
 
     /// <summary>A pair check without caching.</summary>
@@ -30,14 +29,13 @@ internal sealed class Redundancy
         get
         {
             if (i == j) return false;
-            int key = i * _sentences.Length + j;
-            if (_cache[key] == 0)
+            long key = i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;
+            if (!_cache.TryGetValue(key, out bool v))
             {
-                sbyte v = AreRedundant(_sentences[i], _sentences[j], _threshold) ? (sbyte)1 : (sbyte)-1;
+                v = AreRedundant(_sentences[i], _sentences[j], _threshold);
                 _cache[key] = v;
-                _cache[j * _sentences.Length + i] = v;
             }
-            return _cache[key] > 0;
+            return v;
         }
     }
 }

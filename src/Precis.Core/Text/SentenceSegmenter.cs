@@ -313,10 +313,27 @@ public static class SentenceSegmenter
         return d > k && d + 1 < end && s[d] is '.' or ')' && s[d + 1] is ' ' or '\t';
     }
 
+    /// <summary>
+    /// Longest sentence kept whole. Real sentences stay far below it (news sentences run to a few hundred characters);
+    /// text without terminators (a list of numbers, a table flattened to one line) is cut into pieces of at most this
+    /// length at white space, so no later stage ever sees a sentence of unbounded length.
+    /// </summary>
+    public const int MaxSentenceChars = 3_000;
+
     private static void AddTrimmed(ReadOnlySpan<char> s, int start, int end, List<TextSpan> result)
     {
         while (start < end && char.IsWhiteSpace(s[start])) start++;
         while (end > start && char.IsWhiteSpace(s[end - 1])) end--;
+        while (end - start > MaxSentenceChars)
+        {
+            int cut = start + MaxSentenceChars;
+            int space = s[start..cut].LastIndexOfAny(' ', '\n', '\t');
+            if (space > MaxSentenceChars / 2) cut = start + space;
+            else if (char.IsHighSurrogate(s[cut - 1])) cut--;
+            AddTrimmed(s, start, cut, result);
+            start = cut;
+            while (start < end && char.IsWhiteSpace(s[start])) start++;
+        }
         if (end > start) result.Add(TextSpan.FromBounds(start, end));
     }
 }

@@ -19,7 +19,12 @@ internal static class ArticlesEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem().Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status413PayloadTooLarge);
-        app.MapGet("/api/articles/{id}", GetAsync).WithSummary("One stored article.");
+        // A catch-all, unescaped: ids may hold '/' (sent as %2F) and still reach their article.
+        app.MapGet("/api/articles/{**id}", (string id, IPrecisStore store, CancellationToken ct) => GetAsync(Uri.UnescapeDataString(id), store, ct))
+            .WithSummary("One stored article (the id percent-encoded).");
+        app.MapGet("/api/articles", (string? id, IPrecisStore store, CancellationToken ct) => id is null
+            ? Task.FromResult(Problems.BadRequest("Missing id", new Dictionary<string, string[]> { ["id"] = ["give ?id=ARTICLE_ID"] }))
+            : GetAsync(id, store, ct)).WithSummary("One stored article, by ?id= (any id, including '.' and '..').");
     }
 
     internal static bool Authorized(HttpContext http, ServerOptions options)
@@ -85,11 +90,22 @@ internal static class ArticlesEndpoints
                 status = r.Status.ToString().ToLowerInvariant(),
                 eventId = r.EventId,
                 error = r.Error,
-                url = r.ArticleId is null ? null : $"/api/articles/{Uri.EscapeDataString(r.ArticleId)}",
+                url = r.ArticleId is null ? null : ArticleUrl(r.ArticleId),
             }).ToList();
             bool created = results.Any(r => r.Status == IngestStatus.Created);
             return created ? Results.Json(new { articles = body }, statusCode: StatusCodes.Status201Created) : Results.Ok(new { articles = body });
         }
+    }
+
+    /// <summary>
+    /// Where an article can be read back. Ids are percent-encoded into the path ('/' as %2F); an id that is or holds
+    /// a dot segment ("." or ".."), which clients and servers collapse as a path, goes in the query instead.
+    /// </summary>
+    internal static string ArticleUrl(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        bool dotSegment = id.Split('/').Any(part => part is "." or "..") || id.Length == 0;
+        return dotSegment ? $"/api/articles?id={Uri.EscapeDataString(id)}" : $"/api/articles/{Uri.EscapeDataString(id)}";
     }
 
     private static IResult TooLarge(ServerOptions options) =>
@@ -112,7 +128,16 @@ internal static class ArticlesEndpoints
             }
             else if (v.ValueKind == JsonValueKind.String)
             {
-                values[field] = v.GetString();
+                try
+                {
+                    values[field] = v.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Invalid UTF-8 bytes or an unpaired surrogate escape ("\ud800"): not text.
+                    errors[prefix + field] = [$"'{field}' is not valid text: invalid UTF-8 or an unpaired surrogate (such as \\ud800)"];
+                    ok = false;
+                }
             }
             else
             {

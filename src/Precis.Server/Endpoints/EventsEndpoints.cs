@@ -11,20 +11,30 @@ internal static class EventsEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", ListAsync).WithSummary("Events, newest activity first (offset, limit ≤ 100).");
-        app.MapGet("/api/events/{id:long}", async (long id, EventBriefings briefings, CancellationToken ct) =>
+        app.MapGet("/api/events/{id:long}", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct) =>
         {
             var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
-            return found is { } f
-                ? Results.Text(f.Briefing.Json, "application/json; charset=utf-8")
+            if (found is { } f) MarkStale(http, f.Event, f.Briefing);
+            return found is { } g
+                ? Results.Text(g.Briefing.Json, "application/json; charset=utf-8")
                 : NotFound(id);
         }).WithSummary("The event's briefing as JSON (docs/briefing-schema.md); rebuilt only when its articles changed.");
-        app.MapGet("/api/events/{id:long}/brief.md", async (long id, EventBriefings briefings, CancellationToken ct) =>
+        app.MapGet("/api/events/{id:long}/brief.md", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct) =>
         {
             var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
-            return found is { } f
-                ? Results.Text(f.Briefing.Markdown, "text/markdown; charset=utf-8")
+            if (found is { } f) MarkStale(http, f.Event, f.Briefing);
+            return found is { } g
+                ? Results.Text(g.Briefing.Markdown, "text/markdown; charset=utf-8")
                 : NotFound(id);
         }).WithSummary("The event's briefing as Markdown.");
+    }
+
+    /// <summary>A briefing older than its event's articles (a rebuild is running) says so in headers.</summary>
+    internal static void MarkStale(HttpContext http, StoredEvent e, StoredBriefing b)
+    {
+        if (b.IsCurrentFor(e)) return;
+        http.Response.Headers["X-Precis-Briefing"] = $"stale; built-from-version={b.EventVersion}; event-version={e.Version}";
+        http.Response.Headers.CacheControl = "no-store";
     }
 
     private static IResult NotFound(long id) =>

@@ -39,7 +39,10 @@ internal static class SummarizationFixture
         var builder = new PrecisPipelineBuilder();
         if (summarizer is not null) builder.UseSummarizer(summarizer);
         if (budget is { } b) builder.UseBudget(b);
-        var sources = Texts.Take(articles).Select((t, i) => SourceDocument.PlainText($"a{i + 1}.txt", t));
+        // The pipeline numbers articles by publication time, then text (never by input position); each fixture
+        // article is published an hour after the previous one so that articles[i] is Texts[i].
+        var sources = Texts.Take(articles).Select((t, i) => SourceDocument.PlainText($"a{i + 1}.txt", t,
+            new SourceMetadata(Published: $"2026-03-03T{9 + i:D2}:00:00Z")));
         return builder.Build().Run(sources, "fixture");
     }
 

@@ -72,7 +72,19 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(2, before.GetProperty("sources").GetArrayLength());
         Assert.Equal(before.GetRawText(), (await Json(await _server.Client.GetAsync("api/events/1"))).GetRawText());
         await _server.PostAsync(FictionalArticles.Bridge[2]);
-        var after = await Json(await _server.Client.GetAsync("api/events/1"));
+        // The rebuild runs in the background: meanwhile the last good briefing is served, marked stale.
+        JsonElement after;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await _server.Client.GetAsync("api/events/1");
+            after = await Json(response);
+            bool stale = response.Headers.TryGetValues("X-Precis-Briefing", out var marks) && marks.Any(m => m.StartsWith("stale", StringComparison.Ordinal));
+            if (!stale) break;
+            Assert.Equal(2, after.GetProperty("sources").GetArrayLength());
+            Assert.True(DateTime.UtcNow < deadline, "the rebuild did not finish in 60 s");
+            await Task.Delay(100);
+        }
         Assert.Equal(3, after.GetProperty("sources").GetArrayLength());
     }
 

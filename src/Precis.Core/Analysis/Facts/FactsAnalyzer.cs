@@ -20,7 +20,14 @@ namespace Precis.Analysis.Facts;
 /// </summary>
 public static class FactsAnalyzer
 {
-    public static FactsReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates)
+    /// <summary>
+    /// Most claims of one topic that are grouped (grouping compares a claim with every group of its topic, so its
+    /// cost grows with the square of the count); later claims, in reading order, are left out and
+    /// <c>capped</c> is told. A news event has a handful of claims per topic; thousands means a list, not a story.
+    /// </summary>
+    public const int MaxClaimsPerTopic = 500;
+
+    public static FactsReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, Action<string>? capped = null)
     {
         ArgumentNullException.ThrowIfNull(dates);
         var byNumber = articles.ToDictionary(a => a.Number);
@@ -34,7 +41,7 @@ public static class FactsAnalyzer
         foreach (var topic in numeric.GroupBy(c => c.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var clusters = new List<List<NumericClaim>>();
-            foreach (var c in topic)
+            foreach (var c in Capped(topic, topic.Key, capped))
             {
                 // Values must agree with every member; named things with at least one (single link: sentences name
                 // different subsets of the same places).
@@ -91,7 +98,7 @@ public static class FactsAnalyzer
                 _ => $"cause of the {topic.Key.Target}",
             };
             // Time order: the claim's own date when it gives one, else its article's publication date.
-            var ordered = topic.OrderBy(c => TimeOf(c.When, byNumber[c.Sentence.Article].Published) ?? DateOnly.MaxValue)
+            var ordered = Capped(topic, label, capped).OrderBy(c => TimeOf(c.When, byNumber[c.Sentence.Article].Published) ?? DateOnly.MaxValue)
                 .ThenBy(c => byNumber[c.Sentence.Article].Published?.SortKey ?? DateTime.MaxValue)
                 .ThenBy(c => c.Sentence.Article).ThenBy(c => c.Sentence.Index).ToList();
             var runs = new List<List<StateClaim>>();
@@ -113,6 +120,14 @@ public static class FactsAnalyzer
             [.. facts.OrderByDescending(f => f.IndependentSources).ThenByDescending(f => f.Sources.Length)
                 .ThenBy(f => f.Evidence[0].Article).ThenBy(f => f.Evidence[0].Sentence).ThenBy(f => f.Evidence[0].PhraseSpan.Start)],
             [.. conflicts]);
+    }
+
+    private static IEnumerable<T> Capped<T>(IEnumerable<T> claims, string topic, Action<string>? capped)
+    {
+        var list = claims.ToList();
+        if (list.Count <= MaxClaimsPerTopic) return list;
+        capped?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{list.Count:N0} claims about \"{topic}\": only the first {MaxClaimsPerTopic:N0} were grouped into facts"));
+        return list.Take(MaxClaimsPerTopic);
     }
 
     /// <summary>

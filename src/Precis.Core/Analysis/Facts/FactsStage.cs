@@ -12,6 +12,7 @@ public sealed class FactsStage : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = context.Get<DateAnalysis>() ?? DateAnalyzer.Analyze(context.Articles);
-        context.Set(FactsAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates));
+        context.Set(FactsAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates,
+            note => context.Report(new Documents.Diagnostic(context.Id ?? "briefing", Documents.DiagnosticSeverity.Note, note))));
     }
 }

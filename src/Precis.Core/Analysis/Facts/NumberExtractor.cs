@@ -34,6 +34,24 @@ public static partial class NumberExtractor
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthAfter { get; }
 
+    private const int MonthWindow = 64;
+
+    private static int WindowStart(string slice, int end)
+    {
+        if (end <= MonthWindow) return 0;
+        int from = end - MonthWindow;
+        while (from < end && !char.IsWhiteSpace(slice[from - 1])) from++;
+        return from;
+    }
+
+    private static int WindowEnd(string slice, int start)
+    {
+        if (slice.Length - start <= MonthWindow) return slice.Length;
+        int to = start + MonthWindow;
+        while (to > start && !char.IsWhiteSpace(slice[to])) to--;
+        return to;
+    }
+
     public static List<Quantity> Extract(string text, TextSpan range)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -43,8 +61,10 @@ public static partial class NumberExtractor
         foreach (Match m in Number.Matches(slice))
         {
             var n = m.Groups["n"].Value;
-            var before = slice[..m.Index];
-            var after = slice[(m.Index + m.Length)..];
+            // The month tests look at a few words either side; a window (cut at white space) keeps a sentence with
+            // thousands of numbers linear instead of copying and rescanning its whole prefix for each one.
+            var before = slice[WindowStart(slice, m.Index)..m.Index];
+            var after = slice[(m.Index + m.Length)..WindowEnd(slice, m.Index + m.Length)];
             bool digits = char.IsDigit(n[0]);
             if (digits && !m.Groups["q"].Success && !m.Groups["scale"].Success)
             {

@@ -72,9 +72,10 @@ internal static class NumericClaimExtractor
             {
                 // The single word "one" is mostly a pronoun ("one of the hardest nights"); skip it unqualified.
                 if (q.Qualifier == QuantityQualifier.Exact && q.Phrase.Equals("one", StringComparison.OrdinalIgnoreCase)) continue;
-                int after = -1, before = -1;
-                for (int k = 0; k < tokens.Length; k++) if (tokens[k].Span.Start >= q.Span.End) { after = k; break; }
-                for (int k = tokens.Length - 1; k >= 0; k--) if (tokens[k].Span.End <= q.Span.Start) { before = k; break; }
+                // Binary searches over the tokens (in text order), so a sentence with thousands of numbers stays linear.
+                int after = FirstStartingAtOrAfter(tokens, q.Span.End);
+                if (after >= tokens.Length) after = -1;
+                int before = FirstEndingAfter(tokens, q.Span.Start) - 1;
                 // A number right after a capitalised word is a label ("Pier 7", "Flight 17"), not a count.
                 if (q.Qualifier == QuantityQualifier.Exact && before >= 0 && tokens[before].Kind == TokenKind.Word
                     && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[0])) continue;
@@ -96,6 +97,32 @@ internal static class NumericClaimExtractor
                 yield return new NumericClaim(s, q, folded, predicate, names, SentenceFeatures.NearestDate(dates, s, q.Span.Start));
             }
         }
+    }
+
+    /// <summary>Index of the first token whose span starts at or after <paramref name="offset"/> (Length if none).</summary>
+    private static int FirstStartingAtOrAfter(System.Collections.Immutable.ImmutableArray<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Span.Start >= offset) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /// <summary>Index of the first token whose span ends after <paramref name="offset"/> (Length if none).</summary>
+    private static int FirstEndingAfter(System.Collections.Immutable.ImmutableArray<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Span.End > offset) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     private static string Fold(string noun, string predicate)

@@ -816,12 +816,19 @@ public sealed class QuoteExtractor
         {
             var head = _tokens[e].Token.Normal;
             (EntityMention Mention, EntityGroup Group)? titled = null;
-            foreach (var p in _entities.MentionsOf(_article.Number))
+            // The last such mention before the phrase: walk back from it (a binary search finds the start), so a
+            // long article does not rescan all of its mentions for every quote.
+            var mentions = _entities.MentionsOf(_article.Number);
+            for (int k = FirstMentionAtOrAfter(mentions, range.Start) - 1; k >= 0; k--)
             {
-                if (p.Mention.Span.Start >= range.Start) break;
+                var p = mentions[k];
                 if (p.Group.Kind != EntityKind.Person) continue;
                 var role = p.Mention.Title ?? _roles.Find(_article.Number, p.Group);
-                if (role is not null && role.Split(' ', '-').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))) titled = p;
+                if (role is not null && role.Split(' ', '-').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase)))
+                {
+                    titled = p;
+                    break;
+                }
             }
             if (titled is { } t) return (FromEntity(t.Mention, t.Group, null), range);
         }
@@ -921,13 +928,25 @@ public sealed class QuoteExtractor
 
     private Speaker? LastPersonMentionBefore(int position)
     {
-        (EntityMention Mention, EntityGroup Group)? last = null;
-        foreach (var p in _entities.MentionsOf(_article.Number))
+        var mentions = _entities.MentionsOf(_article.Number);
+        for (int k = FirstMentionAtOrAfter(mentions, position) - 1; k >= 0; k--)
         {
-            if (p.Mention.Span.Start >= position) break;
-            if (p.Group.Kind == EntityKind.Person) last = p;
+            if (mentions[k].Group.Kind == EntityKind.Person) return FromEntity(mentions[k].Mention, mentions[k].Group, null);
         }
-        return last is { } l ? FromEntity(l.Mention, l.Group, null) : null;
+        return null;
+    }
+
+    /// <summary>Index of the first mention (in text order) starting at or after <paramref name="position"/>.</summary>
+    private static int FirstMentionAtOrAfter(IReadOnlyList<(EntityMention Mention, EntityGroup Group)> mentions, int position)
+    {
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Mention.Span.Start < position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private Speaker FromEntity(EntityMention mention, EntityGroup group, string? role)

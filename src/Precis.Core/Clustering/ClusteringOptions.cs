@@ -24,4 +24,14 @@ public sealed record ClusteringOptions
     /// <summary>Days before an event's first and after its last article within which a dated article may join it
     /// (news events are bursty: TDT systems limit comparisons to a recent window, Yang et al. 1998).</summary>
     public int WindowDays { get; init; } = 7;
+
+    /// <summary>The learned join decision (issue 14). When set, an article joins its most probable candidate event if the
+    /// model's probability reaches <see cref="JoinModel.JoinCut"/>, and events merge when the model, read on the event
+    /// pair, reaches <see cref="JoinModel.MergeCut"/>; <see cref="JoinThreshold"/> and <see cref="MergeThreshold"/>
+    /// are then unused. Null: the cosine thresholds alone decide (the clusterer before issue 14).</summary>
+    public JoinModel? Model { get; init; } = JoinModel.Default;
+
+    /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
+    /// of its own that no other article can join, and its decision says why.</summary>
+    public bool RejectBoilerplate { get; init; } = true;
 }

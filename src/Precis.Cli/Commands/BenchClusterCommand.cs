@@ -38,17 +38,19 @@ internal static class BenchClusterCommand
         var model = new Option<string?>("--model") { Description = "Join model JSON to evaluate instead of the embedded one." };
         var noModel = new Option<bool>("--no-model") { Description = "Decide by the cosine thresholds alone (the clusterer before issue 14)." };
         var window = new Option<int?>("--window") { Description = "Time window in days around an event's span within which a dated article may join it." };
+        var halves = new Option<bool>("--halves") { Description = "Print only the in-memory clusterer's figures on both halves of each bench file, three seeds (no store, no speed)." };
+        var drop = new Option<string?>("--drop") { Description = "With --train: comma-separated features to leave out of the model (their weights stay 0)." };
         var noScale = new Option<bool>("--no-scale") { Description = "Skip the retrieval-scale measurement (ingest rate at 1k, 10k and 100k stored articles)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window)), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window);
+    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop);
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
@@ -85,8 +87,21 @@ internal static class BenchClusterCommand
                 io.Error.WriteLine("precis: --train needs --out when not run inside the repository (src/Precis.Core/Clustering/JoinModel.json)");
                 return ExitCodes.Usage;
             }
+            var dropped = (settings.Drop ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (dropped.FirstOrDefault(f => !JoinFeatures.Names.Contains(f)) is { } unknown)
+            {
+                io.Error.WriteLine($"precis: unknown feature '{unknown}' in --drop; features: {string.Join(", ", JoinFeatures.Names)}");
+                return ExitCodes.Usage;
+            }
             var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
-            return BenchClusterTraining.Train(io, benches, outPath, options);
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped);
+        }
+
+        if (settings.Halves)
+        {
+            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
+            BenchClusterTraining.PrintHalves(io, benches, options, options.Model is null ? "cosine thresholds" : "learned model");
+            return ExitCodes.Success;
         }
 
         var benchPath = benchPaths[0];

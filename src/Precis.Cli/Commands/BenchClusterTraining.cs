@@ -65,7 +65,7 @@ internal static class BenchClusterTraining
         return (ClusteringScores.Compute(labels, stream.Select(x => x.Truth).ToList()), labels.Distinct().Count(), rejected);
     }
 
-    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions)
+    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
@@ -97,18 +97,79 @@ internal static class BenchClusterTraining
         int positives = y.Count(b => b);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Candidate retrieval: for {retrieved} of {joinable} tuning articles whose gold event already existed ({(double)retrieved / Math.Max(1, joinable):P1}) it was among the candidates."));
-        io.Out.WriteLine($"Training pairs from the tuning halves ({string.Join(", ", benches.Select(b => b.Name))}; seeds {string.Join(",", Seeds)}): {x.Count} (article, candidate event) pairs, {positives} same-cluster.");
-        var fitted = JoinModelTrainer.Fit(x, y, l2: 1.0, trainedOn:
-            $"precis bench cluster --train: logistic regression on {x.Count} pairs ({positives} positive) from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}; cuts chosen on the same halves");
+        io.Out.WriteLine($"Round 1 (gold events, teacher forcing): {x.Count} (article, candidate event) pairs, {positives} same-cluster.");
+        // A dropped feature is held at 0 during fitting, so its standardised column is constant and its weight 0.
+        var mask = dropped.Select(f => JoinFeatures.Names.ToList().IndexOf(f)).ToArray();
+        void Mask(List<double[]> rows) { foreach (var r in rows) foreach (var j in mask) r[j] = 0; }
+        Mask(x);
+        var join0 = JoinModelTrainer.Fit(x, y);
+
+        // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
+        // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
+        // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
+        var mx = new List<double[]>();
+        var my = new List<bool>();
+        int round2 = 0;
+        foreach (var bench in benches)
+        {
+            foreach (var seed in Seeds)
+            {
+                var clusterer = new OnlineEventClusterer(baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+                var golds = new Dictionary<long, Dictionary<string, int>>();
+                string current = "";
+                string Majority(long id, bool withCurrent)
+                {
+                    var counts = golds.TryGetValue(clusterer.Resolve(id), out var c) ? new Dictionary<string, int>(c, StringComparer.Ordinal) : new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (withCurrent) counts[current] = counts.GetValueOrDefault(current) + 1;
+                    return counts.Count == 0 ? "" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+                }
+                clusterer.Observer = o =>
+                {
+                    if (!o.Merge)
+                    {
+                        x.Add((double[])o.Features.Clone());
+                        y.Add(Majority(o.B, false) == current);
+                        round2++;
+                    }
+                    else
+                    {
+                        mx.Add((double[])o.Features.Clone());
+                        my.Add(Majority(o.A, true) == Majority(o.B, false));
+                    }
+                };
+                foreach (var (input, truth) in bench.Stream(seed, tuning: true))
+                {
+                    current = truth;
+                    var decision = clusterer.Add(input);
+                    foreach (var merge in decision.Merges)
+                    {
+                        if (!golds.Remove(merge.Absorbed, out var absorbed)) continue;
+                        if (!golds.TryGetValue(merge.Into, out var into)) golds[merge.Into] = into = new(StringComparer.Ordinal);
+                        foreach (var (g, n) in absorbed) into[g] = into.GetValueOrDefault(g) + n;
+                    }
+                    long e = clusterer.Resolve(decision.EventId);
+                    if (!golds.TryGetValue(e, out var counts)) golds[e] = counts = new(StringComparer.Ordinal);
+                    counts[truth] = counts.GetValueOrDefault(truth) + 1;
+                }
+            }
+        }
+        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
+        Mask(x);
+        Mask(mx);
+        var join = JoinModelTrainer.Fit(x, y);
+        var mergeScorer = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b) ? JoinModelTrainer.Fit(mx, my) : join;
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01,
+            $"precis bench cluster --train: logistic regressions on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves");
+        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
         {
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {JoinFeatures.Names[j],-16} weight {fitted.Weights[j],8:0.000} (per standard deviation {fitted.Scales[j]:0.000})"));
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
         }
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"bias",-16} {fitted.Bias,15:0.000}"));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
 
         // The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).
         double[] joinCuts = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
-        double[] mergeCuts = [0.50, 0.60, 0.70, 0.80, 0.90, 0.95, 1.01];
+        double[] mergeCuts = [0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1.01];
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
         io.Out.WriteLine("Cut grid on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
         io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));

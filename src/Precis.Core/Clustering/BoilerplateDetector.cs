@@ -17,13 +17,14 @@ public static class BoilerplateDetector
     // detection using shallow text features", found word counts and link/short-line density to separate furniture
     // from content); a long text needs overwhelming signals to be rejected.
     private const double Bias = -4.0;
-    private const double NearEmpty = 3.5;        // fewer than 15 content words
+    private const double NearEmpty = 3.5;        // fewer than 15 content words: not enough alone (a one-line brief is news)
     private const double Short = 1.5;            // fewer than 40 content words
     private const double Long = -3.0;            // 150 content words or more
     private const double PerWebShare = 30.0;     // times the share of web words among all words
     private const double PerReaderShare = 15.0;  // times the share of second-person words
     private const double PerFurnitureShare = 2.0;// times the share of furniture lines (when there are 3 lines or more)
     private const double RepeatedOpening = 2.5;  // the opening was already seen in other, different documents
+    private const double Prose = -1.5;           // four sentences or more of 10 to 40 words on average: reads as running text
 
     // Words about the medium rather than the world: the page and its technology, the reader's account and actions,
     // archiving and syndication notices. Lower-case normal forms.
@@ -51,12 +52,13 @@ public static class BoilerplateDetector
         double reader = shape.Words == 0 ? 0 : (double)shape.ReaderWords / shape.Words;
         double furniture = shape.Lines >= 3 ? (double)shape.FurnitureLines / shape.Lines : 0;
         var signals = new List<(double Weight, string Reason)>();
-        if (shape.ContentWords < 15) signals.Add((NearEmpty + Short, $"near-empty ({shape.ContentWords} content words)"));
+        if (shape.ContentWords < 15) signals.Add((NearEmpty, $"near-empty ({shape.ContentWords} content words)"));
         else if (shape.ContentWords < 40) signals.Add((Short, $"short ({shape.ContentWords} content words)"));
         else if (shape.ContentWords >= 150) signals.Add((Long, "long"));
         if (web > 0) signals.Add((PerWebShare * web, string.Create(CultureInfo.InvariantCulture, $"web/page words {web:P0}")));
         if (reader > 0) signals.Add((PerReaderShare * reader, string.Create(CultureInfo.InvariantCulture, $"addresses the reader {reader:P0}")));
         if (furniture > 0) signals.Add((PerFurnitureShare * furniture, string.Create(CultureInfo.InvariantCulture, $"furniture lines {furniture:P0}")));
+        if (shape.Sentences >= 4 && shape.Words / (double)shape.Sentences is >= 10 and <= 40) signals.Add((Prose, "prose"));
         if (openingRepeated) signals.Add((RepeatedOpening, "opening repeated across unrelated documents"));
         double score = Bias + signals.Sum(s => s.Weight);
         if (score <= 0) return null;

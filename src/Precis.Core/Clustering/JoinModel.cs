@@ -4,38 +4,56 @@ using System.Text.Json.Serialization;
 
 namespace Precis.Clustering;
 
+/// <summary>A logistic regression over standardised features: p = σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ). Immutable.</summary>
+public sealed class LogisticScorer
+{
+    public LogisticScorer(IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (means.Count != JoinFeatures.Count || scales.Count != JoinFeatures.Count || weights.Count != JoinFeatures.Count)
+        {
+            throw new ArgumentException($"one mean, scale and weight per feature ({JoinFeatures.Count})", nameof(weights));
+        }
+        if (scales.Any(s => !(s > 0))) throw new ArgumentException("scales must be positive", nameof(scales));
+        Means = [.. means];
+        Scales = [.. scales];
+        Weights = [.. weights];
+        Bias = bias;
+    }
+
+    public IReadOnlyList<double> Means { get; }
+    public IReadOnlyList<double> Scales { get; }
+    public IReadOnlyList<double> Weights { get; }
+    public double Bias { get; }
+
+    /// <summary>The probability, from features in <see cref="JoinFeatures.Names"/> order.</summary>
+    public double Score(ReadOnlySpan<double> features)
+    {
+        double z = Bias;
+        for (int i = 0; i < Weights.Count; i++) z += Weights[i] * (features[i] - Means[i]) / Scales[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+}
+
 /// <summary>
-/// The learned join decision of the <see cref="OnlineEventClusterer"/>: a logistic regression over the features of an
-/// (article, event) pair (<see cref="JoinFeatures"/>) giving the probability that the article reports the event, and
-/// the two cuts above which the best candidate is joined and two events are merged. Trained by
-/// <c>precis bench cluster --train</c> on the tuning halves of the bench streams and stored as a small JSON file
-/// (Clustering/JoinModel.json, embedded); evaluating it is a dot product, so the runtime stays light and deterministic.
-/// Immutable and thread-safe.
+/// The learned decisions of the <see cref="OnlineEventClusterer"/>: two logistic regressions over the same pair features
+/// (<see cref="JoinFeatures"/>), one read on (article, candidate event) pairs, the other on (event, event) pairs, each
+/// with the cut above which the best candidate is joined or merged. Trained by <c>precis bench cluster --train</c> on
+/// the tuning halves of the bench streams and stored as a small JSON file (Clustering/JoinModel.json, embedded);
+/// evaluating it is a dot product, so the runtime stays light and deterministic. Immutable and thread-safe.
 /// </summary>
 public sealed class JoinModel
 {
     private static readonly Lazy<JoinModel> Embedded = new(LoadEmbedded);
 
-    public JoinModel(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales,
-        IReadOnlyList<double> weights, double bias, double joinCut, double mergeCut, string? trainedOn = null)
+    public JoinModel(LogisticScorer join, double joinCut, LogisticScorer merge, double mergeCut, string? trainedOn = null)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(means);
-        ArgumentNullException.ThrowIfNull(scales);
-        ArgumentNullException.ThrowIfNull(weights);
-        if (!features.SequenceEqual(JoinFeatures.Names))
-        {
-            throw new ArgumentException($"the model's features ({string.Join(", ", features)}) are not the clusterer's ({string.Join(", ", JoinFeatures.Names)})", nameof(features));
-        }
-        if (means.Count != features.Count || scales.Count != features.Count || weights.Count != features.Count)
-        {
-            throw new ArgumentException("one mean, scale and weight per feature", nameof(weights));
-        }
-        Features = [.. features];
-        Means = [.. means];
-        Scales = [.. scales];
-        Weights = [.. weights];
-        Bias = bias;
+        ArgumentNullException.ThrowIfNull(join);
+        ArgumentNullException.ThrowIfNull(merge);
+        Join = join;
+        Merge = merge;
         JoinCut = joinCut;
         MergeCut = mergeCut;
         TrainedOn = trainedOn;
@@ -44,36 +62,27 @@ public sealed class JoinModel
     /// <summary>The model committed with the library (Clustering/JoinModel.json).</summary>
     public static JoinModel Default => Embedded.Value;
 
-    public IReadOnlyList<string> Features { get; }
-    public IReadOnlyList<double> Means { get; }
-    public IReadOnlyList<double> Scales { get; }
-    public IReadOnlyList<double> Weights { get; }
-    public double Bias { get; }
+    /// <summary>Scores (article, event) pairs.</summary>
+    public LogisticScorer Join { get; }
+
+    /// <summary>Scores (event, event) pairs, the smaller event standing where the article stands.</summary>
+    public LogisticScorer Merge { get; }
 
     /// <summary>Lowest probability for an article to join its best candidate event.</summary>
     public double JoinCut { get; }
 
-    /// <summary>Lowest probability, on the features of an event pair, for two events to be merged (above 1: never).</summary>
+    /// <summary>Lowest probability for two events to be merged (above 1: never).</summary>
     public double MergeCut { get; }
 
     /// <summary>A note on the data and command that produced the model.</summary>
     public string? TrainedOn { get; }
 
-    /// <summary>The probability that the pair belongs together, from its features in <see cref="JoinFeatures.Names"/> order.</summary>
-    public double Score(ReadOnlySpan<double> features)
-    {
-        double z = Bias;
-        for (int i = 0; i < Weights.Count; i++) z += Weights[i] * (features[i] - Means[i]) / Scales[i];
-        return 1 / (1 + Math.Exp(-z));
-    }
-
-    public JoinModel WithCuts(double joinCut, double mergeCut) =>
-        new(Features, Means, Scales, Weights, Bias, joinCut, mergeCut, TrainedOn);
+    public JoinModel WithCuts(double joinCut, double mergeCut) => new(Join, joinCut, Merge, mergeCut, TrainedOn);
 
     public string ToJson()
     {
-        var file = new ModelFile(TrainedOn, Features.ToArray(), Means.Select(Round).ToArray(), Scales.Select(Round).ToArray(),
-            Weights.Select(Round).ToArray(), Round(Bias), JoinCut, MergeCut);
+        static ScorerFile Write(LogisticScorer s) => new(s.Means.Select(Round).ToArray(), s.Scales.Select(Round).ToArray(), s.Weights.Select(Round).ToArray(), Round(s.Bias));
+        var file = new ModelFile(TrainedOn, [.. JoinFeatures.Names], Write(Join), JoinCut, Write(Merge), MergeCut);
         return JsonSerializer.Serialize(file, ModelJson.Default.ModelFile);
     }
 
@@ -90,13 +99,18 @@ public sealed class JoinModel
         {
             throw new FormatException($"{source}: invalid JSON ({e.Message})", e);
         }
-        if (file?.Features is null || file.Means is null || file.Scales is null || file.Weights is null)
+        if (file?.Features is null || file.Join is null || file.Merge is null)
         {
-            throw new FormatException($"{source}: features, means, scales and weights are required");
+            throw new FormatException($"{source}: features, join and merge are required");
+        }
+        if (!file.Features.SequenceEqual(JoinFeatures.Names))
+        {
+            throw new FormatException($"{source}: the model's features ({string.Join(", ", file.Features)}) are not the clusterer's ({string.Join(", ", JoinFeatures.Names)})");
         }
         try
         {
-            return new JoinModel(file.Features, file.Means, file.Scales, file.Weights, file.Bias, file.JoinCut, file.MergeCut, file.TrainedOn);
+            static LogisticScorer Read(ScorerFile f) => new(f.Means ?? [], f.Scales ?? [], f.Weights ?? [], f.Bias);
+            return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn);
         }
         catch (ArgumentException e)
         {
@@ -114,14 +128,18 @@ public sealed class JoinModel
         return Parse(reader.ReadToEnd(), "Clustering/JoinModel.json");
     }
 
+    internal sealed record ScorerFile(
+        [property: JsonPropertyName("means")] double[]? Means,
+        [property: JsonPropertyName("scales")] double[]? Scales,
+        [property: JsonPropertyName("weights")] double[]? Weights,
+        [property: JsonPropertyName("bias")] double Bias);
+
     internal sealed record ModelFile(
         [property: JsonPropertyName("trainedOn")] string? TrainedOn,
-        [property: JsonPropertyName("features")] string[] Features,
-        [property: JsonPropertyName("means")] double[] Means,
-        [property: JsonPropertyName("scales")] double[] Scales,
-        [property: JsonPropertyName("weights")] double[] Weights,
-        [property: JsonPropertyName("bias")] double Bias,
+        [property: JsonPropertyName("features")] string[]? Features,
+        [property: JsonPropertyName("join")] ScorerFile? Join,
         [property: JsonPropertyName("joinCut")] double JoinCut,
+        [property: JsonPropertyName("merge")] ScorerFile? Merge,
         [property: JsonPropertyName("mergeCut")] double MergeCut);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut})");

@@ -7,7 +7,7 @@ namespace Precis.Clustering;
 /// </summary>
 internal static class JoinModelTrainer
 {
-    public static JoinModel Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double l2 = 1.0, int steps = 25, string? trainedOn = null)
+    public static LogisticScorer Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, double l2 = 1.0, int steps = 25)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -58,7 +58,7 @@ internal static class JoinModelTrainer
             }
             if (change < 1e-8) break;
         }
-        return new JoinModel(JoinFeatures.Names, mean, scale, beta.Skip(1).ToArray(), beta[0], 0.5, 1.01, trainedOn);
+        return new LogisticScorer(mean, scale, beta.Skip(1).ToArray(), beta[0]);
     }
 
     /// <summary>Gaussian elimination with partial pivoting (the system is small and positive definite).</summary>

@@ -116,7 +116,8 @@ public sealed class OnlineEventClusterer
             for (int i = 0; i < candidates.Count; i++)
             {
                 PairFeatures(article, _events[candidates[i].Id], cosines[i], top, candidates[i].Votes, features);
-                double p = _model.Score(features);
+                double p = _model.Join.Score(features);
+                Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
                 if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
                 {
                     best = candidates[i].Id;
@@ -168,6 +169,12 @@ public sealed class OnlineEventClusterer
         while (_mergedInto.TryGetValue(eventId, out var into)) eventId = into;
         return eventId;
     }
+
+    /// <summary>Training hook: sees the features of every pair the model scores (the array is reused after the call).</summary>
+    internal Action<PairObservation>? Observer { get; set; }
+
+    /// <summary>A pair the model scored: an article (<paramref name="A"/> = 0) or event <paramref name="A"/> against event <paramref name="B"/>.</summary>
+    internal readonly record struct PairObservation(bool Merge, long A, long B, double[] Features);
 
     /// <summary>Training hook: computes the features of the article against each candidate event, lets
     /// <paramref name="choose"/> pick the event (an existing id, or 0 to open one), and adds the article there without
@@ -610,7 +617,7 @@ public sealed class OnlineEventClusterer
         var merges = new List<EventMerge>();
         var pool = candidates.Take(MergeCandidates).ToList();
         double cut = _model?.MergeCut ?? _options.MergeThreshold;
-        if (cut > 1) return merges;
+        if (cut > 1 && Observer is null) return merges;
         var features = new double[JoinFeatures.Count];
         while (true)
         {
@@ -645,7 +652,8 @@ public sealed class OnlineEventClusterer
                     var other = _events[candidate];
                     var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
                     PairFeatures(small, large, cosine, top, features);
-                    score = _model.Score(features);
+                    score = _model.Merge.Score(features);
+                    Observer?.Invoke(new PairObservation(true, grown.Id, candidate, features));
                 }
                 if (score > bestScore || (score == bestScore && score > 0 && candidate < best))
                 {

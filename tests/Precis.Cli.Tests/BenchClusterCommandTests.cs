@@ -45,15 +45,16 @@ public sealed class BenchClusterCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Program.Run(["bench", "cluster", "--bench", WriteBench()], TextReader.Null, stdout, stderr);
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--seed", "1", "--no-scale"], TextReader.Null, stdout, stderr);
         Assert.True(code == ExitCodes.Success, stderr.ToString());
         var lines = stdout.ToString().Split('\n');
         var all = Assert.Single(lines, l => l.StartsWith("all ", StringComparison.Ordinal));
         var fields = all.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("9", fields[1]); // articles
+        Assert.Equal("1", fields[1]); // seed
+        Assert.Equal("9", fields[2]); // articles
         // Four clearly separate stories: the words alone recover them.
-        Assert.Equal("4", fields[2]);
-        Assert.Equal("1.000", fields[5]); // B-cubed F1
+        Assert.Equal("4", fields[3]);
+        Assert.Equal("1.000", fields[6]); // B-cubed F1
         Assert.Contains(lines, l => l.StartsWith("held-out half (odd)", StringComparison.Ordinal));
     }
 

@@ -27,43 +27,96 @@ internal static class BenchClusterCommand
 
     public static Command Create(CliIO io)
     {
-        var bench = new Option<string?>("--bench") { Description = "Bench file (JSON lines); default ../shared/bench/multinews_dev.jsonl beside the repository." };
-        var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 1 };
-        var join = new Option<double?>("--join") { Description = "Join threshold (cosine to an event centroid)." };
-        var merge = new Option<double?>("--merge") { Description = "Merge threshold (cosine between event centroids)." };
-        var sweep = new Option<bool>("--sweep") { Description = "Print B-cubed F1 on the tuning half for a grid of thresholds (clusterer only)." };
+        var bench = new Option<string?>("--bench") { Description = "Bench file (JSON lines); default both ../shared/bench/multinews_dev.jsonl and duc2004.jsonl beside the repository." };
+        var seed = new Option<int?>("--seed") { Description = "Shuffle seed; default seeds 1, 2 and 3." };
+        var join = new Option<double?>("--join") { Description = "Join threshold (cosine to an event centroid), with --no-model." };
+        var merge = new Option<double?>("--merge") { Description = "Merge threshold (cosine between event centroids), with --no-model." };
+        var sweep = new Option<bool>("--sweep") { Description = "Print B-cubed F1 on the tuning half for a grid of cosine thresholds (clusterer only, no model)." };
         var bounds = new Option<bool>("--bounds") { Description = "Print offline reference points: nearest-neighbour accuracy and the best group-average partition per term weighting, with hindsight idf and threshold." };
-        var command = new Command("cluster", "Score online event clustering and ingest speed on a bench file.") { bench, seed, join, merge, sweep, bounds };
-        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge), parse.GetValue(sweep), parse.GetValue(bounds), cancellationToken, CliProgress.Enabled(io, parse)));
+        var train = new Option<bool>("--train") { Description = "Train the join model on the tuning halves of the bench files, write it (--out) and print both halves' figures." };
+        var output = new Option<string?>("--out") { Description = "Where --train writes the model; default src/Precis.Core/Clustering/JoinModel.json in the repository." };
+        var model = new Option<string?>("--model") { Description = "Join model JSON to evaluate instead of the embedded one." };
+        var noModel = new Option<bool>("--no-model") { Description = "Decide by the cosine thresholds alone (the clusterer before issue 14)." };
+        var window = new Option<int?>("--window") { Description = "Time window in days around an event's span within which a dated article may join it." };
+        var halves = new Option<bool>("--halves") { Description = "Print only the in-memory clusterer's figures on both halves of each bench file, three seeds (no store, no speed)." };
+        var drop = new Option<string?>("--drop") { Description = "With --train: comma-separated features to leave out of the model (their weights stay 0)." };
+        var noScale = new Option<bool>("--no-scale") { Description = "Skip the retrieval-scale measurement (ingest rate at 1k, 10k and 100k stored articles)." };
+        var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
+        {
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, string? benchPath, int seed, double? join, double? merge, bool sweep, bool bounds, CancellationToken cancellationToken, bool progress = false)
+    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop);
+
+    private static async Task<int> RunAsync(CliIO io, Settings settings, CancellationToken cancellationToken)
     {
-        benchPath ??= DefaultBenchPath();
-        if (benchPath is null || !File.Exists(benchPath))
+        var benchPaths = settings.Bench is { } given ? [given] : DefaultBenchPaths();
+        if (benchPaths.Count == 0 || benchPaths.FirstOrDefault(p => !File.Exists(p)) is { } missing || benchPaths.Count == 0)
         {
-            io.Error.WriteLine($"precis: bench file not found: {benchPath ?? "../shared/bench/multinews_dev.jsonl"}");
+            io.Error.WriteLine($"precis: bench file not found: {settings.Bench ?? "../shared/bench/multinews_dev.jsonl (and duc2004.jsonl)"}");
             return ExitCodes.Usage;
         }
+        var options = new ClusteringOptions();
+        if (settings.Join is { } j) options = options with { JoinThreshold = j };
+        if (settings.Merge is { } m) options = options with { MergeThreshold = m };
+        if (settings.Window is { } w) options = options with { WindowDays = w };
+        if (settings.NoModel || settings.Sweep) options = options with { Model = null };
+        else if (settings.Model is { } modelPath)
+        {
+            try
+            {
+                options = options with { Model = JoinModel.Parse(File.ReadAllText(modelPath), modelPath) };
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                io.Error.WriteLine($"precis: cannot read join model {modelPath}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+        var pipeline = new PrecisPipelineBuilder().Build();
+
+        if (settings.Train)
+        {
+            var outPath = settings.Out ?? DefaultModelPath();
+            if (outPath is null)
+            {
+                io.Error.WriteLine("precis: --train needs --out when not run inside the repository (src/Precis.Core/Clustering/JoinModel.json)");
+                return ExitCodes.Usage;
+            }
+            var dropped = (settings.Drop ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (dropped.FirstOrDefault(f => !JoinFeatures.Names.Contains(f)) is { } unknown)
+            {
+                io.Error.WriteLine($"precis: unknown feature '{unknown}' in --drop; features: {string.Join(", ", JoinFeatures.Names)}");
+                return ExitCodes.Usage;
+            }
+            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped);
+        }
+
+        if (settings.Halves)
+        {
+            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
+            BenchClusterTraining.PrintHalves(io, benches, options, options.Model is null ? "cosine thresholds" : "learned model");
+            return ExitCodes.Success;
+        }
+
+        var benchPath = benchPaths[0];
         var diagnostics = new List<Diagnostic>();
         var clusters = BenchFile.Read(benchPath, diagnostics).ToList();
         foreach (var d in diagnostics) io.Error.WriteLine(d);
-        var options = new ClusteringOptions();
-        if (join is { } j) options = options with { JoinThreshold = j };
-        if (merge is { } m) options = options with { MergeThreshold = m };
-
-        var all = Shuffle(clusters.SelectMany(c => c.ToSources(Path.GetFileName(benchPath)).Select(s => (Source: s, Truth: c.Id))).ToList(), seed);
+        var all = Shuffle(clusters.SelectMany(c => c.ToSources(Path.GetFileName(benchPath)).Select(s => (Source: s, Truth: c.Id))).ToList(), settings.Seed ?? 1);
         var tuneIds = clusters.Where((_, i) => i % 2 == 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var tune = all.Where(x => tuneIds.Contains(x.Truth)).ToList();
-        var test = all.Where(x => !tuneIds.Contains(x.Truth)).ToList();
-        var pipeline = new PrecisPipelineBuilder().Build();
 
-        if (sweep)
+        if (settings.Sweep)
         {
             var inputs = tune.Select(x => (Input: ArticleIngestor.Read(pipeline, x.Source).Terms, x.Truth))
                 .Where(x => x.Input is not null).Select(x => (Input: x.Input!, x.Truth)).ToList();
-            io.Out.WriteLine($"Sweep on the tuning half ({tuneIds.Count} clusters, {tune.Count} articles), B-cubed F1:");
+            io.Out.WriteLine($"Sweep on the tuning half ({tuneIds.Count} clusters, {tune.Count} articles), cosine thresholds without a model, B-cubed F1:");
             double[] joins = [0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25, 0.28, 0.32];
             double[] merges = [0.25, 0.30, 0.35, 0.40, 0.50, 1.01];
             io.Out.WriteLine("join\\merge " + string.Join(" ", merges.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
@@ -82,30 +135,56 @@ internal static class BenchClusterCommand
             return ExitCodes.Success;
         }
 
-        if (bounds) return Bounds(io, all, tuneIds, pipeline, options);
+        if (settings.Bounds) return Bounds(io, all, tuneIds, pipeline, options);
 
-        io.Out.WriteLine($"Bench: {Path.GetFileName(benchPath)}, {clusters.Count} clusters, {all.Count} articles, seed {seed}, " +
-            $"join {options.JoinThreshold.ToString(CultureInfo.InvariantCulture)}, merge {options.MergeThreshold.ToString(CultureInfo.InvariantCulture)}");
-        io.Out.WriteLine("Thresholds were tuned on the even-numbered clusters only; the odd-numbered half is held out.");
-        io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores.");
-        // Warm-up: one untimed pass through a scratch store, so the timed passes measure steady-state code rather than
-        // the JIT's first, unoptimised compilations (a long-running server pays those once).
-        await CliProgress.RunAsync(progress, "warm-up", all.Count, advance => IngestAsync(all, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
-        io.Out.WriteLine($"{"set",-22} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6} {"articles/s",10} {"articles/CPU-s",14}");
-        foreach (var (name, set) in new[] { ("tuning half (even)", tune), ("held-out half (odd)", test), ("all", all) })
+        io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores. Decision: " + (options.Model is { } jm
+            ? string.Create(CultureInfo.InvariantCulture, $"learned join model (join cut {jm.JoinCut}, merge cut {jm.MergeCut}); {jm.TrainedOn}")
+            : string.Create(CultureInfo.InvariantCulture, $"cosine thresholds (join {options.JoinThreshold}, merge {options.MergeThreshold})")));
+        io.Out.WriteLine("The model and its cuts saw only the even-numbered clusters (tuning half); the odd-numbered half is held out.");
+        int[] seeds = settings.Seed is { } one ? [one] : BenchClusterTraining.Seeds;
+        var loaded = new List<BenchClusterTraining.BenchStream>();
+        foreach (var path in benchPaths)
         {
-            var (scores, events, rate, cpuRate) = await CliProgress.RunAsync(progress, name, set.Count, advance => IngestAsync(set, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-22} {set.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000} {rate,10:0} {cpuRate,14:0}"));
+            var bench = BenchClusterTraining.Load(path, pipeline, io);
+            loaded.Add(bench);
+            io.Out.WriteLine();
+            io.Out.WriteLine($"Bench: {bench.Name}, {bench.Documents.Select(x => x.Truth).Distinct().Count()} clusters, {bench.Documents.Count} articles, seeds {string.Join(",", seeds)}");
+            // Warm-up: one untimed pass through a scratch store, so the timed passes measure steady-state code rather
+            // than the JIT's first, unoptimised compilations (a long-running server pays those once).
+            await IngestAsync(bench.Documents, pipeline, options, cancellationToken).ConfigureAwait(false);
+            io.Out.WriteLine($"{"set",-22} {"seed",4} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6} {"articles/s",10} {"articles/CPU-s",14}");
+            foreach (var (name, tuning) in new[] { ("tuning half (even)", (bool?)true), ("held-out half (odd)", false), ("all", null) })
+            {
+                var rows = new List<ClusteringScores>();
+                foreach (var s in seeds)
+                {
+                    var set = Shuffle(bench.Documents.ToList(), s).Where(x => tuning is null || bench.TuneIds.Contains(x.Truth) == tuning.Value).ToList();
+                    var (scores, events, rate, cpuRate) = await IngestAsync(set, pipeline, options, cancellationToken).ConfigureAwait(false);
+                    rows.Add(scores);
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name,-22} {s,4} {set.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000} {rate,10:0} {cpuRate,14:0}"));
+                }
+                if (rows.Count > 1)
+                {
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name,-22} {"mean",4} {"",8} {"",7} {rows.Average(r => r.BCubedPrecision),6:0.000} {rows.Average(r => r.BCubedRecall),6:0.000} {rows.Average(r => r.BCubedF1),6:0.000} {rows.Average(r => r.AdjustedRandIndex),6:0.000}"));
+                }
+            }
+            var (_, _, rejected) = BenchClusterTraining.Simulate(bench.Stream(seeds[0], null), options);
+            io.Out.WriteLine($"Rejected as page furniture (kept out of events), {rejected.Count} of {bench.Documents.Count} documents (stream of seed {seeds[0]}):");
+            foreach (var (id, reason) in rejected.OrderBy(r => r.Id, StringComparer.Ordinal)) io.Out.WriteLine($"  {id,-28} {reason}");
         }
+        io.Out.WriteLine();
         io.Out.WriteLine($"articles/s: parse + dedup + cluster + SQLite commit (WAL, synchronous=FULL, batches of {BatchSize}), from an empty store,");
         io.Out.WriteLine("after one untimed warm-up pass of the whole stream through a scratch store;");
         io.Out.WriteLine("articles/CPU-s: the same per second of this process's CPU time (all threads), steadier on a shared machine.");
+        io.Out.WriteLine("A document rejected as page furniture, or folded into an identical one, counts as an event of its own.");
+        if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     private static async Task<(ClusteringScores Scores, int Events, double Rate, double CpuRate)> IngestAsync(
-        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken, Action<int>? advance = null)
+        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "precis-bench-" + Guid.NewGuid().ToString("N"));
         try
@@ -120,7 +199,6 @@ internal static class BenchClusterCommand
             {
                 var batch = set.Skip(i).Take(BatchSize).Select(x => x.Source).ToList();
                 results.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
-                advance?.Invoke(batch.Count);
             }
             clock.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -172,7 +250,7 @@ internal static class BenchClusterCommand
         return ExitCodes.Success;
     }
 
-    private static List<T> Shuffle<T>(List<T> items, int seed)
+    internal static List<T> Shuffle<T>(List<T> items, int seed)
     {
         // Fisher–Yates with a seeded generator: the same seed gives the same stream order everywhere.
         var random = new Random(seed);
@@ -184,18 +262,24 @@ internal static class BenchClusterCommand
         return items;
     }
 
-    internal static string? DefaultBenchPath()
+    internal static string? DefaultBenchPath() => RepositoryRoot() is { } root && Path.Combine(root, "..", "shared", "bench", "multinews_dev.jsonl") is var path && File.Exists(path)
+        ? Path.GetFullPath(path) : null;
+
+    private static List<string> DefaultBenchPaths()
+    {
+        if (RepositoryRoot() is not { } root) return [];
+        return [.. new[] { "multinews_dev.jsonl", "duc2004.jsonl" }.Select(f => Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", f))).Where(File.Exists)];
+    }
+
+    private static string? DefaultModelPath() => RepositoryRoot() is { } root ? Path.Combine(root, "src", "Precis.Core", "Clustering", "JoinModel.json") : null;
+
+    private static string? RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Precis.slnx")))
-                {
-                    var path = Path.Combine(dir.FullName, "..", "shared", "bench", "multinews_dev.jsonl");
-                    if (File.Exists(path)) return Path.GetFullPath(path);
-                    break;
-                }
+                if (File.Exists(Path.Combine(dir.FullName, "Precis.slnx"))) return dir.FullName;
             }
         }
         return null;

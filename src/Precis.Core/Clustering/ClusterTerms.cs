@@ -7,20 +7,53 @@ namespace Precis.Clustering;
 /// <param name="Id">The article's identifier (opaque to the clusterer).</param>
 /// <param name="Terms">Stemmed, lower-cased content words with repetitions, in text order.</param>
 /// <param name="Date">The publication day when known; events are only matched within a time window of it.</param>
-public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOnly? Date = null);
+public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOnly? Date = null)
+{
+    /// <summary>Content words of the headline and the opening of the text (the lead), stemmed as <see cref="Terms"/>;
+    /// empty when not extracted. Reporters put the event's who, what and where first (inverted pyramid).</summary>
+    public IReadOnlyList<string> LeadTerms { get; init; } = [];
+
+    /// <summary>Keys of capitalised names (people, places, organisations) in text order with repetitions: each
+    /// multi-word name once as a whole and once by its last word, so "Hun Sen" and "Sen" meet.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>The document's structure as the boilerplate check reads it; null when not measured.</summary>
+    public DocumentShape? Shape { get; init; }
+}
+
+/// <summary>Structural counts of a document used to tell a news text from page furniture.</summary>
+/// <param name="Words">Word tokens.</param>
+/// <param name="ContentWords">Word tokens that are not stop words (the clustering terms).</param>
+/// <param name="Lines">Non-empty lines.</param>
+/// <param name="FurnitureLines">Non-empty lines of fewer than six words that do not end a sentence (menus, buttons, captions).</param>
+/// <param name="WebWords">Words naming the page, the browser or the reader's actions on them (see <see cref="BoilerplateDetector"/>).</param>
+/// <param name="ReaderWords">Second-person words ("you", "your"): prompts address the reader, news reports rarely do.</param>
+/// <param name="Sentences">Sentence ends (. ! ?) seen.</param>
+public sealed record DocumentShape(int Words, int ContentWords, int Lines, int FurnitureLines, int WebWords, int ReaderWords, int Sentences);
 
 /// <summary>Turns article text into clustering terms with the pipeline's tokenizer, stemmer and stop-word list.</summary>
 public static class ClusterTerms
 {
+    /// <summary>Content words of the lead: the headline plus about the first two sentences.</summary>
+    private const int LeadLength = 30;
+
     public static ClusterInput FromText(string id, string? headline, string text, DateOnly? date = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>(text.Length / 6);
+        var names = new List<string>();
+        var lead = new List<string>();
         // A detected headline is often the text's first line: count it once.
-        if (!string.IsNullOrEmpty(headline) && !text.Contains(headline, StringComparison.Ordinal)) Add(headline, terms);
-        Add(text, terms);
-        return new ClusterInput(id, terms, date);
+        if (!string.IsNullOrEmpty(headline) && !text.Contains(headline, StringComparison.Ordinal))
+        {
+            Add(headline, terms, names);
+            lead.AddRange(terms);
+        }
+        int before = terms.Count;
+        var shape = Add(text, terms, names);
+        for (int i = before; i < terms.Count && i - before < LeadLength; i++) lead.Add(terms[i]);
+        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape };
     }
 
     /// <summary>Uses the tokens the pipeline's segmentation already made (content sentences, furniture excluded)
@@ -30,17 +63,26 @@ public static class ClusterTerms
         ArgumentNullException.ThrowIfNull(article);
         if (article.Sentences.IsEmpty) return FromText(article.Id, article.Headline, article.Text, article.Published?.Date);
         var terms = new List<string>(article.Text.Length / 6);
-        if (!string.IsNullOrEmpty(article.Headline)) Add(article.Headline, terms);
+        var names = new List<string>();
+        if (!string.IsNullOrEmpty(article.Headline)) Add(article.Headline, terms, names);
+        var tokens = new List<Token>();
         foreach (var sentence in article.Sentences)
         {
-            foreach (var token in sentence.Tokens) AddToken(token, terms);
+            tokens.Clear();
+            tokens.AddRange(sentence.Tokens);
+            foreach (var token in tokens) AddToken(token, terms);
+            ScanNames(article.Text, tokens, names);
         }
-        return new ClusterInput(article.Id, terms, article.Published?.Date);
+        var lead = terms.Take(LeadLength + (article.Headline is null ? 0 : 10)).ToList();
+        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text) };
     }
 
-    private static void Add(string text, List<string> terms)
+    private static DocumentShape Add(string text, List<string> terms, List<string> names)
     {
-        foreach (var token in Tokenizer.Tokenize(text, new TextSpan(0, text.Length))) AddToken(token, terms);
+        var tokens = Tokenizer.Tokenize(text, new TextSpan(0, text.Length));
+        foreach (var token in tokens) AddToken(token, terms);
+        ScanNames(text, tokens, names);
+        return Measure(text, tokens);
     }
 
     private static void AddToken(Token token, List<string> terms)
@@ -48,5 +90,81 @@ public static class ClusterTerms
         // Content words only: stop words and one-letter tokens carry no topic (Salton & Buckley 1988).
         if (token.Kind != TokenKind.Word || token.IsStopWord || token.Normal.Length < 2) return;
         terms.Add(token.Stem);
+    }
+
+    /// <summary>A cheap capitalised-name scan (the entity stage's scanner needs the whole article set for its case
+    /// evidence and costs far more than clustering): runs of capitalised words that are not stop words. A
+    /// sentence-initial word counts only as part of a run of two or more, since any word is capitalised there.</summary>
+    private static void ScanNames(string text, List<Token> tokens, List<string> names)
+    {
+        bool sentenceStart = true;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                char c = text[t.Span.Start];
+                if (c is '.' or '!' or '?' or ':' or '"' or '\u201C') sentenceStart = true;
+                i++;
+                continue;
+            }
+            if (!IsCapitalised(text, t))
+            {
+                sentenceStart = t.Kind != TokenKind.Word && sentenceStart;
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end + 1 < tokens.Count && IsCapitalised(text, tokens[end + 1])) end++;
+            int first = i;
+            if (sentenceStart && end == i) first = i + 1;           // a lone sentence-initial capital: not evidence
+            if (first <= end)
+            {
+                string? key = null;
+                for (int k = first; k <= end; k++) key = key is null ? tokens[k].Normal : key + " " + tokens[k].Normal;
+                if (key is not null && key.Length > 1)
+                {
+                    names.Add(key);
+                    if (end > first) names.Add(tokens[end].Normal);
+                }
+            }
+            sentenceStart = false;
+            i = end + 1;
+        }
+    }
+
+    private static bool IsCapitalised(string text, Token t) =>
+        t.Kind == TokenKind.Word && !t.IsStopWord && t.Normal.Length > 1 && char.IsUpper(text[t.Span.Start]);
+
+    private static DocumentShape Measure(string text) => Measure(text, Tokenizer.Tokenize(text, new TextSpan(0, text.Length)));
+
+    private static DocumentShape Measure(string text, List<Token> tokens)
+    {
+        int words = 0, content = 0, web = 0, reader = 0, sentences = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                if (text[t.Span.Start] is '.' or '!' or '?') sentences++;
+                continue;
+            }
+            if (t.Kind != TokenKind.Word) continue;
+            words++;
+            if (!t.IsStopWord && t.Normal.Length >= 2) content++;
+            if (BoilerplateDetector.IsWebWord(t.Normal)) web++;
+            if (t.Normal is "you" or "your" or "yours" or "you're" or "you've" or "you'll") reader++;
+        }
+        int lines = 0, furniture = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan()[range].Trim();
+            if (line.IsEmpty) continue;
+            lines++;
+            int lineWords = 0;
+            foreach (var _ in line.Split(' ')) lineWords++;
+            if (lineWords < 6 && line[^1] is not ('.' or '!' or '?' or '"' or '\u201D')) furniture++;
+        }
+        return new DocumentShape(words, content, lines, furniture, web, reader, sentences);
     }
 }

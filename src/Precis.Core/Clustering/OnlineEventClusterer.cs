@@ -6,34 +6,67 @@ namespace Precis.Clustering;
 /// <param name="IsNewEvent">True when no event was close enough and a new one was opened.</param>
 /// <param name="Similarity">Cosine to the joined event's centroid (0 for a new event).</param>
 /// <param name="Merges">Events absorbed because their centroids became close, as (absorbed, into) pairs.</param>
-public sealed record ClusterDecision(string ArticleId, long EventId, bool IsNewEvent, double Similarity, IReadOnlyList<EventMerge> Merges);
+public sealed record ClusterDecision(string ArticleId, long EventId, bool IsNewEvent, double Similarity, IReadOnlyList<EventMerge> Merges)
+{
+    /// <summary>Why the document was kept out of events (page furniture, see <see cref="BoilerplateDetector"/>), or null.
+    /// A rejected document still gets an event id of its own (<see cref="IsNewEvent"/>), which no article joins.</summary>
+    public string? Rejection { get; init; }
+
+    /// <summary>The join model's probability for the joined event (0 for a new event, or without a model).</summary>
+    public double Probability { get; init; }
+}
 
 /// <summary>Event <paramref name="Absorbed"/> was merged into event <paramref name="Into"/>.</summary>
 public readonly record struct EventMerge(long Absorbed, long Into);
 
 /// <summary>
 /// Single-pass event clustering in the style of TDT first-story detection (Allan, Papka &amp; Lavrenko 1998;
-/// Yang, Pierce &amp; Carbonell 1998): each arriving article's tf-idf vector is compared with the centroids of
-/// candidate events found through term postings; it joins the most similar event when the cosine clears
-/// <see cref="ClusteringOptions.JoinThreshold"/>, otherwise it opens a new event. After each join the grown event is
-/// compared with its own candidates and merged with any whose centroid has come within
-/// <see cref="ClusteringOptions.MergeThreshold"/>. IDF is maintained online, so weights are computed at comparison
-/// time from term counts. Not thread-safe: one writer at a time. Deterministic for a given article order.
+/// Yang, Pierce &amp; Carbonell 1998): each arriving article is compared with candidate events found through term and
+/// name postings within a time window. With a <see cref="JoinModel"/> (the default, issue 14) each candidate is scored
+/// by a learned model over pair features (<see cref="JoinFeatures"/>: body, lead and name similarity, syndication,
+/// time gap, event size; in the manner of Miranda et al. 2018, "Multilingual clustering of streaming news"); the
+/// article joins the most probable event above the model's join cut, otherwise it opens a new event, and the grown
+/// event is merged with a neighbour when the same model, read on the event pair, clears the merge cut. Without a model
+/// the tf-idf cosine to the centroid decides against <see cref="ClusteringOptions.JoinThreshold"/> and
+/// <see cref="ClusteringOptions.MergeThreshold"/>. Page furniture (<see cref="BoilerplateDetector"/>) is kept out of
+/// events. IDF is maintained online. Not thread-safe: one writer at a time. Deterministic for a given article order.
 /// </summary>
 public sealed class OnlineEventClusterer
 {
+    /// <summary>Name keys share the term table (and its document frequencies) under this prefix.</summary>
+    private const char NamePrefix = '\u0001';
+
+    // How many of an article's terms (by weight) are posted for its event, and how many of its names are queried.
+    private const int PostedTerms = 40;
+    private const int QueryNames = 5;
+
+    // Lead word trigrams kept per article for the syndication feature.
+    private const int ShingleTerms = 40;
+
+    // Opening words compared across documents by the boilerplate check.
+    private const int OpeningTerms = 8;
+
     private readonly ClusteringOptions _options;
+    private readonly JoinModel? _model;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<int> _documentFrequency = [];
-    private readonly Dictionary<int, List<long>> _postings = [];
+    // Postings by (term, week of the article's date); undated articles post under week NoWeek. A dated query reads only
+    // the weeks of its time window (plus the undated postings), so its cost does not grow with the store's history.
+    private readonly Dictionary<(int Term, int Week), List<long>> _postings = [];
+    private readonly Dictionary<int, List<int>> _weeksOfTerm = [];
     private readonly Dictionary<long, EventState> _events = [];
     private readonly Dictionary<long, long> _mergedInto = [];
+    // Opening-words hash -> (documents seen, hash of the first full text, whether a different text followed).
+    private readonly Dictionary<long, (int Count, long FirstText, bool Varied)> _openings = [];
     private int _documentCount;
     private long _nextEventId;
+
+    private const int NoWeek = int.MinValue;
 
     public OnlineEventClusterer(ClusteringOptions? options = null, long firstEventId = 1)
     {
         _options = options ?? new ClusteringOptions();
+        _model = _options.Model;
         _nextEventId = firstEventId;
     }
 
@@ -42,48 +75,76 @@ public sealed class OnlineEventClusterer
     /// <summary>Articles seen so far.</summary>
     public int DocumentCount => _documentCount;
 
-    /// <summary>Live (unmerged) events.</summary>
+    /// <summary>Live (unmerged) events, including the single-document events of rejected documents.</summary>
     public int EventCount => _events.Count;
 
     /// <summary>Assigns an article to an event, opening or merging events as needed.</summary>
     public ClusterDecision Add(ClusterInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var tf = CountTerms(input.Terms);
-        var vector = Weigh(tf);
-
-        long best = 0;
-        double bestScore = 0;
-        var candidates = Candidates(vector, input.Date, exclude: 0);
-        for (int k = 0; k < vector.Terms.Length; k++) Scatter(vector.Terms[k], vector.Weights[k] * Idf(vector.Terms[k]));
-        foreach (var candidate in candidates)
+        var article = Prepare(input);
+        if (article.Rejection is { } reason)
         {
-            double score = Cosine(_events[candidate]);
-            if (score > bestScore || (score == bestScore && score > 0 && candidate < best))
-            {
-                best = candidate;
-                bestScore = score;
-            }
+            long rid = _nextEventId++;
+            var rejected = new EventState(rid) { Rejected = true };
+            _events.Add(rid, rejected);
+            AddToEvent(rejected, article);
+            return new ClusterDecision(input.Id, rid, true, 0, []) { Rejection = reason };
         }
 
-        ClearScratch(vector.Terms);
+        var candidates = Candidates(article);
+        long best = 0;
+        double bestScore = 0, bestCosine = 0;
+        var cosines = ScoreCosines(article, candidates);
+        if (_model is null)
+        {
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                if (cosines[i] > bestScore || (cosines[i] == bestScore && cosines[i] > 0 && candidates[i].Id < best))
+                {
+                    best = candidates[i].Id;
+                    bestScore = cosines[i];
+                }
+            }
+            bestCosine = bestScore;
+            if (best == 0 || bestScore < _options.JoinThreshold) best = 0;
+        }
+        else
+        {
+            var features = new double[JoinFeatures.Count];
+            double top = cosines.Count == 0 ? 0 : cosines.Max();
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                PairFeatures(article, _events[candidates[i].Id], cosines[i], top, candidates[i].Votes, features);
+                double p = _model.Join.Score(features);
+                Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
+                if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
+                {
+                    best = candidates[i].Id;
+                    bestScore = p;
+                    bestCosine = cosines[i];
+                }
+            }
+            if (best == 0 || bestScore < _model.JoinCut) best = 0;
+        }
 
-        if (best == 0 || bestScore < _options.JoinThreshold)
+        var pool = candidates.Select(c => c.Id).ToList();
+        if (best == 0)
         {
             long id = _nextEventId++;
             var state = new EventState(id);
             _events.Add(id, state);
-            AddToEvent(state, vector, input.Date);
-            // With the merge threshold above the join threshold (the defaults) a one-article event never merges;
-            // the check keeps the two thresholds independent.
-            var opened = MergeNeighbours(state, candidates);
+            AddToEvent(state, article);
+            // With the merge cut above the join cut (the defaults) a one-article event rarely merges; the check keeps
+            // the two decisions independent.
+            var opened = MergeNeighbours(state, pool);
             return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
         }
 
         var target = _events[best];
-        AddToEvent(target, vector, input.Date);
-        var merges = MergeNeighbours(target, candidates);
-        return new ClusterDecision(input.Id, Resolve(best), false, bestScore, merges);
+        AddToEvent(target, article);
+        var merges = MergeNeighbours(target, pool);
+        return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
     }
 
     /// <summary>Replays an earlier decision (e.g. from a store on restart) without deciding again.</summary>
@@ -91,14 +152,14 @@ public sealed class OnlineEventClusterer
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventId);
-        var tf = CountTerms(input.Terms);
+        var article = Prepare(input);
         eventId = Resolve(eventId);
         if (!_events.TryGetValue(eventId, out var state))
         {
-            state = new EventState(eventId);
+            state = new EventState(eventId) { Rejected = article.Rejection is not null };
             _events.Add(eventId, state);
         }
-        AddToEvent(state, Weigh(tf), input.Date);
+        AddToEvent(state, article);
         if (eventId >= _nextEventId) _nextEventId = eventId + 1;
     }
 
@@ -109,24 +170,148 @@ public sealed class OnlineEventClusterer
         return eventId;
     }
 
-    private Dictionary<int, int> CountTerms(IReadOnlyList<string> terms)
+    /// <summary>Training hook: sees the features of every pair the model scores (the array is reused after the call).</summary>
+    internal Action<PairObservation>? Observer { get; set; }
+
+    /// <summary>A pair the model scored: an article (<paramref name="A"/> = 0) or event <paramref name="A"/> against event <paramref name="B"/>.</summary>
+    internal readonly record struct PairObservation(bool Merge, long A, long B, double[] Features);
+
+    /// <summary>Training hook: computes the features of the article against each candidate event, lets
+    /// <paramref name="choose"/> pick the event (an existing id, or 0 to open one), and adds the article there without
+    /// merging. Returns the event the article went to, negated for a rejected document (which is not offered).</summary>
+    internal long AddChosen(ClusterInput input, Func<IReadOnlyList<(long EventId, double[] Features)>, long> choose)
+    {
+        var article = Prepare(input);
+        if (article.Rejection is not null)
+        {
+            long rid = _nextEventId++;
+            var rejected = new EventState(rid) { Rejected = true };
+            _events.Add(rid, rejected);
+            AddToEvent(rejected, article);
+            return -rid;
+        }
+        var candidates = Candidates(article);
+        var cosines = ScoreCosines(article, candidates);
+        double top = cosines.Count == 0 ? 0 : cosines.Max();
+        var scored = new List<(long, double[])>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var features = new double[JoinFeatures.Count];
+            PairFeatures(article, _events[candidates[i].Id], cosines[i], top, candidates[i].Votes, features);
+            scored.Add((candidates[i].Id, features));
+        }
+        long chosen = Resolve(choose(scored));
+        if (chosen == 0 || !_events.TryGetValue(chosen, out var state))
+        {
+            chosen = _nextEventId++;
+            state = new EventState(chosen);
+            _events.Add(chosen, state);
+        }
+        AddToEvent(state, article);
+        return chosen;
+    }
+
+    // ---- reading an article -------------------------------------------------------------------------------------
+
+    private sealed class ArticleVector
+    {
+        public required int[] Terms { get; init; }
+        public required double[] Weights { get; init; }
+        public required int[] Posted { get; init; }
+        public required int[] Query { get; init; }
+        public required Dictionary<int, double> Lead { get; init; }
+        public required Dictionary<int, double> Names { get; init; }
+        public required long[] Shingles { get; init; }
+        public DateOnly? Date { get; init; }
+        public string? Rejection { get; init; }
+    }
+
+    private ArticleVector Prepare(ClusterInput input)
+    {
+        var tf = CountTerms(input.Terms, input.Names);
+        var (terms, weights) = Weigh(tf.Body);
+        var order = ByWeight(terms, weights);
+        var posted = order.Take(PostedTerms).Select(i => terms[i]).ToList();
+        var query = order.Take(_options.QueryTerms).Select(i => terms[i]).ToList();
+        var names = Normalised(tf.Names);
+        foreach (var (name, _) in names.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(QueryNames))
+        {
+            query.Add(name);
+        }
+        posted.AddRange(names.Keys);
+        var leadCounts = new Dictionary<int, int>();
+        foreach (var term in input.LeadTerms)
+        {
+            if (_termIds.TryGetValue(term, out var id)) leadCounts[id] = leadCounts.GetValueOrDefault(id) + 1;
+        }
+        var lead = Normalised(leadCounts);
+
+        // Word trigrams over the first terms, hashed from term ids (stable within a run, which is all they are compared in).
+        var ids = input.Terms.Take(ShingleTerms).Select(t => _termIds[t]).ToArray();
+        var shingles = new long[Math.Max(0, ids.Length - 2)];
+        for (int i = 0; i < shingles.Length; i++) shingles[i] = ((long)ids[i] * 2_000_003 + ids[i + 1]) * 2_000_029 + ids[i + 2];
+
+        string? rejection = null;
+        if (_options.RejectBoilerplate && input.Shape is { } shape)
+        {
+            bool repeated = false;
+            if (ids.Length >= OpeningTerms)
+            {
+                long opening = 17;
+                for (int i = 0; i < OpeningTerms; i++) opening = opening * 1_000_003 + ids[i];
+                long text = 23;
+                foreach (var (term, count) in tf.Body.OrderBy(x => x.Key)) text = (text * 1_000_033 + term) * 31 + count;
+                if (_openings.TryGetValue(opening, out var seen))
+                {
+                    bool varied = seen.Varied || seen.FirstText != text;
+                    repeated = varied && seen.Count >= 2;
+                    _openings[opening] = (seen.Count + 1, seen.FirstText, varied);
+                }
+                else
+                {
+                    _openings[opening] = (1, text, false);
+                }
+            }
+            rejection = BoilerplateDetector.Check(shape, repeated);
+        }
+        return new ArticleVector
+        {
+            Terms = terms, Weights = weights, Posted = [.. posted], Query = [.. query], Lead = lead, Names = names,
+            Shingles = shingles, Date = input.Date, Rejection = rejection,
+        };
+    }
+
+    private (Dictionary<int, int> Body, Dictionary<int, int> Names) CountTerms(IReadOnlyList<string> terms, IReadOnlyList<string> names)
     {
         var tf = new Dictionary<int, int>();
         foreach (var term in terms)
         {
-            if (!_termIds.TryGetValue(term, out var id))
-            {
-                id = _termIds.Count;
-                _termIds.Add(term, id);
-                _documentFrequency.Add(0);
-                _idf.Add(0);
-                _idfStamp.Add(-1);
-            }
+            int id = TermId(term);
             tf[id] = tf.GetValueOrDefault(id) + 1;
+        }
+        var nf = new Dictionary<int, int>();
+        foreach (var name in names)
+        {
+            int id = TermId(NamePrefix + name);
+            nf[id] = nf.GetValueOrDefault(id) + 1;
         }
         _documentCount++;
         foreach (var id in tf.Keys) _documentFrequency[id]++;
-        return tf;
+        foreach (var id in nf.Keys) _documentFrequency[id]++;
+        return (tf, nf);
+    }
+
+    private int TermId(string term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            id = _termIds.Count;
+            _termIds.Add(term, id);
+            _documentFrequency.Add(0);
+            _idf.Add(0);
+            _idfStamp.Add(-1);
+        }
+        return id;
     }
 
     private readonly List<double> _idf = [];
@@ -143,7 +328,7 @@ public sealed class OnlineEventClusterer
     }
 
     /// <summary>Sublinear tf (1 + ln tf) times idf, L2-normalised (Manning et al., IR book §6.4.1).</summary>
-    private TermVector Weigh(Dictionary<int, int> tf)
+    private (int[] Terms, double[] Weights) Weigh(Dictionary<int, int> tf)
     {
         var terms = new int[tf.Count];
         var weights = new double[tf.Count];
@@ -159,71 +344,128 @@ public sealed class OnlineEventClusterer
         }
         norm = Math.Sqrt(norm);
         if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] /= norm;
-        return new TermVector(terms, weights);
+        return (terms, weights);
     }
 
-    private void AddToEvent(EventState state, TermVector vector, DateOnly? date)
+    private Dictionary<int, double> Normalised(Dictionary<int, int> tf)
+    {
+        var (terms, weights) = Weigh(tf);
+        var result = new Dictionary<int, double>(terms.Length);
+        for (int i = 0; i < terms.Length; i++) result[terms[i]] = weights[i];
+        return result;
+    }
+
+    private static int[] ByWeight(int[] terms, double[] weights)
+    {
+        var order = new int[terms.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = weights[b].CompareTo(weights[a]);
+            return c != 0 ? c : terms[a].CompareTo(terms[b]);
+        });
+        return order;
+    }
+
+    private static int Week(DateOnly? date) => date is { } d ? Math.DivRem(d.DayNumber, 7).Quotient : NoWeek;
+
+    // ---- events ---------------------------------------------------------------------------------------------------
+
+    private void AddToEvent(EventState state, ArticleVector article)
     {
         // The centroid keeps each member's normalised sublinear tf (idf divided back out), so weights follow the
         // current idf at comparison time while every member counts equally.
-        for (int k = 0; k < vector.Terms.Length; k++)
+        for (int k = 0; k < article.Terms.Length; k++)
         {
-            int term = vector.Terms[k];
-            double idf = Idf(term);
-            double value = vector.Weights[k] / idf;
-            if (state.Sum.TryGetValue(term, out var old))
-            {
-                state.Sum[term] = old + value;
-            }
-            else
-            {
-                state.Sum.Add(term, value);
-                if (!_postings.TryGetValue(term, out var list)) _postings.Add(term, list = []);
-                list.Add(state.Id);
-            }
+            int term = article.Terms[k];
+            double value = article.Weights[k] / Idf(term);
+            state.Sum[term] = state.Sum.GetValueOrDefault(term) + value;
         }
+        // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
+        state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
+        state.NameNormSq = AddInto(state.Names, article.Names, state.NameNormSq);
+        foreach (var s in article.Shingles) state.Shingles.Add(s);
         state.Size++;
         state.NormStamp = 0;
-        if (date is { } d)
+        state.Touched = _documentCount;
+        if (article.Date is { } d)
         {
             if (state.First is null || d < state.First) state.First = d;
             if (state.Last is null || d > state.Last) state.Last = d;
         }
+        if (state.Rejected) return;
+        int week = Week(article.Date);
+        foreach (var term in article.Posted)
+        {
+            if (!state.Posted.Add(((long)term << 32) | (uint)week)) continue;
+            if (!_postings.TryGetValue((term, week), out var list))
+            {
+                _postings.Add((term, week), list = []);
+                if (!_weeksOfTerm.TryGetValue(term, out var weeks)) _weeksOfTerm.Add(term, weeks = []);
+                weeks.Add(week);
+            }
+            list.Add(state.Id);
+        }
     }
 
-    /// <summary>Events sharing the most of the vector's top-weighted terms, within the time window of the date.</summary>
-    // The join's best candidates (by shared query terms) that are also checked for a merge.
-    private const int MergeCandidates = 10;
+    private static double AddInto(Dictionary<int, double> sum, Dictionary<int, double> add, double normSq)
+    {
+        foreach (var (k, v) in add)
+        {
+            double old = sum.GetValueOrDefault(k);
+            sum[k] = old + v;
+            normSq += (old + v) * (old + v) - old * old;
+        }
+        return normSq;
+    }
 
-    private List<long> Candidates(TermVector vector, DateOnly? date, long exclude) =>
-        Candidates(TopTerms(vector.Terms, vector.Weights), date, date, exclude);
+    /// <summary>Events sharing the most of the article's query terms and names, within the time window of its date.</summary>
+    private List<(long Id, int Votes)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
-    private List<long> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
+    private List<(long Id, int Votes)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
     {
         var votes = new Dictionary<long, int>();
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
+        var seen = new HashSet<long>();
         foreach (var term in queryTerms)
         {
-            if (!_postings.TryGetValue(term, out var list) || list.Count > maxPosting) continue;
-            foreach (var raw in list)
+            seen.Clear();
+            foreach (var week in WeeksToRead(term, first, last))
             {
-                long id = Resolve(raw);
-                if (id == exclude) continue;
-                votes[id] = votes.GetValueOrDefault(id) + 1;
+                if (!_postings.TryGetValue((term, week), out var list) || list.Count > maxPosting) continue;
+                foreach (var raw in list)
+                {
+                    long id = Resolve(raw);
+                    if (id == exclude || !seen.Add(id)) continue;
+                    votes[id] = votes.GetValueOrDefault(id) + 1;
+                }
             }
         }
         var ranked = new List<(long Id, int Votes)>(votes.Count);
         foreach (var (id, count) in votes) ranked.Add((id, count));
         ranked.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
-        var result = new List<long>(Math.Min(ranked.Count, _options.MaxCandidates));
-        foreach (var (id, _) in ranked)
+        var result = new List<(long, int)>(Math.Min(ranked.Count, _options.MaxCandidates));
+        foreach (var (id, count) in ranked)
         {
-            if (!InWindow(_events[id], first, last)) continue;
-            result.Add(id);
+            if (!_events.TryGetValue(id, out var e) || e.Rejected || !InWindow(e, first, last)) continue;
+            result.Add((id, count));
             if (result.Count == _options.MaxCandidates) break;
         }
         return result;
+    }
+
+    private IEnumerable<int> WeeksToRead(int term, DateOnly? first, DateOnly? last)
+    {
+        if (first is null || last is null)
+        {
+            // An undated query has no window: every week's postings of the term.
+            if (_weeksOfTerm.TryGetValue(term, out var weeks)) foreach (var w in weeks) yield return w;
+            yield break;
+        }
+        yield return NoWeek;
+        int from = Week(first.Value.AddDays(-_options.WindowDays)), to = Week(last.Value.AddDays(_options.WindowDays));
+        for (int w = from; w <= to; w++) yield return w;
     }
 
     private bool InWindow(EventState e, DateOnly? first, DateOnly? last)
@@ -233,17 +475,75 @@ public sealed class OnlineEventClusterer
             && last.Value.DayNumber >= e.First.Value.DayNumber - _options.WindowDays;
     }
 
-    private IEnumerable<int> TopTerms(int[] terms, double[] weights)
+    // ---- scoring --------------------------------------------------------------------------------------------------
+
+    private List<double> ScoreCosines(ArticleVector article, List<(long Id, int Votes)> candidates)
     {
-        int k = Math.Min(_options.QueryTerms, terms.Length);
-        var order = new int[terms.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        for (int k = 0; k < article.Terms.Length; k++) Scatter(article.Terms[k], article.Weights[k] * Idf(article.Terms[k]));
+        var result = new List<double>(candidates.Count);
+        foreach (var (id, _) in candidates) result.Add(Cosine(_events[id]));
+        ClearScratch(article.Terms);
+        return result;
+    }
+
+    private void PairFeatures(ArticleVector article, EventState e, double cosine, double topCosine, int votes, double[] f)
+    {
+        double logSize = Math.Log(1 + e.Size);
+        f[0] = cosine;
+        f[1] = Math.Sqrt(cosine);
+        f[2] = cosine - topCosine;
+        f[3] = cosine * logSize;
+        f[4] = SparseCosine(article.Lead, 1, e.Lead, e.LeadNormSq);
+        f[5] = SparseCosine(article.Names, 1, e.Names, e.NameNormSq);
+        f[6] = Math.Log(1 + Shared(article.Names, e.Names));
+        f[7] = article.Shingles.Length == 0 ? 0 : (double)article.Shingles.Count(e.Shingles.Contains) / article.Shingles.Length;
+        (f[8], f[9]) = Gap(article.Date, article.Date, e);
+        f[10] = logSize;
+        f[11] = article.Query.Length == 0 ? 0 : (double)votes / article.Query.Length;
+    }
+
+    /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
+    private void PairFeatures(EventState small, EventState large, double cosine, double topCosine, double[] f)
+    {
+        double logSize = Math.Log(1 + large.Size);
+        f[0] = cosine;
+        f[1] = Math.Sqrt(cosine);
+        f[2] = cosine - topCosine;
+        f[3] = cosine * logSize;
+        f[4] = SparseCosine(small.Lead, Math.Sqrt(small.LeadNormSq), large.Lead, large.LeadNormSq);
+        f[5] = SparseCosine(small.Names, Math.Sqrt(small.NameNormSq), large.Names, large.NameNormSq);
+        f[6] = Math.Log(1 + Shared(small.Names, large.Names));
+        f[7] = small.Shingles.Count == 0 ? 0 : (double)small.Shingles.Count(large.Shingles.Contains) / small.Shingles.Count;
+        (f[8], f[9]) = Gap(small.First, small.Last, large);
+        f[10] = logSize;
+        f[11] = 1;
+    }
+
+    private static double SparseCosine(Dictionary<int, double> a, double aNorm, Dictionary<int, double> b, double bNormSq)
+    {
+        if (a.Count == 0 || b.Count == 0 || aNorm == 0 || bNormSq <= 0) return 0;
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        double dot = 0;
+        foreach (var (k, v) in small)
         {
-            int c = weights[b].CompareTo(weights[a]);
-            return c != 0 ? c : terms[a].CompareTo(terms[b]);
-        });
-        for (int i = 0; i < k; i++) yield return terms[order[i]];
+            if (large.TryGetValue(k, out var w)) dot += v * w;
+        }
+        return Math.Clamp(dot / (aNorm * Math.Sqrt(bNormSq)), 0, 1);
+    }
+
+    private static int Shared(Dictionary<int, double> a, Dictionary<int, double> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int n = 0;
+        foreach (var k in small.Keys) if (large.ContainsKey(k)) n++;
+        return n;
+    }
+
+    private static (double Gap, double Undated) Gap(DateOnly? first, DateOnly? last, EventState e)
+    {
+        if (first is null || last is null || e.First is null || e.Last is null) return (0, 1);
+        int days = Math.Max(0, Math.Max(e.First.Value.DayNumber - last.Value.DayNumber, first.Value.DayNumber - e.Last.Value.DayNumber));
+        return (Math.Log(1 + days), 0);
     }
 
     // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
@@ -306,23 +606,28 @@ public sealed class OnlineEventClusterer
         return na == 0 || nb == 0 ? 0 : dot / (na * nb);
     }
 
-    /// <summary>Merges the grown event with the closest of the article's other candidate events while their centroids
-    /// are within the merge threshold. The article's candidates are where new closeness can come from: the event
-    /// only moved towards the article's terms.</summary>
+    // The join's best candidates (by shared query terms) that are also checked for a merge.
+    private const int MergeCandidates = 10;
+
+    /// <summary>Merges the grown event with the closest of the article's other candidate events while they belong
+    /// together (the model on the event pair, or the centroid cosine without a model). The article's candidates are
+    /// where new closeness can come from: the event only moved towards the article's terms.</summary>
     private List<EventMerge> MergeNeighbours(EventState grown, List<long> candidates)
     {
         var merges = new List<EventMerge>();
         var pool = candidates.Take(MergeCandidates).ToList();
+        double cut = _model?.MergeCut ?? _options.MergeThreshold;
+        if (cut > 1 && Observer is null) return merges;
+        var features = new double[JoinFeatures.Count];
         while (true)
         {
-            long best = 0;
-            double bestScore = 0;
+            var scoredPool = new List<(long Id, double Cosine)>();
             bool scattered = false;
             foreach (var raw in pool)
             {
                 long candidate = Resolve(raw);
-                if (candidate == grown.Id || !_events.TryGetValue(candidate, out var neighbour)) continue;
-                if (!InWindow(neighbour, grown.First, grown.Last)) continue;
+                if (candidate == grown.Id || !_events.TryGetValue(candidate, out var neighbour) || neighbour.Rejected) continue;
+                if (!InWindow(neighbour, grown.First, grown.Last) || scoredPool.Any(x => x.Id == candidate)) continue;
                 if (!scattered)
                 {
                     foreach (var (term, value) in grown.Sum)
@@ -332,30 +637,43 @@ public sealed class OnlineEventClusterer
                     }
                     scattered = true;
                 }
-                double score = Cosine(grown, neighbour);
+                scoredPool.Add((candidate, Cosine(grown, neighbour)));
+            }
+            if (scattered) ClearScratch(grown.Sum.Keys);
+
+            long best = 0;
+            double bestScore = 0;
+            double top = scoredPool.Count == 0 ? 0 : scoredPool.Max(x => x.Cosine);
+            foreach (var (candidate, cosine) in scoredPool)
+            {
+                double score = cosine;
+                if (_model is not null)
+                {
+                    var other = _events[candidate];
+                    var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
+                    PairFeatures(small, large, cosine, top, features);
+                    score = _model.Merge.Score(features);
+                    Observer?.Invoke(new PairObservation(true, grown.Id, candidate, features));
+                }
                 if (score > bestScore || (score == bestScore && score > 0 && candidate < best))
                 {
                     best = candidate;
                     bestScore = score;
                 }
             }
-            if (scattered) ClearScratch(grown.Sum.Keys);
-            if (best == 0 || bestScore < _options.MergeThreshold) return merges;
+            if (best == 0 || bestScore < cut) return merges;
 
-            // The older event (lower id) survives, so links to it stay valid.
-            var other = _events[best];
-            var (keep, absorb) = grown.Id < other.Id ? (grown, other) : (other, grown);
-            foreach (var (term, s) in absorb.Sum)
-            {
-                if (keep.Sum.TryGetValue(term, out var old)) keep.Sum[term] = old + s;
-                else
-                {
-                    keep.Sum.Add(term, s);
-                    _postings[term].Add(keep.Id);
-                }
-            }
+            // The older event (lower id) survives, so links to it stay valid; postings of the absorbed id resolve to it.
+            var absorbed = _events[best];
+            var (keep, absorb) = grown.Id < absorbed.Id ? (grown, absorbed) : (absorbed, grown);
+            foreach (var (term, s) in absorb.Sum) keep.Sum[term] = keep.Sum.GetValueOrDefault(term) + s;
+            keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
+            keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
+            keep.Shingles.UnionWith(absorb.Shingles);
+            keep.Posted.UnionWith(absorb.Posted);
             keep.Size += absorb.Size;
             keep.NormStamp = 0;
+            keep.Touched = Math.Max(keep.Touched, absorb.Touched);
             if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
             if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
             _events.Remove(absorb.Id);
@@ -365,13 +683,20 @@ public sealed class OnlineEventClusterer
         }
     }
 
-    private sealed record TermVector(int[] Terms, double[] Weights);
-
     private sealed class EventState(long id)
     {
         public long Id { get; } = id;
         public Dictionary<int, double> Sum { get; } = [];
+        public Dictionary<int, double> Lead { get; } = [];
+        public double LeadNormSq { get; set; }
+        public Dictionary<int, double> Names { get; } = [];
+        public double NameNormSq { get; set; }
+        public HashSet<long> Shingles { get; } = [];
+        /// <summary>(term, week) keys already in the postings.</summary>
+        public HashSet<long> Posted { get; } = [];
+        public bool Rejected { get; init; }
         public int Size { get; set; }
+        public int Touched { get; set; }
         public DateOnly? First { get; set; }
         public DateOnly? Last { get; set; }
         public double Norm { get; set; }

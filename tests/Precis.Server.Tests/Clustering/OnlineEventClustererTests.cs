@@ -52,9 +52,9 @@ public sealed class OnlineEventClustererTests
     [Fact]
     public void Events_whose_centroids_become_close_are_merged_into_the_older_one()
     {
-        // Joining is impossible (threshold above 1), merging easy: every article opens an event and the second
+        // Cosine rule (no model): joining is impossible (threshold above 1), merging easy: every article opens an event and the second
         // article of a story merges its event into the first one's.
-        var clusterer = new OnlineEventClusterer(new ClusteringOptions { JoinThreshold = 1.01, MergeThreshold = 0.05 });
+        var clusterer = new OnlineEventClusterer(new ClusteringOptions { Model = null, JoinThreshold = 1.01, MergeThreshold = 0.05 });
         var a = clusterer.Add(Doc("a", Bridge[0]));
         var b = clusterer.Add(Doc("b", Bridge[1]));
         Assert.True(b.IsNewEvent);

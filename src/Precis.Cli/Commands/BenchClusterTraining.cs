@@ -1,0 +1,222 @@
+using System.Globalization;
+using Precis.Clustering;
+using Precis.Documents;
+using Precis.Ingest;
+using Precis.Pipeline;
+using Precis.Server.Ingestion;
+
+namespace Precis.Cli.Commands;
+
+/// <summary>
+/// <c>precis bench cluster --train</c>: trains the <see cref="JoinModel"/> on the tuning halves (even cluster lines) of
+/// the bench streams and reports it on both halves. Training pairs come from simulated streams (three shuffles per
+/// file): each tuning article is offered the candidate events the clusterer retrieves at that moment, every pair is
+/// labelled by whether the candidate is the article's gold cluster, and the article is then added to its gold event
+/// (teacher forcing), so the candidates look as they would to a clusterer that decided well. The logistic regression is
+/// fitted by <see cref="JoinModelTrainer"/>; the join and merge cuts are then chosen on the same tuning streams by
+/// running the clusterer with the fitted model over a grid and keeping the pair with the best mean B-cubed F1 over the
+/// files. The odd cluster lines are never seen by either step.
+/// </summary>
+internal static class BenchClusterTraining
+{
+    internal static readonly int[] Seeds = [1, 2, 3];
+
+    /// <summary>One bench file read for the clusterer: tuning and held-out cluster ids and every article's input.</summary>
+    internal sealed record BenchStream(string Name, List<(SourceDocument Source, string Truth)> Documents, HashSet<string> TuneIds,
+        Dictionary<string, ClusterInput> Inputs)
+    {
+        public List<(ClusterInput Input, string Truth)> Stream(int seed, bool? tuning)
+        {
+            var ordered = BenchClusterCommand.Shuffle(Documents.ToList(), seed);
+            return [.. ordered.Where(x => tuning is null || TuneIds.Contains(x.Truth) == tuning.Value)
+                .Where(x => Inputs.ContainsKey(x.Source.Origin)).Select(x => (Inputs[x.Source.Origin], x.Truth))];
+        }
+    }
+
+    internal static BenchStream Load(string path, PrecisPipeline pipeline, CliIO io)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var clusters = BenchFile.Read(path, diagnostics).ToList();
+        foreach (var d in diagnostics) io.Error.WriteLine(d);
+        var documents = clusters.SelectMany(c => c.ToSources(Path.GetFileName(path)).Select(s => (Source: s, Truth: c.Id))).ToList();
+        var tuneIds = clusters.Where((_, i) => i % 2 == 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, ClusterInput>(StringComparer.Ordinal);
+        foreach (var (source, _) in documents)
+        {
+            if (ArticleIngestor.Read(pipeline, source).Terms is { } input) inputs[source.Origin] = input with { Id = source.Metadata.Id ?? source.Origin };
+        }
+        return new BenchStream(Path.GetFileName(path), documents, tuneIds, inputs);
+    }
+
+    /// <summary>Runs the clusterer in memory over a stream; rejected documents keep the single-document events they get.</summary>
+    internal static (ClusteringScores Scores, int Events, List<(string Id, string Reason)> Rejected) Simulate(
+        List<(ClusterInput Input, string Truth)> stream, ClusteringOptions options)
+    {
+        var clusterer = new OnlineEventClusterer(options);
+        var events = new List<long>(stream.Count);
+        var rejected = new List<(string, string)>();
+        foreach (var (input, _) in stream)
+        {
+            var decision = clusterer.Add(input);
+            events.Add(decision.EventId);
+            if (decision.Rejection is { } reason) rejected.Add((input.Id, reason));
+        }
+        var labels = events.Select(clusterer.Resolve).ToList();
+        return (ClusteringScores.Compute(labels, stream.Select(x => x.Truth).ToList()), labels.Distinct().Count(), rejected);
+    }
+
+    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped)
+    {
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        int joinable = 0, retrieved = 0;
+        foreach (var bench in benches)
+        {
+            foreach (var seed in Seeds)
+            {
+                var clusterer = new OnlineEventClusterer(baseOptions with { Model = null });
+                var eventOf = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (input, truth) in bench.Stream(seed, tuning: true))
+                {
+                    long gold = eventOf.GetValueOrDefault(truth);
+                    long chosen = clusterer.AddChosen(input, candidates =>
+                    {
+                        foreach (var (id, features) in candidates)
+                        {
+                            x.Add(features);
+                            y.Add(id == gold);
+                        }
+                        if (gold != 0) joinable++;
+                        if (gold != 0 && candidates.Any(c => c.EventId == gold)) retrieved++;
+                        return gold;
+                    });
+                    if (chosen > 0 && gold == 0) eventOf[truth] = chosen;
+                }
+            }
+        }
+        int positives = y.Count(b => b);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Candidate retrieval: for {retrieved} of {joinable} tuning articles whose gold event already existed ({(double)retrieved / Math.Max(1, joinable):P1}) it was among the candidates."));
+        io.Out.WriteLine($"Round 1 (gold events, teacher forcing): {x.Count} (article, candidate event) pairs, {positives} same-cluster.");
+        // A dropped feature is held at 0 during fitting, so its standardised column is constant and its weight 0.
+        var mask = dropped.Select(f => JoinFeatures.Names.ToList().IndexOf(f)).ToArray();
+        void Mask(List<double[]> rows) { foreach (var r in rows) foreach (var j in mask) r[j] = 0; }
+        Mask(x);
+        var join0 = JoinModelTrainer.Fit(x, y);
+
+        // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
+        // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
+        // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
+        var mx = new List<double[]>();
+        var my = new List<bool>();
+        int round2 = 0;
+        foreach (var bench in benches)
+        {
+            foreach (var seed in Seeds)
+            {
+                var clusterer = new OnlineEventClusterer(baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+                var golds = new Dictionary<long, Dictionary<string, int>>();
+                string current = "";
+                string Majority(long id, bool withCurrent)
+                {
+                    var counts = golds.TryGetValue(clusterer.Resolve(id), out var c) ? new Dictionary<string, int>(c, StringComparer.Ordinal) : new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (withCurrent) counts[current] = counts.GetValueOrDefault(current) + 1;
+                    return counts.Count == 0 ? "" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+                }
+                clusterer.Observer = o =>
+                {
+                    if (!o.Merge)
+                    {
+                        x.Add((double[])o.Features.Clone());
+                        y.Add(Majority(o.B, false) == current);
+                        round2++;
+                    }
+                    else
+                    {
+                        mx.Add((double[])o.Features.Clone());
+                        my.Add(Majority(o.A, true) == Majority(o.B, false));
+                    }
+                };
+                foreach (var (input, truth) in bench.Stream(seed, tuning: true))
+                {
+                    current = truth;
+                    var decision = clusterer.Add(input);
+                    foreach (var merge in decision.Merges)
+                    {
+                        if (!golds.Remove(merge.Absorbed, out var absorbed)) continue;
+                        if (!golds.TryGetValue(merge.Into, out var into)) golds[merge.Into] = into = new(StringComparer.Ordinal);
+                        foreach (var (g, n) in absorbed) into[g] = into.GetValueOrDefault(g) + n;
+                    }
+                    long e = clusterer.Resolve(decision.EventId);
+                    if (!golds.TryGetValue(e, out var counts)) golds[e] = counts = new(StringComparer.Ordinal);
+                    counts[truth] = counts.GetValueOrDefault(truth) + 1;
+                }
+            }
+        }
+        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
+        Mask(x);
+        Mask(mx);
+        var join = JoinModelTrainer.Fit(x, y);
+        var mergeScorer = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b) ? JoinModelTrainer.Fit(mx, my) : join;
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01,
+            $"precis bench cluster --train: logistic regressions on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves");
+        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
+        for (int j = 0; j < JoinFeatures.Count; j++)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
+
+        // The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).
+        double[] joinCuts = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
+        double[] mergeCuts = [0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1.01];
+        var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
+        io.Out.WriteLine("Cut grid on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
+        io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
+        (double Join, double Merge, double F1) best = (0, 0, -1);
+        foreach (var jc in joinCuts)
+        {
+            var line = jc.ToString("0.00", CultureInfo.InvariantCulture).PadRight(10);
+            foreach (var mc in mergeCuts)
+            {
+                var options = baseOptions with { Model = fitted.WithCuts(jc, mc) };
+                double f1 = tuning.Average(streams => streams.Average(s => Simulate(s, options).Scores.BCubedF1));
+                line += " " + f1.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(6);
+                if (f1 > best.F1 + 1e-12) best = (jc, mc, f1);
+            }
+            io.Out.WriteLine(line);
+        }
+        var model = fitted.WithCuts(best.Join, best.Merge);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = model }, "trained model");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Leave-half-out figures of the in-memory clusterer (no store): every file, both halves, each seed.</summary>
+    internal static void PrintHalves(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label)
+    {
+        io.Out.WriteLine($"In-memory clusterer, {label}:");
+        io.Out.WriteLine($"{"bench",-20} {"set",-20} {"seed",4} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6}");
+        foreach (var bench in benches)
+        {
+            foreach (var (name, tuning) in new[] { ("tuning half (even)", (bool?)true), ("held-out half (odd)", false) })
+            {
+                var rows = new List<ClusteringScores>();
+                foreach (var seed in Seeds)
+                {
+                    var stream = bench.Stream(seed, tuning);
+                    var (scores, events, _) = Simulate(stream, options);
+                    rows.Add(scores);
+                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{bench.Name,-20} {name,-20} {seed,4} {stream.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000}"));
+                }
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{bench.Name,-20} {name,-20} {"mean",4} {"",8} {"",7} {rows.Average(r => r.BCubedPrecision),6:0.000} {rows.Average(r => r.BCubedRecall),6:0.000} {rows.Average(r => r.BCubedF1),6:0.000} {rows.Average(r => r.AdjustedRandIndex),6:0.000}"));
+            }
+        }
+    }
+}

@@ -122,6 +122,7 @@ public sealed class BackgroundBriefingTests : IAsyncDisposable
         public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) => inner.CountArticlesAsync(cancellationToken);
         public Task<(long Seq, long EventId)> GetHighWaterMarksAsync(CancellationToken cancellationToken = default) => inner.GetHighWaterMarksAsync(cancellationToken);
         public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default) => inner.CommitAsync(batch, cancellationToken);
+        public Task<IIngestTransaction> BeginIngestAsync(CancellationToken cancellationToken = default) => inner.BeginIngestAsync(cancellationToken);
         public Task<EventPage> ListEventsAsync(int offset, int limit, CancellationToken cancellationToken = default) => inner.ListEventsAsync(offset, limit, cancellationToken);
         public Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default) => inner.GetEventAsync(id, cancellationToken);
         public Task<StoredBriefing?> GetBriefingAsync(long eventId, CancellationToken cancellationToken = default) => inner.GetBriefingAsync(eventId, cancellationToken);

@@ -34,7 +34,7 @@ public static class DatedTimelineRenderer
             writer.WriteLine();
             foreach (var s in e.Sentences)
             {
-                var by = s.DatedBy is { } r ? $" — dated by \"{MarkdownBriefingRenderer.Escape(r.Phrase)}\"" : " — published that day";
+                var by = s.DatedBy is { } r ? $" — dated by \"{MarkdownBriefingRenderer.Escape(r.Phrase)}\"" : s.NextDay ? " — published the next day" : " — published that day";
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {MarkdownBriefingRenderer.Escape(s.Text)} [{s.Article}]{by}"));
             }
             if (e.Sentences.IsEmpty) writer.WriteLine("- _no sentence of that day passed the filters_");
@@ -76,7 +76,7 @@ public static class DatedTimelineRenderer
                     json.WriteNumber("start", s.Span.Start);
                     json.WriteNumber("length", s.Span.Length);
                     if (s.DatedBy is { } r) json.WriteString("datedBy", r.Phrase);
-                    else json.WriteString("datedBy", "publication date");
+                    else json.WriteString("datedBy", s.NextDay ? "publication date (next day)" : "publication date");
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();

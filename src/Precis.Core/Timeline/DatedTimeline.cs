@@ -25,8 +25,9 @@ public sealed record DateEvidence(int Published, int References, int SameDayRefe
 public sealed record DateReference(int Article, TextSpan Span, string Phrase, string Resolution);
 
 /// <summary>A verbatim sentence on the timeline, cited by article number; <see cref="DatedBy"/> is the phrase that
-/// places it on its date, or null when the article's publication day does.</summary>
-public sealed record DatedTimelineSentence(int Article, int Sentence, TextSpan Span, string Text, DateReference? DatedBy);
+/// places it on its date, or null when the article's publication day does (<see cref="NextDay"/>: the article was
+/// published the day after, and its lead reports that day's event).</summary>
+public sealed record DatedTimelineSentence(int Article, int Sentence, TextSpan Span, string Text, DateReference? DatedBy, bool NextDay = false);
 
 /// <summary>One date of the timeline: its sentences and the evidence for it.</summary>
 public sealed record DatedTimelineEntry(DateOnly Date, double Score, DateEvidence Evidence, ImmutableArray<DatedTimelineSentence> Sentences);

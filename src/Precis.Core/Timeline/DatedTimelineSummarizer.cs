@@ -7,8 +7,8 @@ namespace Precis.Timeline;
 /// <summary>
 /// Writes a dated timeline of an article set: the L most important days (<see cref="DateSelector"/>), each with up to
 /// K verbatim sentences chosen among the sentences that belong to that day — those whose day-precise temporal
-/// expression resolves to it, and those of articles published that day that date nothing else — by centrality to
-/// all of them (cosine to the idf-weighted centroid of the day's sentences: the date-wise centroid summaries of
+/// expression resolves to it, and the lead sentences of articles published that day or the day after that date nothing
+/// else (a report usually runs the day after its event) — by centrality to all of them (cosine to the idf-weighted centroid of the day's sentences: the date-wise centroid summaries of
 /// Ghalandari &amp; Ifrim 2020), skipping near-duplicates of sentences already chosen. Deterministic: every tie is
 /// ordered by date, then article number, then sentence position. Cost: linear in sentences plus, per chosen day,
 /// linear in that day's sentences.
@@ -24,6 +24,13 @@ public static class DatedTimelineSummarizer
     /// <summary>Of an article published on a day, only its opening sentences speak for that day (news puts the
     /// event first: the inverted pyramid); later ones give background.</summary>
     internal const int LeadSentences = 10;
+
+    /// <summary>Score bonus per topic keyword a sentence names (at most two count): among central sentences, the one
+    /// that names the topic is the one about it.</summary>
+    internal const double KeywordWeight = 0.1;
+
+    /// <summary>Score bonus of an article's first sentence, falling as 1/(1 + position): the inverted pyramid again.</summary>
+    internal const double LeadWeight = 0.05;
 
     /// <summary>Near-duplicate threshold (content-stem Jaccard; Broder 1997).</summary>
     internal const double DuplicateOverlap = 0.5;
@@ -83,7 +90,7 @@ public static class DatedTimelineSummarizer
         var chosenDays = chosen.Select(c => c.Candidate.Date).ToHashSet();
 
         // Sentences per chosen day.
-        var pool = new Dictionary<DateOnly, List<(Sentence Sentence, DateReference? By)>>();
+        var pool = new Dictionary<DateOnly, List<(Sentence Sentence, DateReference? By, bool NextDay)>>();
         foreach (var day in chosenDays) pool[day] = [];
         foreach (var a in articles.OrderBy(a => a.Number))
         {
@@ -95,14 +102,12 @@ public static class DatedTimelineSummarizer
                 {
                     foreach (var (day, e) in refs)
                     {
-                        if (pool.TryGetValue(day, out var list)) list.Add((s, Reference(e)));
+                        if (pool.TryGetValue(day, out var list)) list.Add((s, Reference(e), false));
                     }
                 }
-                bool datesOtherDay = refs is not null && refs.Exists(r => !hasDay || r.Day != pubDay);
-                if (hasDay && s.Index < LeadSentences && !datesOtherDay && (refs is null || refs.Count == 0) && pool.TryGetValue(pubDay, out var own))
-                {
-                    own.Add((s, null));
-                }
+                if (!hasDay || s.Index >= LeadSentences || refs is { Count: > 0 }) continue;
+                if (pool.TryGetValue(pubDay, out var own)) own.Add((s, null, false));
+                if (pool.TryGetValue(pubDay.AddDays(-1), out var before)) before.Add((s, null, true));
             }
         }
 
@@ -128,7 +133,7 @@ public static class DatedTimelineSummarizer
             var usable = pool[day].Where(x => Usable(x.Sentence)).ToList();
             var matching = keywords.Count == 0 ? usable : usable.Where(x => keywords.Any(k => x.Sentence.Text.Contains(k, StringComparison.OrdinalIgnoreCase))).ToList();
             if (matching.Count > 0) usable = matching;
-            var picked = PickCentral(usable, options.SentencesPerDate, Idf, taken);
+            var picked = PickCentral(usable, options.SentencesPerDate, Idf, taken, keywords);
             var phrases = pool[day].Where(x => x.By is not null).Select(x => x.By!)
                 .DistinctBy(r => (r.Article, r.Span.Start))
                 .OrderBy(r => published.TryGetValue(r.Article, out var pd) && pd == day ? 1 : 0)
@@ -136,7 +141,7 @@ public static class DatedTimelineSummarizer
                 .Take(3).ToImmutableArray();
             var evidence = new DateEvidence(candidate.Published, candidate.References, candidate.SameDayReferences, phrases);
             entries.Add(new DatedTimelineEntry(day, score, evidence,
-                [.. picked.Select(x => new DatedTimelineSentence(x.Sentence.Article, x.Sentence.Index, x.Sentence.Span, x.Sentence.Text, x.By))]));
+                [.. picked.Select(x => new DatedTimelineSentence(x.Sentence.Article, x.Sentence.Index, x.Sentence.Span, x.Sentence.Text, x.By, x.NextDay))]));
         }
         return new DatedEventTimeline(entries.ToImmutable(), candidates.Count);
     }
@@ -160,11 +165,12 @@ public static class DatedTimelineSummarizer
         }
     }
 
-    /// <summary>Greedy: the most central sentence first, skipping near-duplicates of any sentence already taken.</summary>
-    private static List<(Sentence Sentence, DateReference? By)> PickCentral(
-        List<(Sentence Sentence, DateReference? By)> candidates, int k, Func<string, double> idf, List<HashSet<string>> taken)
+    /// <summary>Greedy: the best sentence first (centrality, plus the keyword and lead bonuses), skipping
+    /// near-duplicates of any sentence already taken.</summary>
+    private static List<(Sentence Sentence, DateReference? By, bool NextDay)> PickCentral(
+        List<(Sentence Sentence, DateReference? By, bool NextDay)> candidates, int k, Func<string, double> idf, List<HashSet<string>> taken, IReadOnlyList<string> keywords)
     {
-        var result = new List<(Sentence, DateReference?)>();
+        var result = new List<(Sentence, DateReference?, bool)>();
         if (k == 0 || candidates.Count == 0) return result;
         // One entry per sentence (a sentence can refer to the day twice).
         candidates = [.. candidates.DistinctBy(x => (x.Sentence.Article, x.Sentence.Index))];
@@ -183,7 +189,9 @@ public static class DatedTimelineSummarizer
                 norm += w * w;
             }
             double cos = norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm);
-            scored.Add((i, cos));
+            var text = candidates[i].Sentence.Text;
+            int named = keywords.Count(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+            scored.Add((i, cos + KeywordWeight * Math.Min(named, 2) + LeadWeight / (1 + candidates[i].Sentence.Index)));
         }
         foreach (var (i, _) in scored.OrderByDescending(x => x.Score).ThenBy(x => candidates[x.Index].Sentence.Article).ThenBy(x => candidates[x.Index].Sentence.Index))
         {

@@ -104,6 +104,25 @@ public sealed class DatedTimelineSummarizerTests
     }
 
     [Fact]
+    public void The_lead_of_an_article_published_the_next_day_can_speak_for_the_day_before_and_is_marked_so()
+    {
+        var input = TimelineInput.Analyze(
+        [
+            Doc("a", "2024-03-04", "Flooding closed the Orrin bridge on Monday after the river rose four metres overnight."),
+            Doc("b", "2024-03-06", "The Orrin bridge, closed by flooding on Monday, stayed shut as engineers inspected its piers."),
+            Doc("c", "2024-03-05", "Crews worked through the night to clear debris from the flooded Orrin bridge approaches."),
+        ]);
+        var timeline = DatedTimelineSummarizer.Summarize(input.Articles, input.Dates, new DatedTimelineOptions(Dates: 1, SentencesPerDate: 10));
+        var entry = Assert.Single(timeline.Entries);
+        Assert.Equal(new DateOnly(2024, 3, 4), entry.Date);
+        int c = input.Articles.Single(x => x.Text.StartsWith("Crews", StringComparison.Ordinal)).Number;
+        var next = Assert.Single(entry.Sentences, s => s.Article == c);
+        Assert.True(next.NextDay);
+        Assert.Null(next.DatedBy);
+        Assert.All(entry.Sentences.Where(s => s.Article != c), s => Assert.False(s.NextDay));
+    }
+
+    [Fact]
     public void No_articles_give_an_empty_timeline()
     {
         var timeline = DatedTimelineSummarizer.Summarize([], global::Precis.Analysis.Dates.DateAnalysis.Empty, new DatedTimelineOptions());

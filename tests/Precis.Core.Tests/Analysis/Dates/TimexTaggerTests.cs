@@ -39,6 +39,15 @@ public class TimexTaggerTests
     public void Months_and_years(string text, string extent, string value) => Single(text, extent, "DATE", value);
 
     [Theory]
+    [InlineData("The company bought the mill in June.", "June", "1997-06")]
+    [InlineData("Revenue fell in the fiscal year ended June 30.", "June 30", "1997-06-30")]
+    [InlineData("The plant opens in June.", "June", "1998-06")]
+    [InlineData("The board approved a dividend payable June 1.", "June 1", "1998-06-01")]
+    [InlineData("The company said it bought the mill and would pay for it in June.", "June", "1998-06")]
+    public void A_clause_plainly_in_the_past_puts_a_yearless_month_or_day_before_the_creation_date(string text, string extent, string value) =>
+        Single(text, extent, "DATE", value);
+
+    [Theory]
     [InlineData("The strike ended on Friday.", "Friday", "1998-02-27")]
     [InlineData("Talks will resume on Friday.", "Friday", "1998-03-06")]
     [InlineData("The board met last Wednesday.", "last Wednesday", "1998-02-25")]

@@ -751,6 +751,14 @@ internal static partial class TimexRules
             || sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("as ", StringComparison.OrdinalIgnoreCase))) return;
         // "the moment" only in "at the moment".
         if (w == "the moment" && !sentence[..t.Index].TrimEnd().EndsWith(" at", StringComparison.OrdinalIgnoreCase)) return;
+        // "recent months", "recent weeks", "recent days" are vague durations in TimeBank (PXM, PXW, PXD); "recent
+        // years" stays a past reference (annotated so four times in five).
+        if (w is "recent months" or "recent weeks" or "recent days")
+        {
+            var duration = "PX" + char.ToUpperInvariant(w[7]);
+            Add(found, offset, t, "vague", _ => new TimexValue(TimexType.Duration, duration));
+            return;
+        }
         Add(found, offset, t, "vague", _ => new TimexValue(TimexType.Date, value));
     }
 

@@ -122,6 +122,13 @@ public class TimexTaggerTests
     public void Vague_references(string text, string extent, string value) => Single(text, extent, "DATE", value);
 
     [Theory]
+    [InlineData("Prices fell in recent months.", "recent months", "DURATION", "PXM")]
+    [InlineData("Talks stalled in recent weeks.", "recent weeks", "DURATION", "PXW")]
+    [InlineData("Output doubled in recent years.", "recent years", "DATE", "PAST_REF")]
+    public void Recent_units_are_vague_durations_except_years(string text, string extent, string type, string value) =>
+        Single(text, extent, type, value);
+
+    [Theory]
     [InlineData("Rates rose in early 1997.", "early 1997", "1997", "START")]
     [InlineData("Rates rose in mid-November.", "mid-November", "1997-11", "MID")]
     [InlineData("Rates will rise by the end of 1998.", "the end of 1998", "1998", "END")]

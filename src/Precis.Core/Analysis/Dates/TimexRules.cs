@@ -284,7 +284,7 @@ internal static partial class TimexRules
         {
             int y;
             if (year is int yy) y = yy;
-            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t));
+            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index));
             else if (ctx.RefYear is int ry) y = ry;
             else return new TimexValue(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{month:00}-{day:00}"));
             if (SafeDate(y, month, day) is not DateOnly date) return null;
@@ -299,7 +299,35 @@ internal static partial class TimexRules
 
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
     /// either way), weighed by the tense.</summary>
-    private static int NearestYear(DateOnly dct, int month, int day, TemporalDirection dir)
+    // A past-tense verb other than the reporting "said" and the forward-looking "expected", "planned"...:
+    // "bought RJR in February", "the year ended March 31".
+    [GeneratedRegex(@"\b(?!(?:said|expected|scheduled|planned|proposed|needed|required)\b)(?:was|were|had|did|\w{3,}ed|began|became|bought|came|fell|grew|left|lost|made|met|paid|rose|sold|took|went|won|wrote)\b", IgnoreCase)]
+    private static partial Regex PastVerb { get; }
+
+    // Words that make a clause look forward or keep it open: modals, infinitives, the present tense of "be", "now".
+    [GeneratedRegex(@"\b(?:will|would|to|is|are|shall|can|could|may|might|planned|now)\b", IgnoreCase)]
+    private static partial Regex OpenClause { get; }
+
+    [GeneratedRegex(@"[,;:()\n]|\.\s|``|''|\b(?:but|while|which|that)\b", Options)]
+    private static partial Regex ClauseStart { get; }
+
+    private static readonly HashSet<string> DeadlineWords = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "through", "effective", "payable", "record", "before", "to" };
+
+    /// <summary>Whether the clause that leads to the expression at <paramref name="start"/> is plainly in the past
+    /// tense: a past verb, no modal or infinitive, and no deadline word ("by", "payable", "effective") right before.</summary>
+    private static bool PastClause(string sentence, int start)
+    {
+        var before = sentence[..start];
+        int from = 0;
+        foreach (Match c in ClauseStart.Matches(before)) from = c.Index + c.Length;
+        var clause = before[from..];
+        var trimmed = clause.TrimEnd();
+        int sp = trimmed.LastIndexOfAny([' ', '\t', '\n']);
+        var last = sp >= 0 ? trimmed[(sp + 1)..] : trimmed;
+        return !DeadlineWords.Contains(last) && PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
+    }
+
+    private static int NearestYear(DateOnly dct, int month, int day, TemporalDirection dir, bool pastClause)
     {
         int best = dct.Year;
         int bestDistance = int.MaxValue;
@@ -309,7 +337,10 @@ internal static partial class TimexRules
             int distance = Math.Abs(c.DayNumber - dct.DayNumber);
             // Past is the default reading of news (weak: a month's preference); a future cue ("will", "due to")
             // rules out days more than a week before the DCT.
-            if (dir == TemporalDirection.Past && c > dct) distance += 31;
+            // A clause plainly in the past tense ("bought RJR in February", written in October) rules out days more
+            // than about three weeks after the DCT.
+            if (dir == TemporalDirection.Past && pastClause && c.DayNumber - dct.DayNumber > 20) distance += 366;
+            else if (dir == TemporalDirection.Past && c > dct) distance += 31;
             if (dir == TemporalDirection.Future && c < dct.AddDays(-7)) distance += 366;
             if (distance < bestDistance) { best = y; bestDistance = distance; }
         }
@@ -354,7 +385,7 @@ internal static partial class TimexRules
                         "this" => dct.Year,
                         "last" => month < dm ? dct.Year : dct.Year - 1,
                         "next" => month > dm ? dct.Year : dct.Year + 1,
-                        _ => NearestYear(dct, month, 15, Direction(sentence, t)),
+                        _ => NearestYear(dct, month, 15, Direction(sentence, t), PastClause(sentence, t.Index)),
                     },
                 };
             }
@@ -720,6 +751,14 @@ internal static partial class TimexRules
             || sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("as ", StringComparison.OrdinalIgnoreCase))) return;
         // "the moment" only in "at the moment".
         if (w == "the moment" && !sentence[..t.Index].TrimEnd().EndsWith(" at", StringComparison.OrdinalIgnoreCase)) return;
+        // "recent months", "recent weeks", "recent days" are vague durations in TimeBank (PXM, PXW, PXD); "recent
+        // years" stays a past reference (annotated so four times in five).
+        if (w is "recent months" or "recent weeks" or "recent days")
+        {
+            var duration = "PX" + char.ToUpperInvariant(w[7]);
+            Add(found, offset, t, "vague", _ => new TimexValue(TimexType.Duration, duration));
+            return;
+        }
         Add(found, offset, t, "vague", _ => new TimexValue(TimexType.Date, value));
     }
 
@@ -757,7 +796,7 @@ internal static partial class TimexRules
                     _ => WeekdayDate(dct, Enum.Parse<DayOfWeek>(dayWord), "", Direction(sentence, t)),
                 };
             }
-            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t)), clockMonth, clockDay) is DateOnly cd) d = cd;
+            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t), PastClause(sentence, t.Index)), clockMonth, clockDay) is DateOnly cd) d = cd;
             else d = dct;
             return new TimexValue(TimexType.Time, $"{TimexFormat.Day(d)}T{hour.ToString("00", CultureInfo.InvariantCulture)}:{minute.ToString("00", CultureInfo.InvariantCulture)}");
         });

@@ -39,6 +39,15 @@ public class TimexTaggerTests
     public void Months_and_years(string text, string extent, string value) => Single(text, extent, "DATE", value);
 
     [Theory]
+    [InlineData("The company bought the mill in June.", "June", "1997-06")]
+    [InlineData("Revenue fell in the fiscal year ended June 30.", "June 30", "1997-06-30")]
+    [InlineData("The plant opens in June.", "June", "1998-06")]
+    [InlineData("The board approved a dividend payable June 1.", "June 1", "1998-06-01")]
+    [InlineData("The company said it bought the mill and would pay for it in June.", "June", "1998-06")]
+    public void A_clause_plainly_in_the_past_puts_a_yearless_month_or_day_before_the_creation_date(string text, string extent, string value) =>
+        Single(text, extent, "DATE", value);
+
+    [Theory]
     [InlineData("The strike ended on Friday.", "Friday", "1998-02-27")]
     [InlineData("Talks will resume on Friday.", "Friday", "1998-03-06")]
     [InlineData("The board met last Wednesday.", "last Wednesday", "1998-02-25")]
@@ -111,6 +120,13 @@ public class TimexTaggerTests
     [InlineData("Demand will grow in the future.", "the future", "FUTURE_REF")]
     [InlineData("The plant is currently idle.", "currently", "PRESENT_REF")]
     public void Vague_references(string text, string extent, string value) => Single(text, extent, "DATE", value);
+
+    [Theory]
+    [InlineData("Prices fell in recent months.", "recent months", "DURATION", "PXM")]
+    [InlineData("Talks stalled in recent weeks.", "recent weeks", "DURATION", "PXW")]
+    [InlineData("Output doubled in recent years.", "recent years", "DATE", "PAST_REF")]
+    public void Recent_units_are_vague_durations_except_years(string text, string extent, string type, string value) =>
+        Single(text, extent, type, value);
 
     [Theory]
     [InlineData("Rates rose in early 1997.", "early 1997", "1997", "START")]

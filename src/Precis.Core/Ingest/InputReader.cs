@@ -95,6 +95,13 @@ public sealed class InputReader(long maxInputBytes = 16 * 1024 * 1024)
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            // A regular file states its size: refuse it unread when that is over the limit. The limit is still enforced
+            // while reading, since a file can grow between the check and the read.
+            if (stream.Length > maxInputBytes)
+            {
+                diagnostics.Add(new Diagnostic(file, DiagnosticSeverity.Skipped, $"too large ({stream.Length} bytes; limit {maxInputBytes})"));
+                return;
+            }
             bytes = ReadLimited(stream, maxInputBytes, out long seen);
             if (bytes.LongLength > maxInputBytes || seen > maxInputBytes)
             {

@@ -11,6 +11,7 @@ public sealed class SummarizationStage(ISummarizer summarizer) : IPipelineStage
     public void Run(PipelineContext context, CancellationToken cancellationToken)
     {
         var chosen = summarizer.Select(new SummarizationInput(context.Articles, context.SyndicationGroups), context.Options.Budget);
+        chosen = StoryLead.Apply(chosen, context.Articles, context.Get<Analysis.Facts.StoryReport>(), context.Options.Budget);
         chosen = ReportedTimeOrder.Sort(chosen, context.Articles, context.Get<Analysis.Dates.DateAnalysis>(), keepLast: context.Options.Budget.Fill);
         context.Summary = new Summary(CitationLinker.Link(chosen, context.Articles), summarizer.Name, context.Options.Budget);
     }

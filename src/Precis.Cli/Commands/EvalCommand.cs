@@ -49,6 +49,7 @@ internal static class EvalCommand
         {
             bench, words, bytes, method, output, scores, stem, noStem, stopwords, stopwordFile, fill, noFill, limit,
         };
+        command.Subcommands.Add(EvalClaimsCommand.Create(io));
         command.Validators.Add(r =>
         {
             if (r.GetValue(words) is null == r.GetValue(bytes) is null) r.AddError("Give exactly one of --words N or --bytes N.");

@@ -41,6 +41,23 @@ public sealed class EventBriefings(IPrecisStore store, PrecisPipeline pipeline)
         }
     }
 
+    /// <summary>
+    /// The event's briefing with a "What changed since" section for reports after <paramref name="since"/>, as JSON or
+    /// Markdown; null when there is no such event. Built fresh (not cached): the section depends on the client's time.
+    /// </summary>
+    public async Task<string?> RenderSinceAsync(long eventId, DateTimeOffset since, bool markdown, CancellationToken cancellationToken)
+    {
+        var e = await store.GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (e is null) return null;
+        var articles = await store.GetEventArticlesAsync(e.Id, cancellationToken).ConfigureAwait(false);
+        var sources = articles.Select(a => new SourceDocument($"article:{a.Id}", a.Raw, a.Format, a.Metadata with { Id = a.Id })).ToList();
+        var briefing = pipeline.Run(sources, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken) with { Since = since };
+        var writer = new StringWriter();
+        if (markdown) MarkdownBriefingRenderer.Default.Render(briefing, writer);
+        else JsonBriefingRenderer.Default.Render(briefing, writer);
+        return writer.ToString();
+    }
+
     private async Task<StoredBriefing> BuildAsync(StoredEvent e, CancellationToken cancellationToken)
     {
         var articles = await store.GetEventArticlesAsync(e.Id, cancellationToken).ConfigureAwait(false);

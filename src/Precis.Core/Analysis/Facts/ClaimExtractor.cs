@@ -50,7 +50,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
     private static partial Regex Lose { get; }
 
-    [GeneratedRegex(@"^[""”’']?\s*(full\s+|complete\s+)?(control\s+of\s+)?(the\s+)?((eastern|western|northern|southern|border|rebel-held|key|strategic|provincial|besieged)\s+)*((town|city|village|capital|province|region|district|area)\s+of\s+)?$", Options)]
+    [GeneratedRegex(@"^[""”’']?\s*(full\s+|complete\s+)?(control\s+of\s+)?(the\s+)?(\p{Ll}[\p{Ll}-]*\s+){0,2}((town|city|village|capital|province|region|district|area|port|base)\s+of\s+)?$", Options)]
     private static partial Regex ObjectLead { get; }
 
     [GeneratedRegex(@"^[""”’']?\s*(the\s+)?((eastern|western|northern|southern|border|rebel-held|key|strategic|besieged)\s+)*(town|city|village)\b|^\s*it\b", Options)]
@@ -64,6 +64,9 @@ internal static partial class ClaimExtractor
 
     [GeneratedRegex(@"(\s+(had|has|have|was|were|is|are|been|also|now|fully|finally|again|reportedly|already|earlier|later|then|on\s+\w+|late\s+on\s+\w+|on\s+\w+\s+\d+|claimed\s+to\s+have|said\s+(it|they|that)\s+(had|has|have)|said|that|had\s+been))+\s*$", Options)]
     private static partial Regex SubjectTail { get; }
+
+    [GeneratedRegex(@"\b(" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(the\s+)?$", Options)]
+    private static partial Regex ControlObject { get; }
 
     [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?", Options)]
     private static partial Regex FromPlace { get; }
@@ -94,6 +97,7 @@ internal static partial class ClaimExtractor
         var result = new List<Claim>();
         string? focus = article.Dateline is { Length: > 0 } d ? entities.Groups.FirstOrDefault(g => g.Kind == EntityKind.Place && g.Aliases.Contains(d, StringComparer.OrdinalIgnoreCase))?.Name : null;
         var recent = new List<(int Sentence, string Name)>();
+        Claim? lastCount = null;
         foreach (var s in article.Sentences)
         {
             var attribution = AttributionFinder.Find(s);
@@ -107,7 +111,7 @@ internal static partial class ClaimExtractor
             var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
             var clauses = Clauses(s);
             var found = new List<Claim>();
-            foreach (var c in Counts(article, s, clauses, places, dates, context)) found.Add(c);
+            foreach (var c in Counts(article, s, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
             foreach (var c in Controls(article, s, clauses, places, dates, attribution, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, focus)) found.Add(c);
             foreach (var c in found.OrderBy(c => c.Evidence.Start).ThenBy(c => c.Measure, StringComparer.Ordinal))
@@ -151,7 +155,8 @@ internal static partial class ClaimExtractor
             if (!speaker.IsEmpty && speaker.Contains(m.Span)) continue;
             int rel = m.Span.Start - s.Span.Start;
             bool afterPreposition = Regex.IsMatch(s.Text[..rel], @"\b(in|of|on|at|near|from|into|outside|around)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            if (g.Kind == EntityKind.Place || (g.Kind == EntityKind.Other && afterPreposition)) list.Add((rel, rel + m.Span.Length, g.Name));
+            if (g.Kind == EntityKind.Place || (g.Kind != EntityKind.Person && afterPreposition)) list.Add((rel, rel + m.Span.Length, g.Name));
+            else if (g.Kind != EntityKind.Person && Regex.IsMatch(s.Text[..rel], @"\b(the\s+)?$", RegexOptions.CultureInvariant) && ControlObject.IsMatch(s.Text[..rel])) list.Add((rel, rel + m.Span.Length, g.Name));
         }
         return list;
     }
@@ -190,8 +195,12 @@ internal static partial class ClaimExtractor
 
     // ---------------------------------------------------------------- counts
 
-    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? context)
+    [GeneratedRegex(@"\b(figure|toll|count|number|estimate|tally|total|margin)(\s+of\s+(?<what>\p{L}+))?\b", Options)]
+    private static partial Regex FigureOf { get; }
+
+    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? context, Func<Claim?> last, Action<Claim> setLast)
     {
+        var lastInArticle = last();
         var quantities = NumberExtractor.Extract(article.Text, s.Span);
         if (quantities.Count == 0) yield break;
         quantities = MergeRanges(article.Text, quantities);
@@ -235,6 +244,17 @@ internal static partial class ClaimExtractor
                     if (tokens[k].Normal == "toll") { measure = "killed"; measureAt = k; break; }
                 }
             }
+            // A counted noun that names its own measure: "1,200 hectares", "cut 85 jobs".
+            if (measure is null && noun is not null && MeasureLexicon.Units.TryGetValue(noun, out var m2)) { measure = m2; measureAt = nounEnd; }
+            // "the number of arrests at 87": the measure named after "number of".
+            if (measure is null && noun is null)
+            {
+                var lead = s.Text[clause.Start..Math.Max(clause.Start, rel)];
+                var numberOf = FigureOf.Match(lead);
+                if (numberOf.Success && (MeasureLexicon.Units.TryGetValue(numberOf.Groups["what"].Value.ToLowerInvariant(), out var m3)
+                    || MeasureLexicon.Counts.TryGetValue(numberOf.Groups["what"].Value.ToLowerInvariant(), out m3))) measure = m3;
+                else if (numberOf.Success && lastInArticle is not null && previous is null) { previous = lastInArticle; }
+            }
             bool elided = false;
             if (measure is null && previous is not null && noun is null)
             {
@@ -262,6 +282,8 @@ internal static partial class ClaimExtractor
                 elided ? previous!.When : when, lo, hi,
                 new ClaimValue(q, null, "", null, false), [], "", CueIn(s, clause));
             previous = claim;
+            lastInArticle = claim;
+            setLast(claim);
             yield return claim;
         }
     }
@@ -346,7 +368,7 @@ internal static partial class ClaimExtractor
                     // PLACE was taken [by HOLDER]
                     var subj = places.Where(p => p.End <= m.Index && p.Start >= clause.Start).OrderByDescending(p => p.End).FirstOrDefault();
                     if (subj.Name is not null && m.Index - subj.End < 40) { place = subj.Name; holderStart = subj.Start; }
-                    else if (Regex.IsMatch(beforeText, @"\b(the\s+(town|city|village)|it)\s+(had\s+|has\s+)?(was|were|been|be|being|is|are)\s+((fully|now|completely|finally|already)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                    else if (Regex.IsMatch(beforeText, @"\b(the\s+(town|city|village" + FocusHead(focus) + @")|it)\s+(had\s+|has\s+)?(was|were|been|be|being|is|are)\s+((fully|now|completely|finally|already)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                     {
                         place = focus;
                     }
@@ -372,7 +394,8 @@ internal static partial class ClaimExtractor
                         place = obj.Name;
                         placeEnd = obj.End;
                     }
-                    else if (Anaphor.Match(s.Text[objectFrom..]) is { Success: true } an)
+                    else if ((Anaphor.Match(s.Text[objectFrom..]) is { Success: true } an0 ? an0
+                        : Regex.Match(s.Text[objectFrom..], @"^\s*the\s+(" + FocusHead(focus).TrimStart('|') + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) is { Success: true, Length: > 0 } an && focus is not null)
                     {
                         place = focus;
                         placeEnd = objectFrom + an.Length;
@@ -404,6 +427,14 @@ internal static partial class ClaimExtractor
             }
         }
         return found;
+    }
+
+    /// <summary>"|hotel" for the focus "Amber Gate hotel": a definite "the hotel" refers back to it. Empty when the focus name ends in a capitalised word.</summary>
+    private static string FocusHead(string? focus)
+    {
+        if (focus is null) return "";
+        var last = focus.Split(' ')[^1];
+        return last.Length > 2 && char.IsLower(last[0]) ? "|" + Regex.Escape(last) : "";
     }
 
     /// <summary>The holder phrase before a control verb: the clause's subject, its pronoun resolved to the sentence's speaker.</summary>

@@ -17,13 +17,33 @@ internal static class MeasureLexicon
         ("evacuated", "evacuated evacuating evacuees"),
         ("rescued", "rescued rescuing"),
         ("arrested", "arrested arresting detained detaining"),
-        ("hospitalised", "hospitalised hospitalized"),
-        ("cases", "cases infected infections"),
+        ("hospitalised", "hospitalised hospitalized hospital"),
+        ("cases", "cases infected infections ill sick"),
+        ("aboard", "carrying aboard"),
         ("hostages", "hostages abducted kidnapped"),
         ("released", "released freed"));
 
+    /// <summary>
+    /// Counted nouns that name their own measure: "1,200 hectares", "cut 85 jobs", "1,500 homes were destroyed",
+    /// "eight bodies", "the number of arrests". Used when no measure verb governs the count.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Units = Build(
+        ("hectares", "hectares hectare acres acre"),
+        ("jobs", "jobs job posts positions"),
+        ("tonnes", "tonnes tonne tons ton litres barrels"),
+        ("homes", "homes houses buildings dwellings"),
+        ("votes", "votes"),
+        ("seats", "seats"),
+        ("ballots", "ballots"),
+        ("cases", "cases infections"),
+        ("killed", "bodies dead"),
+        ("arrested", "arrests"),
+        ("hostages", "hostages"),
+        ("vehicles", "lorries trucks vehicles"),
+        ("aboard", "passengers"));
+
     /// <summary>Measures that count over a period (a running total) rather than one incident.</summary>
-    public static readonly HashSet<string> RunningMeasures = new(StringComparer.Ordinal) { "displaced", "evacuated", "cases", "rescued", "arrested" };
+    public static readonly HashSet<string> RunningMeasures = new(StringComparer.Ordinal) { "displaced", "evacuated", "cases", "rescued", "arrested", "hectares", "hospitalised" };
 
     /// <summary>Incident nouns, folded to the kind of event.</summary>
     public static readonly IReadOnlyDictionary<string, string> Incidents = Build(
@@ -45,9 +65,9 @@ internal static class MeasureLexicon
         ("police", "police"));
 
     /// <summary>Who-holds-a-place verbs. Gain: the subject now holds the object place. Lose: the subject no longer does.</summary>
-    public const string GainVerbs = @"captured|recaptured|retook|retaken|retake|retakes|seized|liberated|overran|overrun|(took|taken|take|takes|regained|seized|gained|wrested|assumed)\s+(full\s+|complete\s+|back\s+)?control\s+of|(are|is|were|was)\s+(now\s+)?(back\s+)?in\s+(full\s+)?control\s+of|controls|controlled|ousted|expelled";
+    public const string GainVerbs = @"capturing|seizing|retaking|stormed(?!\s+(into|through|out))|(still\s+|once\s+again\s+|again\s+)?(hold|holds|held)|captured|recaptured|retook|retaken|retake|retakes|seized|liberated|overran|overrun|(took|taken|take|takes|regained|seized|gained|wrested|assumed)\s+(full\s+|complete\s+|back\s+)?control\s+of|(are|is|were|was)\s+(now\s+)?(back\s+)?in\s+(full\s+)?control\s+of|controls|controlled|ousted|expelled";
 
-    public const string LoseVerbs = @"lost|withdrew\s+from|withdrawn\s+from|retreated\s+from|pulled\s+out\s+of|abandoned|forced\s+to\s+(retreat|withdraw)\s+from|ceded";
+    public const string LoseVerbs = @"lost|losing|(been\s+)?driven\s+out\s+of|withdrew\s+from|withdrawn\s+from|retreated\s+from|pulled\s+out\s+of|abandoned|forced\s+to\s+(retreat|withdraw)\s+from|ceded";
 
     /// <summary>Opposite statuses of a place or thing: (family, status, cue pattern).</summary>
     public static readonly (string Family, string Status, string Opposite, string Cue)[] Statuses =
@@ -59,6 +79,7 @@ internal static class MeasureLexicon
         ("curfew", "under-curfew", "lifted", @"curfew\s+(was\s+|has\s+been\s+|had\s+been\s+)?(imposed|declared|ordered)|(imposed|declared|ordered)\s+an?\s+curfew|under\s+(a\s+)?curfew"),
         ("curfew", "lifted", "under-curfew", @"curfew\s+(was\s+|has\s+been\s+|had\s+been\s+)?lifted|lifted\s+the\s+curfew"),
         ("evacuation", "evacuated", "not-evacuated", @"(been|was|were)\s+evacuated|ordered\s+the\s+evacuation\s+of|evacuation\s+order"),
+        ("emergency", "declared", "not-declared", @"declared\s+(a|an|the)\s+([\w-]+\s+){0,2}emergency|state\s+of\s+emergency"),
         ("service", "suspended", "resumed", @"suspended|halted"),
         ("service", "resumed", "suspended", @"resumed|restored"),
     ];

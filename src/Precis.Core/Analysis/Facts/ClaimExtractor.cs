@@ -546,10 +546,11 @@ internal static partial class ClaimExtractor
                 var incident = IncidentIn(s, clause, m.Index);
                 var place = NearestPlace(places, clause, m.Index);
                 // A fire or a battle is contained; a place is closed, evacuated or under curfew.
-                var subject = family == "containment" ? incident ?? "fire" : place ?? focus ?? incident;
+                var subject = family is "containment" or "cause" ? incident ?? "fire" : place ?? focus ?? incident;
                 if (subject is null) continue;
                 var ev = new TextSpan(s.Span.Start + m.Index, m.Length);
-                var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+                // A cause is claimed, not dated: its time is the report's, not the date of the event it explains.
+                var when = family == "cause" ? null : SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
                 yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, family, null, subject, place, false,
                     when, lo, hi, new ClaimValue(null, null, "", negated ? opposite : status, negated), [], "", CueIn(s, clause));
             }

@@ -81,6 +81,8 @@ internal static class MeasureLexicon
         ("evacuation", "evacuated", "not-evacuated", @"(been|was|were)\s+evacuated|ordered\s+the\s+evacuation\s+of|evacuation\s+order"),
         ("emergency", "declared", "not-declared", @"declared\s+(a|an|the)\s+([\w-]+\s+){0,2}emergency|state\s+of\s+emergency"),
         ("service", "suspended", "resumed", @"suspended|halted"),
+        ("cause", "accidental", "deliberate", @"electrical\s+fault|short[\s-]circuit|faulty\s+wiring|accidental(ly)?|an\s+accident"),
+        ("cause", "deliberate", "accidental", @"arson|deliberately|started\s+on\s+purpose|set\s+on\s+purpose|set\s+deliberately"),
         ("service", "resumed", "suspended", @"resumed|restored"),
     ];
 

@@ -31,7 +31,8 @@ public static class StoryAnalyzer
     public static StoryReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, EntityAnalysis? entities)
     {
         ArgumentNullException.ThrowIfNull(dates);
-        entities ??= EntityAnalysis.Empty;
+        // Without the entity stage (a caller that runs this alone), find the entities here: places and asserters need them.
+        entities ??= EntityExtractor.Extract(articles, groups);
         var groupOf = new Dictionary<int, int>();
         foreach (var g in groups) foreach (var n in g.Articles) groupOf[n] = g.Id;
         var keys = new UnionFind();
@@ -161,17 +162,25 @@ public static class StoryAnalyzer
         var subject = members.Select(m => m.Subject).FirstOrDefault(p => p is not null);
         if (first.Kind == ClaimKind.State)
         {
-            return first.Measure == "control" ? $"control of {subject}" : $"{subject} {first.Measure}";
+            return first.Measure switch
+            {
+                "control" => $"control of {subject}",
+                "cause" => $"cause of the {subject}",
+                "containment" => $"{subject} status",
+                var m => $"{subject} {m}",
+            };
         }
         var counted = members.Select(m => m.Counted).FirstOrDefault(p => p is not null) ?? "people";
-        var plural = counted == "people" ? counted : counted.EndsWith('y') ? counted[..^1] + "ies" : counted + "s";
+        // A count whose noun names its measure ("1,200 hectares", "85 jobs") is labelled by the measure alone.
+        if (MeasureLexicon.Units.GetValueOrDefault(counted) == first.Measure || MeasureLexicon.Units.GetValueOrDefault(counted + "s") == first.Measure) counted = "";
+        var plural = counted is "people" or "" ? counted : counted.EndsWith('y') ? counted[..^1] + "ies" : counted + "s";
         var parts = new List<string>();
         if (subject is not null) parts.Add(subject);
         if (place is not null) parts.Add(place);
         var when = members.Where(m => !m.Running).Select(m => m.When).FirstOrDefault(w => w is { Precision: >= DatePrecision.Day });
         if (when is not null) parts.Add(DateFormat.Of(when));
         if (first.Running) parts.Add("running count");
-        return $"{plural} {first.Measure}" + (parts.Count > 0 ? " — " + string.Join(", ", parts) : "");
+        return (counted.Length == 0 ? first.Measure : $"{plural} {first.Measure}") + (parts.Count > 0 ? " — " + string.Join(", ", parts) : "");
     }
 
     /// <summary>
@@ -241,6 +250,20 @@ public static class StoryAnalyzer
                 }
                 if (why is not null) continue;
                 if (shared) continue;
+                // Incompatible values conflict when they are reported at the same time (within a day of each other);
+                // a figure from another source reported days after the last one replaces it.
+                var bLast = b.Max(c => c.AsOf ?? DateOnly.MinValue);
+                bool overlap = aFirst.DayNumber - 1 <= bLast.DayNumber && bFirst.DayNumber - 1 <= aLast.DayNumber;
+                if (!overlap)
+                {
+                    if (predecessor[j] < 0 && bFirst > aLast)
+                    {
+                        predecessor[j] = i;
+                        rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
+                            $"reported later: {steps[i].Value.Display} ({Day(steps[i])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
+                    }
+                    continue;
+                }
                 rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
                     $"different sources give incompatible values for the same frame: {steps[i].Value.Display} vs {steps[j].Value.Display}"));
             }

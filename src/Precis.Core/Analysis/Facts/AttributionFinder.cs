@@ -23,7 +23,7 @@ internal static partial class AttributionFinder
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const string Speech = @"(said|says|say|told|tells|reported|reports|added|adds|confirmed|confirms|announced|announces|claimed|claims|estimated|estimates|insisted|insists|stated|warned|cited\s+its\s+sources\s+as\s+saying|quoted)";
 
-    [GeneratedRegex(@"^\s*(?<who>[\p{Lu}“""'][^,;:“”""]{1,90}?)\s+(has\s+|had\s+|have\s+|also\s+|again\s+|still\s+)?" + Speech + @"\b", Options)]
+    [GeneratedRegex(@"^\s*(?<who>([\p{Lu}“""']|the\s|a\s|an\s)[^,;:“”""]{1,90}?)\s+(has\s+|had\s+|have\s+|also\s+|again\s+|still\s+)?" + Speech + @"\b", Options)]
     private static partial Regex Leading { get; }
 
     [GeneratedRegex(@",[""”’']?\s*(?<who>[^,;“”""]{2,90}?)\s+(has\s+|had\s+|have\s+|also\s+)?" + Speech + @"(\s+(?<to>(the\s+)?\p{Lu}[\w'’-]*(\s+\p{Lu}[\w'’-]*){0,4}))?[^,;“”""]{0,40}[.!?]?[""”’']?\s*$", Options)]

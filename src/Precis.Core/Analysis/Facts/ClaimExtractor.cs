@@ -68,6 +68,9 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(the\s+)?$", Options)]
     private static partial Regex ControlObject { get; }
 
+    [GeneratedRegex(@"\b(in|on|at|near|from|into|of|" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BareName { get; }
+
     [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?", Options)]
     private static partial Regex FromPlace { get; }
 
@@ -114,9 +117,26 @@ internal static partial class ClaimExtractor
             foreach (var c in Counts(article, s, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
             foreach (var c in Controls(article, s, clauses, places, dates, attribution, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, focus)) found.Add(c);
+            // A sentence of two clauses joined by ";" can have two speakers ("the ministry puts the toll at 11; the
+            // rebel council still says 27"): a clause with its own attribution takes it.
+            var semis = Regex.Matches(s.Text, ";").Select(m => m.Index).ToList();
             foreach (var c in found.OrderBy(c => c.Evidence.Start).ThenBy(c => c.Measure, StringComparer.Ordinal))
             {
-                result.Add(c with { Chain = chain, Source = source });
+                var (cChain, cSource) = (chain, source);
+                if (semis.Count > 0)
+                {
+                    int rel = c.Evidence.Start - s.Span.Start;
+                    int from = semis.Where(i => i < rel).Select(i => i + 1).DefaultIfEmpty(0).Max();
+                    int to = semis.Where(i => i >= rel).DefaultIfEmpty(s.Text.Length).Min();
+                    var part = s with { Span = new TextSpan(s.Span.Start + from, to - from), Text = s.Text[from..to] };
+                    var own = AttributionFinder.Find(part);
+                    if (own.Speaker is not null)
+                    {
+                        cChain = AttributionFinder.Complete(own, article);
+                        cSource = sourceOf(article, own.Speaker, own.SpeakerSpan);
+                    }
+                }
+                result.Add(c with { Chain = cChain, Source = cSource });
             }
         }
         return result;
@@ -158,6 +178,17 @@ internal static partial class ClaimExtractor
             if (g.Kind == EntityKind.Place || (g.Kind != EntityKind.Person && afterPreposition)) list.Add((rel, rel + m.Span.Length, g.Name));
             else if (g.Kind != EntityKind.Person && Regex.IsMatch(s.Text[..rel], @"\b(the\s+)?$", RegexOptions.CultureInvariant) && ControlObject.IsMatch(s.Text[..rel])) list.Add((rel, rel + m.Span.Length, g.Name));
         }
+        // Names the entity stage did not classify: a capitalised run right after a place preposition or a control verb.
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person).Select(x => x.Mention.Span).ToList();
+        foreach (Match n in BareName.Matches(s.Text))
+        {
+            var g = n.Groups["name"];
+            if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;
+            var abs = new TextSpan(s.Span.Start + g.Index, g.Length);
+            if (people.Any(p => p.Overlaps(abs))) continue;
+            list.Add((g.Index, g.Index + g.Length, g.Value));
+        }
+        list.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return list;
     }
 

@@ -173,7 +173,7 @@ public static class StoryAnalyzer
         var counted = members.Select(m => m.Counted).FirstOrDefault(p => p is not null) ?? "people";
         // A count whose noun names its measure ("1,200 hectares", "85 jobs") is labelled by the measure alone.
         if (MeasureLexicon.Units.GetValueOrDefault(counted) == first.Measure || MeasureLexicon.Units.GetValueOrDefault(counted + "s") == first.Measure) counted = "";
-        var plural = counted is "people" or "" ? counted : counted.EndsWith('y') ? counted[..^1] + "ies" : counted + "s";
+        var plural = counted is "people" or "" || counted.EndsWith("men", StringComparison.Ordinal) ? counted : counted.EndsWith('y') ? counted[..^1] + "ies" : counted + "s";
         var parts = new List<string>();
         if (subject is not null) parts.Add(subject);
         if (place is not null) parts.Add(place);

@@ -134,30 +134,6 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
-    public void A_denial_on_the_same_day_is_a_conflict_not_an_update()
-    {
-        var s = Story(null,
-            DatesTestArticles.Make(1, "Government troops captured Westmarch on Monday, the army said.\n\nThe Free Valley Front denied on Monday that it had lost Westmarch.", Mon));
-        Assert.Single(s.Relations, r => r.Kind == RelationKind.Conflict);
-        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Update);
-        var denial = s.Claims.Single(c => c.Value.Negated);
-        Assert.Equal("controls", denial.Value.Status);
-    }
-
-    [Fact]
-    public void An_undated_report_is_placed_after_the_dated_events_it_recounts()
-    {
-        var s = Story(null,
-            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon),
-            DatesTestArticles.Make(2, "Rebel fighters regained control of Eastharbour on Thursday after an ambush.", Mon.AddDays(3)),
-            DatesTestArticles.Make(3, "The rebels retook it in a lightning offensive. Northern troops have now retaken Eastharbour, the army said.", null));
-        var state = s.States[Frame(s, "control").Id - 1];
-        Assert.Equal(3, state.Sequence.Length);
-        Assert.True(state.Current!.AfterOnly);
-        Assert.Equal(Mon.AddDays(3), state.Current.AsOf);
-    }
-
-    [Fact]
     public void Under_control_then_flared_up_is_an_update()
     {
         var s = Story(null,

@@ -58,7 +58,11 @@ internal static class StorySection
         {
             var frame = story.FrameById(r.Frame);
             var state = story.States[frame.Id - 1];
-            var step = state.Sequence.Concat(state.Disputed).First(s => s.Claims.SequenceEqual(r.From));
+            // A corroborated value that is neither in the frame's sequence nor disputed (an older value the update
+            // chain passed over) is shown from its claims.
+            var step = state.Sequence.Concat(state.Disputed).FirstOrDefault(s => s.Claims.SequenceEqual(r.From))
+                ?? new StateStep(story.ClaimById(r.From[0]).Value, story.ClaimById(r.From[0]).AsOf, r.From,
+                    [.. r.From.Select(id => story.ClaimById(id).Article).Distinct().Order()], r.IndependentSources);
             writer.WriteLine($"- **{Esc(frame.Label)}**: {Esc(step.Value.Display)} — {Count(step)} {Cite(step)}{Chains(story, step)}");
         }
         foreach (var frame in changing)

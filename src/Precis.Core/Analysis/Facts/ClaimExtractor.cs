@@ -185,7 +185,7 @@ internal static partial class ClaimExtractor
             var g = n.Groups["name"];
             if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;
             var abs = new TextSpan(s.Span.Start + g.Index, g.Length);
-            if (people.Any(p => p.Overlaps(abs))) continue;
+            if (people.Any(p => p.Overlaps(abs)) || (!speaker.IsEmpty && speaker.Contains(abs))) continue;
             list.Add((g.Index, g.Index + g.Length, g.Value));
         }
         list.Sort((a, b) => a.Item1.CompareTo(b.Item1));

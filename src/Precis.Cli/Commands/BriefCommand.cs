@@ -29,13 +29,16 @@ internal static class BriefCommand
         method.AcceptOnlyFromAmong([.. Summarizers.All.Select(s => s.Name)]);
         var timings = new Option<bool>("--timings") { Description = "Print the time each pipeline stage took (summed over clusters) to standard error." };
 
-        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, clusters, format, output, words, bytes, method, timings };
+        var since = new Option<string?>("--since") { Description = "Add a \"What changed since\" section for reports after this time (YYYY-MM-DD or an ISO 8601 date and time; UTC unless an offset is given)." };
+
+        var command = new Command("brief", "Turn a set of news articles into a cited briefing.") { input, clusters, format, output, words, bytes, method, timings, since };
         command.Validators.Add(r =>
         {
             if (r.GetValue(words) is not null && r.GetValue(bytes) is not null) r.AddError("Give --words or --bytes, not both.");
             if (r.GetValue(words) is <= 0) r.AddError("--words must be a positive number.");
             if (r.GetValue(bytes) is <= 0) r.AddError("--bytes must be a positive number.");
             if (r.GetValue(input) is null == r.GetValue(clusters) is null) r.AddError("Give an input (a folder, a file or -) or --clusters FILE, exactly one.");
+            if (r.GetValue(since) is { } t && Precis.Analysis.Facts.SinceTime.Parse(t) is null) r.AddError($"--since: '{t}' is not a date (YYYY-MM-DD) or an ISO 8601 date and time.");
         });
         command.SetAction(parse =>
         {
@@ -79,6 +82,7 @@ internal static class BriefCommand
                 : isUrl ? ArticleUrl.Fetch(new Uri(path), pipeline.Options.MaxInputBytes, io)
                 : reader.Read(path, diagnostics);
             var briefing = pipeline.Run(sources);
+            if (parse.GetValue(since) is { } sinceText) briefing = briefing with { Since = Precis.Analysis.Facts.SinceTime.Parse(sinceText) };
             stageTimes?.Add(briefing);
             stageTimes?.Print(io.Error);
             foreach (var d in diagnostics.Concat(briefing.Diagnostics)) io.Error.WriteLine(d);

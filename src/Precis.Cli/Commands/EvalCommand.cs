@@ -37,6 +37,7 @@ internal static class EvalCommand
         command.Subcommands.Add(summary);
         command.Subcommands.Add(EvalTimexCommand.Create(io));
         command.Subcommands.Add(EvalTlsCommand.Create(io));
+        command.Subcommands.Add(EvalClaimsCommand.Create(io));
         command.Subcommands.Add(EvalQuotesCommand.Create(io));
         return command;
     }

@@ -29,6 +29,12 @@ public sealed record Briefing
 
     public ImmutableArray<Precis.Analysis.Entities.EntityGroup> Entities { get; init; } = [];
 
+    /// <summary>Claims, the frames they are about, their relations and each frame's state (issue 10).</summary>
+    public Precis.Analysis.Facts.StoryReport? Story { get; init; }
+
+    /// <summary>When set, renderers add a "What changed since" section for reports after this instant.</summary>
+    public DateTimeOffset? Since { get; init; }
+
     /// <summary>The syndication group an article belongs to.</summary>
     public SyndicationGroup GroupOf(int articleNumber) =>
         SyndicationGroups.First(g => g.Articles.Contains(articleNumber));

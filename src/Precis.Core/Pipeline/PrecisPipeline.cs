@@ -37,8 +37,8 @@ public sealed class PrecisPipeline
             new SyndicationStage(),          // Deduplication: copies of one story → one source
             new DateAnalysisStage(),         // Analysis/Dates: inferred publication bounds, resolved temporal expressions
             new TimelineStage(),             // Timeline: dated events across articles, deduplicated
-            new FactsStage(),                // Analysis/Facts: numeric facts, corroboration, conflicts and updates
             new Precis.Analysis.Entities.EntityExtractionStage(), // Analysis/Entities: people, organisations, places and their aliases
+            new FactsStage(),                // Analysis/Facts: claim frames, corroboration, updates, conflicts, story state (after entities: aliases)
             new Precis.Analysis.Quotes.QuoteExtractionStage(),    // Analysis/Quotes: who said what (after entities: speakers resolve to them)
             new SummarizationStage(summarizer), // Summarization: cited extractive summary
         ];
@@ -77,6 +77,7 @@ public sealed class PrecisPipeline
             Timings = timings.MoveToImmutable(),
             Timeline = context.Get<EventTimeline>(),
             Facts = context.Get<FactsReport>(),
+            Story = context.Get<StoryReport>(),
             Quotes = context.Get<Precis.Analysis.Quotes.QuoteAnalysis>()?.Quotes ?? [],
             Entities = context.Get<Precis.Analysis.Entities.EntityAnalysis>()?.Groups ?? [],
         };

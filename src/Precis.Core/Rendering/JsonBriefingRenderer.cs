@@ -120,6 +120,8 @@ public sealed class JsonBriefingRenderer : IBriefingRenderer
 
         Sections.TimelineSection.WriteJson(briefing, json);
         Sections.FactsSection.WriteJson(briefing, json);
+        Sections.StorySection.WriteJson(briefing, json);
+        Sections.SinceSection.WriteJson(briefing, json);
         Sections.QuotesSection.WriteJson(briefing, json);
         Sections.EntitiesSection.WriteJson(briefing, json);
 

@@ -17,6 +17,8 @@ public sealed class MarkdownBriefingRenderer : IBriefingRenderer
         var title = briefing.Id is null ? "Briefing" : $"Briefing: {briefing.Id}";
         writer.WriteLine($"# {title}");
         writer.WriteLine();
+        Sections.SinceSection.WriteMarkdown(briefing, writer);
+        Sections.StorySection.WriteStateMarkdown(briefing, writer);
         writer.WriteLine("## What happened");
         writer.WriteLine();
         if (briefing.Summary.Sentences.IsEmpty) writer.WriteLine("_No summary: no usable sentences._");

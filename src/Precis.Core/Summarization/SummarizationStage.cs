@@ -18,6 +18,7 @@ public sealed class SummarizationStage(ISummarizer summarizer) : IPipelineStage
                 $"{candidates:N0} candidate sentences: the summary was chosen among at most {RankedSelection.MaxPool:N0} of them (the densest in concepts, or the articles' leads)")));
         }
         var chosen = summarizer.Select(new SummarizationInput(context.Articles, context.SyndicationGroups), context.Options.Budget);
+        chosen = StoryLead.Apply(chosen, context.Articles, context.Get<Analysis.Facts.StoryReport>(), context.Options.Budget);
         chosen = ReportedTimeOrder.Sort(chosen, context.Articles, context.Get<Analysis.Dates.DateAnalysis>(), keepLast: context.Options.Budget.Fill);
         context.Summary = new Summary(CitationLinker.Link(chosen, context.Articles), summarizer.Name, context.Options.Budget);
     }

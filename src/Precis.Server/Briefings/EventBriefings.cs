@@ -95,6 +95,33 @@ public sealed partial class EventBriefings
         }
     }
 
+    /// <summary>
+    /// The event's briefing with a "What changed since" section for reports after <paramref name="since"/>, as JSON or
+    /// Markdown; null when there is no such event. Built fresh (not cached: the section depends on the client's time),
+    /// under the same worker limit and time budget as background builds.
+    /// </summary>
+    public async Task<string?> RenderSinceAsync(long eventId, DateTimeOffset since, bool markdown, CancellationToken cancellationToken)
+    {
+        var e = await _store.GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        if (e is null) return null;
+        await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(_options.BuildBudget);
+            var articles = await _store.GetEventArticlesAsync(e.Id, budget.Token).ConfigureAwait(false);
+            var briefing = Run(e.Id, articles, budget.Token) with { Since = since };
+            var writer = new StringWriter();
+            if (markdown) MarkdownBriefingRenderer.Default.Render(briefing, writer);
+            else JsonBriefingRenderer.Default.Render(briefing, writer);
+            return writer.ToString();
+        }
+        finally
+        {
+            _workers.Release();
+        }
+    }
+
     private Briefing Run(long eventId, IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken)
     {
         var sources = articles.Select(a => new SourceDocument($"article:{a.Id}", a.Raw, a.Format, a.Metadata with { Id = a.Id })).ToList();

@@ -11,16 +11,18 @@ internal static class EventsEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", ListAsync).WithSummary("Events, newest activity first (offset, limit ≤ 100).");
-        app.MapGet("/api/events/{id:long}", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/events/{id:long}", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct, string? since = null) =>
         {
+            if (since is not null) return await SinceAsync(id, since, markdown: false, briefings, ct).ConfigureAwait(false);
             var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
             if (found is { } f) MarkStale(http, f.Event, f.Briefing);
             return found is { } g
                 ? Results.Text(g.Briefing.Json, "application/json; charset=utf-8")
                 : NotFound(id);
         }).WithSummary("The event's briefing as JSON (docs/briefing-schema.md); rebuilt only when its articles changed.");
-        app.MapGet("/api/events/{id:long}/brief.md", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/events/{id:long}/brief.md", async (long id, EventBriefings briefings, HttpContext http, CancellationToken ct, string? since = null) =>
         {
+            if (since is not null) return await SinceAsync(id, since, markdown: true, briefings, ct).ConfigureAwait(false);
             var found = await briefings.GetAsync(id, ct).ConfigureAwait(false);
             if (found is { } f) MarkStale(http, f.Event, f.Briefing);
             return found is { } g
@@ -35,6 +37,17 @@ internal static class EventsEndpoints
         if (b.IsCurrentFor(e)) return;
         http.Response.Headers["X-Precis-Briefing"] = $"stale; built-from-version={b.EventVersion}; event-version={e.Version}";
         http.Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>?since=TIME (YYYY-MM-DD or ISO 8601): the briefing with its "What changed since" section.</summary>
+    private static async Task<IResult> SinceAsync(long id, string since, bool markdown, EventBriefings briefings, CancellationToken ct)
+    {
+        if (Precis.Analysis.Facts.SinceTime.Parse(since) is not { } time)
+        {
+            return Problems.BadRequest("Invalid since", new Dictionary<string, string[]>(StringComparer.Ordinal) { ["since"] = ["must be a date (YYYY-MM-DD) or an ISO 8601 date and time"] });
+        }
+        var text = await briefings.RenderSinceAsync(id, time, markdown, ct).ConfigureAwait(false);
+        return text is null ? NotFound(id) : Results.Text(text, markdown ? "text/markdown; charset=utf-8" : "application/json; charset=utf-8");
     }
 
     private static IResult NotFound(long id) =>

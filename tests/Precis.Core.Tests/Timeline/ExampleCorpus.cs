@@ -71,12 +71,13 @@ internal sealed class ExampleCorpus
         articles = DateAnalyzer.InferPublicationDates(articles, out _);
         var dates = DateAnalyzer.Analyze(articles);
         var timeline = TimelineBuilder.Build(articles, groups, dates);
-        var facts = FactsAnalyzer.Analyze(articles, groups, dates);
+        var story = StoryAnalyzer.Analyze(articles, groups, dates, null);
+        var facts = FactsAnalyzer.FromStory(story, articles);
         return new ExampleCorpus
         {
             Folder = folder, Truth = truth, Files = files, Articles = articles, Groups = groups, Dates = dates,
             Timeline = timeline, Facts = facts,
-            Briefing = briefing with { Articles = articles, SyndicationGroups = groups, Timeline = timeline, Facts = facts },
+            Briefing = briefing with { Articles = articles, SyndicationGroups = groups, Timeline = timeline, Facts = facts, Story = story },
         };
     }
 }

@@ -1,9 +1,13 @@
 using Precis.Analysis.Dates;
+using Precis.Analysis.Entities;
 using Precis.Pipeline;
 
 namespace Precis.Analysis.Facts;
 
-/// <summary>Builds the <see cref="FactsReport"/>: facts with their independent support, conflicts and updates.</summary>
+/// <summary>
+/// Builds the <see cref="StoryReport"/> (claims, frames, relations, states) and its <see cref="FactsReport"/> view.
+/// Runs after the entity stage: places and asserters resolve through its aliases.
+/// </summary>
 public sealed class FactsStage : IPipelineStage
 {
     public string Name => "facts";
@@ -12,7 +16,8 @@ public sealed class FactsStage : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = context.Get<DateAnalysis>() ?? DateAnalyzer.Analyze(context.Articles);
-        context.Set(FactsAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates,
-            note => context.Report(new Documents.Diagnostic(context.Id ?? "briefing", Documents.DiagnosticSeverity.Note, note))));
+        var story = StoryAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates, context.Get<EntityAnalysis>());
+        context.Set(story);
+        context.Set(FactsAnalyzer.FromStory(story, context.Articles));
     }
 }

@@ -11,6 +11,11 @@ internal static class FactsSection
 {
     public static void WriteMarkdown(Briefing briefing, TextWriter writer)
     {
+        if (briefing.Story is not null)
+        {
+            StorySection.WriteRelationsMarkdown(briefing, writer);
+            return;
+        }
         if (briefing.Facts is not { } report) return;
         writer.WriteLine();
         writer.WriteLine("## Who agrees, who conflicts");

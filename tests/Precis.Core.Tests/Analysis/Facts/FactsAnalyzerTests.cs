@@ -6,9 +6,17 @@ using Precis.Documents;
 
 namespace Precis.Core.Tests.Analysis.Facts;
 
+/// <summary>Claim frames, relations and story state (issue 10), on small hand-written article sets.</summary>
 public class FactsAnalyzerTests
 {
     private static readonly DateOnly Mon = new(2025, 6, 2);
+
+    private static StoryReport Story(ImmutableArray<SyndicationGroup>? groups, params Article[] articles)
+    {
+        var arr = articles.ToImmutableArray();
+        var g = groups ?? [.. arr.Select((a, i) => new SyndicationGroup(i + 1, [a.Number], 1.0))];
+        return StoryAnalyzer.Analyze(arr, g, DateAnalyzer.Analyze(arr), null);
+    }
 
     private static FactsReport Analyze(ImmutableArray<SyndicationGroup>? groups, params Article[] articles)
     {
@@ -17,49 +25,78 @@ public class FactsAnalyzerTests
         return FactsAnalyzer.Analyze(arr, g, DateAnalyzer.Analyze(arr));
     }
 
+    private static ClaimFrame Frame(StoryReport s, string measure) => Assert.Single(s.Frames, f => f.Measure == measure);
+
     [Fact]
-    public void Compatible_counts_from_two_outlets_are_one_fact_with_two_sources()
+    public void Compatible_counts_from_two_outlets_corroborate()
     {
-        var report = Analyze(null,
+        var s = Story(null,
             DatesTestArticles.Make(1, "At least 50 dockers were injured in the blast.", Mon),
             DatesTestArticles.Make(2, "The blast injured 53 dockers, the union said.", Mon.AddDays(1)));
-        var fact = Assert.Single(report.Facts, f => f.Topic == "dockers injured");
-        Assert.Equal(new[] { 1, 2 }, fact.Sources.ToArray());
-        Assert.Equal(2, fact.IndependentSources);
-        Assert.Empty(report.Conflicts);
+        var f = Frame(s, "injured");
+        var r = Assert.Single(s.Relations, r => r.Kind == RelationKind.Corroboration);
+        Assert.Equal(f.Id, r.Frame);
+        Assert.Equal(2, r.IndependentSources);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
     }
 
     [Fact]
     public void A_syndication_group_counts_once()
     {
         var groups = ImmutableArray.Create(new SyndicationGroup(1, [1, 2], 0.9));
-        var report = Analyze(groups,
+        var s = Story(groups,
             DatesTestArticles.Make(1, "Twelve sailors were injured in the blast.", Mon),
             DatesTestArticles.Make(2, "Twelve sailors were injured in the blast at sea.", Mon));
-        var fact = Assert.Single(report.Facts, f => f.Topic == "sailors injured");
-        Assert.Equal(2, fact.Sources.Length);
-        Assert.Equal(1, fact.IndependentSources);
+        var step = Assert.Single(s.States).Current!;
+        Assert.Equal(2, step.Articles.Length);
+        Assert.Equal(1, step.IndependentSources);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Corroboration);
     }
 
     [Fact]
-    public void A_later_higher_toll_is_an_update_in_publication_order()
+    public void A_relayed_report_is_not_independent_of_the_agency_it_relays()
     {
-        var report = Analyze(null,
+        var relay = DatesTestArticles.Make(2, "About 4,000 people have fled the valley, the Northbridge Agency reported.", Mon) with { Outlet = "Harbour Times" };
+        var agency = DatesTestArticles.Make(1, "About 4,000 people have fled the valley since Friday.", Mon) with { Outlet = "Northbridge Agency" };
+        var s = Story(null, agency, relay);
+        var f = Frame(s, "displaced");
+        Assert.Equal(1, s.States[f.Id - 1].Current!.IndependentSources);
+        var relayed = s.Claims.Single(c => c.Article == 2);
+        Assert.Equal(["the Northbridge Agency", "Harbour Times"], relayed.Chain.ToArray());
+    }
+
+    [Fact]
+    public void A_later_higher_toll_is_an_update_and_the_current_value()
+    {
+        var s = Story(null,
             DatesTestArticles.Make(1, "Three people died in the blast at the dock.", Mon),
             DatesTestArticles.Make(2, "Five people have now died after the blast, officials said.", Mon.AddDays(2)));
-        var c = Assert.Single(report.Conflicts);
-        Assert.Equal(ConflictKind.Update, c.Kind);
-        Assert.Equal(new[] { "3", "5" }, c.Sides.Select(s => s.Value).ToArray());
+        var u = Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+        var state = s.States[u.Frame - 1];
+        Assert.Equal("5", state.Current!.Value.Display);
+        Assert.Equal(["3", "5"], state.Sequence.Select(x => x.Value.Display).ToArray());
     }
 
     [Fact]
-    public void Different_counts_published_together_are_a_conflict()
+    public void Different_counts_from_two_sources_on_one_day_conflict_and_leave_the_frame_disputed()
     {
-        var report = Analyze(null,
-            DatesTestArticles.Make(1, "Three people died in the blast at the dock.", Mon),
-            DatesTestArticles.Make(2, "Seven people died in the blast at the dock.", Mon));
-        var c = Assert.Single(report.Conflicts);
-        Assert.Equal(ConflictKind.Conflict, c.Kind);
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Three people died in the blast at the dock, the ministry said.", Mon),
+            DatesTestArticles.Make(2, "Seven people died in the blast at the dock, the union said.", Mon));
+        var c = Assert.Single(s.Relations, r => r.Kind == RelationKind.Conflict);
+        var state = s.States[c.Frame - 1];
+        Assert.Null(state.Current);
+        Assert.Equal(2, state.Disputed.Length);
+    }
+
+    [Fact]
+    public void A_toll_for_one_strike_and_a_toll_for_days_of_bombing_are_different_frames()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "In one air strike on Northport at least 30 people were killed, residents said.", Mon),
+            DatesTestArticles.Make(2, "Six days of heavy bombing have killed dozens in the region, the monitor said.", Mon));
+        Assert.Equal(2, s.Frames.Count(f => f.Measure == "killed"));
+        Assert.Empty(s.Relations);
     }
 
     [Fact]
@@ -72,60 +109,70 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
-    public void Control_of_a_place_taken_lost_and_retaken_is_three_ordered_steps()
+    public void A_range_in_words_is_one_value()
     {
-        var report = Analyze(null,
+        var s = Story(null, DatesTestArticles.Make(1, "Between 30 and 40 people were missing after the storm.", Mon));
+        var q = Assert.Single(s.Claims).Value.Count!;
+        Assert.Equal(30, q.Low);
+        Assert.Equal(40, q.High);
+    }
+
+    [Fact]
+    public void Control_of_a_place_taken_lost_and_retaken_is_a_sequence_of_updates()
+    {
+        var s = Story(null,
             DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon),
             DatesTestArticles.Make(2, "Rebel fighters regained control of Eastharbour on Thursday after an ambush.", Mon.AddDays(3)),
             DatesTestArticles.Make(3, "Northern troops retook Eastharbour on Wednesday, officials said.", Mon.AddDays(9)));
-        var c = Assert.Single(report.Conflicts, x => x.Topic == "control of Eastharbour");
-        Assert.Equal(3, c.Sides.Length);
-        Assert.Equal(new[] { 1, 2, 3 }, c.Sides.Select(s => s.Sources.Single()).ToArray());
-        Assert.Equal(ConflictKind.Update, c.Kind);
+        var f = Frame(s, "control");
+        Assert.Equal("control of Eastharbour", f.Label);
+        var state = s.States[f.Id - 1];
+        Assert.Equal([1, 2, 3], state.Sequence.Select(x => x.Articles.Single()).ToArray());
+        Assert.Equal(3, state.Current!.Articles.Single());
+        Assert.Equal(2, s.Relations.Count(r => r.Kind == RelationKind.Update));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
     }
 
     [Fact]
     public void Under_control_then_flared_up_is_an_update()
     {
-        var report = Analyze(null,
+        var s = Story(null,
             DatesTestArticles.Make(1, "Crews brought the blaze under control on Monday.", Mon),
             DatesTestArticles.Make(2, "The fire flared up again on Tuesday afternoon.", Mon.AddDays(1)));
-        var c = Assert.Single(report.Conflicts);
-        Assert.Equal("fire status", c.Topic);
-        Assert.Equal(ConflictKind.Update, c.Kind);
+        var u = Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+        Assert.Equal("containment", s.FrameById(u.Frame).Measure);
     }
 
     [Fact]
-    public void Negated_containment_takes_the_opposite_side()
+    public void What_changed_since_lists_the_change_and_the_new_frame_only()
     {
-        var report = Analyze(null,
-            DatesTestArticles.Make(1, "The chief said the fire had never been fully out.", Mon));
-        Assert.Contains(report.Facts, f => f.Topic == "fire status" && f.Value.Contains("flared", StringComparison.Ordinal));
+        var articles = new[]
+        {
+            DatesTestArticles.Make(1, "Three people died in the blast at the dock.", Mon),
+            DatesTestArticles.Make(2, "Five people have now died after the blast, officials said.\n\nCrews brought the blaze under control on Wednesday.", Mon.AddDays(2)),
+        };
+        var s = Story(null, articles);
+        var changes = StoryChanges.Since(s, [.. articles], new DateTimeOffset(Mon.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        Assert.Contains(changes, c => c.Kind == ChangeKind.Changed && c.Step.Value.Display == "5");
+        Assert.Contains(changes, c => c.Kind == ChangeKind.NewFrame && s.FrameById(c.Frame).Measure == "containment");
+        Assert.Empty(StoryChanges.Since(s, [.. articles], new DateTimeOffset(Mon.AddDays(5).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
     }
 
     [Fact]
-    public void A_sentence_describing_a_contradiction_takes_no_side()
-    {
-        var report = Analyze(null,
-            DatesTestArticles.Make(1, "The finding contradicts earlier reports, which had pointed to an electrical fault in the fire.", Mon));
-        Assert.DoesNotContain(report.Facts, f => f.Topic.StartsWith("cause", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Every_fact_text_is_verbatim_from_its_article()
+    public void Every_claim_evidence_is_verbatim_from_its_article()
     {
         var articles = new[]
         {
             DatesTestArticles.Make(1, "At least 50 dockers were injured in the blast.\n\nCrews brought the blaze under control on Monday.", Mon),
             DatesTestArticles.Make(2, "The blast injured 70 dockers.\n\nThe fire flared up again on Tuesday.", Mon.AddDays(1)),
         };
-        var report = Analyze(null, articles);
-        Assert.NotEmpty(report.Facts);
-        foreach (var e in report.Facts.SelectMany(f => f.Evidence).Concat(report.Conflicts.SelectMany(c => c.Sides).SelectMany(f => f.Evidence)))
+        var s = Story(null, articles);
+        Assert.NotEmpty(s.Claims);
+        foreach (var c in s.Claims)
         {
-            var text = articles[e.Article - 1].Text;
-            Assert.Equal(e.Text, e.Span.Slice(text));
-            Assert.Equal(e.Phrase, e.PhraseSpan.Slice(text));
+            var text = articles[c.Article - 1].Text;
+            Assert.Equal(c.Text, c.Span.Slice(text));
+            Assert.Equal(c.EvidenceText, c.Evidence.Slice(text));
         }
     }
 }

@@ -1,0 +1,590 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Precis.Analysis.Dates;
+using Precis.Analysis.Entities;
+using Precis.Documents;
+
+namespace Precis.Analysis.Facts;
+
+/// <summary>
+/// Reads the claims of one article with a small frame grammar over its tokens:
+/// <list type="bullet">
+/// <item>Counts: NUMBER [counted noun] ... MEASURE ("nine civilians were killed"), MEASURE NUMBER ("killing nine"),
+/// "toll ... at / to NUMBER", and an elided repeat ("the ministry puts the toll at 11; the council says 27").</item>
+/// <item>Control: HOLDER GAIN|LOSE PLACE (active), PLACE was GAIN [by HOLDER] (passive), "ousted X from PLACE";
+/// a pronoun holder is the sentence's speaker ("the army said it had taken ..."); "the town" is the article's
+/// place in focus; a negation or denial before the verb flips the status.</item>
+/// <item>Statuses: opposite pairs (contained / flared up, open / closed, ...) about the place or incident of the clause.</item>
+/// </list>
+/// Each claim gets its place (entity aliases folded), incident kind, event time (the dates stage's expression in
+/// the same clause), its attribution chain and a revision cue.
+/// </summary>
+internal static partial class ClaimExtractor
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@";|\s+but\s+|,\s+while\s+|\s+and\s+then\s+|\s+after\s+(?=\p{L}+\s+(who|which|had|have|were|was)\b)", Options)]
+    private static partial Regex ClauseBreak { get; }
+
+    [GeneratedRegex(@"\b(since|so\s+far|in\s+total|a\s+total\s+of|in\s+recent\s+(days|weeks|months|years)|over\s+the\s+(past|last)|in\s+the\s+(past|last)|this\s+year|throughout|\w+\s+(days|weeks|months|years)\s+of|in\s+the\s+(war|conflict)|cumulative)\b", Options)]
+    private static partial Regex PeriodCue { get; }
+
+    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still)\b", Options)]
+    private static partial Regex RevisionCue { get; }
+
+    [GeneratedRegex(@"\b(between)\s*$", Options)]
+    private static partial Regex Between { get; }
+
+    [GeneratedRegex(@"^\s*(and|to|-|–)\s*$", Options)]
+    private static partial Regex RangeJoin { get; }
+
+    [GeneratedRegex(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested)\b", Options)]
+    private static partial Regex Retrospective { get; }
+
+    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|rejected|rejects)\b", Options)]
+    private static partial Regex Negation { get; }
+
+    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
+    private static partial Regex Gain { get; }
+
+    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
+    private static partial Regex Lose { get; }
+
+    [GeneratedRegex(@"^[""”’']?\s*(full\s+|complete\s+)?(control\s+of\s+)?(the\s+)?(\p{Ll}[\p{Ll}-]*\s+){0,2}((town|city|village|capital|province|region|district|area|port|base)\s+of\s+)?$", Options)]
+    private static partial Regex ObjectLead { get; }
+
+    [GeneratedRegex(@"^[""”’']?\s*(the\s+)?((eastern|western|northern|southern|border|rebel-held|key|strategic|besieged)\s+)*(town|city|village)\b|^\s*it\b", Options)]
+    private static partial Regex Anaphor { get; }
+
+    [GeneratedRegex(@"\b(was|were|been|be|being|is|are)\s+((fully|now|completely|finally|already)\s+)?$", Options)]
+    private static partial Regex PassiveAux { get; }
+
+    [GeneratedRegex(@"^\s*by\s+(?<by>[^,;.]{2,60})", Options)]
+    private static partial Regex ByAgent { get; }
+
+    [GeneratedRegex(@"(\s+(had|has|have|was|were|is|are|been|also|now|fully|finally|again|reportedly|already|earlier|later|then|on\s+\w+|late\s+on\s+\w+|on\s+\w+\s+\d+|claimed\s+to\s+have|said\s+(it|they|that)\s+(had|has|have)|said|that|had\s+been))+\s*$", Options)]
+    private static partial Regex SubjectTail { get; }
+
+    [GeneratedRegex(@"\b(" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(the\s+)?$", Options)]
+    private static partial Regex ControlObject { get; }
+
+    [GeneratedRegex(@"\b(in|on|at|near|from|into|of|" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BareName { get; }
+
+    [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?", Options)]
+    private static partial Regex FromPlace { get; }
+
+    private static readonly (string Family, string Status, string Opposite, Regex Cue)[] StatusCues =
+        [.. MeasureLexicon.Statuses.Select(s => (s.Family, s.Status, s.Opposite, new Regex(@"\b(" + s.Cue + @")\b", Options)))];
+
+    private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
+    {
+        "people", "person", "persons", "individuals", "victims", "civilians", "residents", "inhabitants", "villagers", "others",
+    };
+
+    private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
+    {
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "decade", "decades", "times", "percent", "per", "km", "kilometres", "kilometers", "miles", "metres",
+        "meters", "am", "pm", "o'clock", "dollars", "euros", "pounds", "tonnes", "tons",
+    };
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "are", "were", "was", "is", "have", "had", "has", "been", "be", "being", "will", "would", "could", "may", "might",
+        "who", "which", "that", "than", "as", "mostly", "including", "among", "them", "now", "reportedly", "also", "all",
+    };
+
+    public static List<Claim> Extract(Article article, DateAnalysis dates, EntityAnalysis entities, Func<Article, string?, TextSpan, string> sourceOf)
+    {
+        var result = new List<Claim>();
+        string? focus = article.Dateline is { Length: > 0 } d ? entities.Groups.FirstOrDefault(g => g.Kind == EntityKind.Place && g.Aliases.Contains(d, StringComparer.OrdinalIgnoreCase))?.Name : null;
+        var recent = new List<(int Sentence, string Name)>();
+        Claim? lastCount = null;
+        foreach (var s in article.Sentences)
+        {
+            var attribution = AttributionFinder.Find(s);
+            var places = Places(article, s, entities, attribution.SpeakerSpan);
+            // The place in focus for a clause that names none: the last place named in this or the two sentences before.
+            string? context = places.Count > 0 ? places[^1].Name : recent.Where(r => r.Sentence >= s.Index - 2).Select(r => r.Name).LastOrDefault();
+            foreach (var p in places) recent.Add((s.Index, p.Name));
+            // Headlines, subheads and captions are not claims: a claim is a sentence.
+            if (Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
+            var chain = AttributionFinder.Complete(attribution, article);
+            var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
+            var clauses = Clauses(s);
+            var found = new List<Claim>();
+            foreach (var c in Counts(article, s, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
+            foreach (var c in Controls(article, s, clauses, places, dates, attribution, ref focus)) found.Add(c);
+            foreach (var c in Statuses(article, s, clauses, places, dates, focus)) found.Add(c);
+            // A sentence of two clauses joined by ";" can have two speakers ("the ministry puts the toll at 11; the
+            // rebel council still says 27"): a clause with its own attribution takes it.
+            var semis = Regex.Matches(s.Text, ";").Select(m => m.Index).ToList();
+            foreach (var c in found.OrderBy(c => c.Evidence.Start).ThenBy(c => c.Measure, StringComparer.Ordinal))
+            {
+                var (cChain, cSource) = (chain, source);
+                if (semis.Count > 0)
+                {
+                    int rel = c.Evidence.Start - s.Span.Start;
+                    int from = semis.Where(i => i < rel).Select(i => i + 1).DefaultIfEmpty(0).Max();
+                    int to = semis.Where(i => i >= rel).DefaultIfEmpty(s.Text.Length).Min();
+                    var part = s with { Span = new TextSpan(s.Span.Start + from, to - from), Text = s.Text[from..to] };
+                    var own = AttributionFinder.Find(part);
+                    if (own.Speaker is not null)
+                    {
+                        cChain = AttributionFinder.Complete(own, article);
+                        cSource = sourceOf(article, own.Speaker, own.SpeakerSpan);
+                    }
+                }
+                result.Add(c with { Chain = cChain, Source = cSource });
+            }
+        }
+        return result;
+    }
+
+    private static bool EndsLikeSentence(string text)
+    {
+        var t = text.TrimEnd();
+        while (t.Length > 0 && t[^1] is '"' or '”' or '’' or '\'' or ')') t = t[..^1];
+        return t.Length > 0 && t[^1] is '.' or '!' or '?';
+    }
+
+    private static List<(int Start, int End)> Clauses(Sentence s)
+    {
+        var list = new List<(int, int)>();
+        int at = 0;
+        foreach (Match m in ClauseBreak.Matches(s.Text))
+        {
+            list.Add((at, m.Index));
+            at = m.Index + m.Length;
+        }
+        list.Add((at, s.Text.Length));
+        return list;
+    }
+
+    private static (int Start, int End) ClauseOf(List<(int Start, int End)> clauses, int rel) =>
+        clauses.FirstOrDefault(c => rel >= c.Start && rel < c.End, clauses[^1]);
+
+    /// <summary>Place mentions of the sentence (relative offsets, canonical name): places, and unknown names after a place preposition.</summary>
+    private static List<(int Start, int End, string Name)> Places(Article article, Sentence s, EntityAnalysis entities, TextSpan speaker)
+    {
+        var list = new List<(int, int, string)>();
+        foreach (var (m, g) in entities.MentionsIn(article.Number, s.Span))
+        {
+            // "United Nations officials in Damascus said": where the speaker sits is not where the claim is.
+            if (!speaker.IsEmpty && speaker.Contains(m.Span)) continue;
+            int rel = m.Span.Start - s.Span.Start;
+            bool afterPreposition = Regex.IsMatch(s.Text[..rel], @"\b(in|of|on|at|near|from|into|outside|around)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (g.Kind == EntityKind.Place || (g.Kind != EntityKind.Person && afterPreposition)) list.Add((rel, rel + m.Span.Length, g.Name));
+            else if (g.Kind != EntityKind.Person && Regex.IsMatch(s.Text[..rel], @"\b(the\s+)?$", RegexOptions.CultureInvariant) && ControlObject.IsMatch(s.Text[..rel])) list.Add((rel, rel + m.Span.Length, g.Name));
+        }
+        // Names the entity stage did not classify: a capitalised run right after a place preposition or a control verb.
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person).Select(x => x.Mention.Span).ToList();
+        foreach (Match n in BareName.Matches(s.Text))
+        {
+            var g = n.Groups["name"];
+            if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;
+            var abs = new TextSpan(s.Span.Start + g.Index, g.Length);
+            if (people.Any(p => p.Overlaps(abs)) || (!speaker.IsEmpty && speaker.Contains(abs))) continue;
+            list.Add((g.Index, g.Index + g.Length, g.Value));
+        }
+        list.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return list;
+    }
+
+    private static string? NearestPlace(List<(int Start, int End, string Name)> places, (int Start, int End) clause, int rel) =>
+        places.Where(p => p.Start >= clause.Start && p.End <= clause.End)
+            .OrderBy(p => Math.Min(Math.Abs(p.Start - rel), Math.Abs(p.End - rel))).ThenBy(p => p.Start).Select(p => p.Name).FirstOrDefault();
+
+    private static string? IncidentIn(Sentence s, (int Start, int End) clause, int rel)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var t in s.Tokens)
+        {
+            int r = t.Span.Start - s.Span.Start;
+            if (r < clause.Start || r >= clause.End) continue;
+            if (!MeasureLexicon.Incidents.TryGetValue(t.Normal, out var kind)) continue;
+            int d = Math.Abs(r - rel);
+            if (d < bestDistance) { best = kind; bestDistance = d; }
+        }
+        return best;
+    }
+
+    private static string? CueIn(Sentence s, (int Start, int End) clause)
+    {
+        var m = RevisionCue.Match(s.Text, clause.Start, clause.End - clause.Start);
+        return m.Success ? m.Value.ToLowerInvariant() : null;
+    }
+
+    private static (DateOnly? Lo, DateOnly? Hi) ReportedOf(Article a) => a.Published switch
+    {
+        null => (null, null),
+        { Inferred: false } p => (p.Date, p.Date),
+        var p => (p.NotBefore, p.NotAfter),
+    };
+
+    // ---------------------------------------------------------------- counts
+
+    [GeneratedRegex(@"\b(figure|toll|count|number|estimate|tally|total|margin)(\s+of\s+(?<what>\p{L}+))?\b", Options)]
+    private static partial Regex FigureOf { get; }
+
+    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? context, Func<Claim?> last, Action<Claim> setLast)
+    {
+        var lastInArticle = last();
+        var quantities = NumberExtractor.Extract(article.Text, s.Span);
+        if (quantities.Count == 0) yield break;
+        quantities = MergeRanges(article.Text, quantities);
+        var tokens = s.Tokens;
+        var (lo, hi) = ReportedOf(article);
+        Claim? previous = null;
+        foreach (var q in quantities)
+        {
+            if (q.Qualifier == QuantityQualifier.Exact && q.Phrase.Equals("one", StringComparison.OrdinalIgnoreCase)) continue;
+            int after = -1, before = -1;
+            for (int k = 0; k < tokens.Length; k++) if (tokens[k].Span.Start >= q.Span.End) { after = k; break; }
+            for (int k = tokens.Length - 1; k >= 0; k--) if (tokens[k].Span.End <= q.Span.Start) { before = k; break; }
+            // A number right after a capitalised word is a label ("Pier 7", "Route 4"), not a count.
+            if (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[^1])
+                && !char.IsLetter(q.Phrase[0])) continue;
+            int rel = q.Span.Start - s.Span.Start;
+            var clause = ClauseOf(clauses, rel);
+            var (noun, nounEnd) = CountedNoun(article.Text, tokens, after, q.Qualifier == QuantityQualifier.Vague);
+            if (noun is not null && NotCounted.Contains(noun)) continue;
+            int clauseEndAbs = s.Span.Start + clause.End, clauseStartAbs = s.Span.Start + clause.Start;
+            string? measure = null;
+            int measureAt = -1;
+            // MEASURE NUMBER: "killing nine", "wounded 25".
+            if (before >= 0 && MeasureLexicon.Counts.TryGetValue(tokens[before].Normal, out var m0) && tokens[before].Normal != "toll") { measure = m0; measureAt = before; }
+            // NUMBER [noun] ... MEASURE within the clause, up to 8 tokens, not past another number.
+            if (measure is null)
+            {
+                int from = nounEnd >= 0 ? nounEnd + 1 : after;
+                for (int k = from; k >= 0 && k < tokens.Length && k <= from + 8 && tokens[k].Span.End <= clauseEndAbs; k++)
+                {
+                    if (tokens[k].Kind == TokenKind.Number || tokens[k].Normal is ";" or ":") break;
+                    if (quantities.Any(o => o != q && o.Span.Start == tokens[k].Span.Start)) break;
+                    if (MeasureLexicon.Counts.TryGetValue(tokens[k].Normal, out var m1)) { measure = m1; measureAt = k; break; }
+                }
+            }
+            // "the toll ... at / to NUMBER": a toll word earlier in the clause.
+            if (measure is null && noun is null or "people")
+            {
+                for (int k = before; k >= 0 && tokens[k].Span.Start >= clauseStartAbs && k >= before - 12; k--)
+                {
+                    if (tokens[k].Normal == "toll") { measure = "killed"; measureAt = k; break; }
+                }
+            }
+            // A counted noun that names its own measure: "1,200 hectares", "cut 85 jobs".
+            if (measure is null && noun is not null && MeasureLexicon.Units.TryGetValue(noun, out var m2)) { measure = m2; measureAt = nounEnd; }
+            // "the number of arrests at 87": the measure named after "number of".
+            if (measure is null && noun is null)
+            {
+                var lead = s.Text[clause.Start..Math.Max(clause.Start, rel)];
+                var numberOf = FigureOf.Match(lead);
+                if (numberOf.Success && (MeasureLexicon.Units.TryGetValue(numberOf.Groups["what"].Value.ToLowerInvariant(), out var m3)
+                    || MeasureLexicon.Counts.TryGetValue(numberOf.Groups["what"].Value.ToLowerInvariant(), out m3))) measure = m3;
+                else if (numberOf.Success && lastInArticle is not null && previous is null) { previous = lastInArticle; }
+            }
+            bool elided = false;
+            if (measure is null && previous is not null && noun is null)
+            {
+                // An elided repeat: "...; the rebel council still says 27" takes the previous count's frame.
+                measure = previous.Measure;
+                elided = true;
+            }
+            if (measure is null) continue;
+            int evStart = q.Span.Start, evEnd = Math.Max(q.Span.End, nounEnd >= 0 ? tokens[nounEnd].Span.End : q.Span.End);
+            if (measureAt >= 0)
+            {
+                evStart = Math.Min(evStart, tokens[measureAt].Span.Start);
+                evEnd = Math.Max(evEnd, tokens[measureAt].Span.End);
+            }
+            var counted = noun is null ? null : PeopleNouns.Contains(noun) ? "people" : Singular(noun);
+            var when = SentenceFeatures.NearestDate(dates, s, q.Span.Start, sameSegment: true);
+            var clauseText = s.Text[clause.Start..clause.End];
+            bool running = MeasureLexicon.RunningMeasures.Contains(measure) || PeriodCue.IsMatch(clauseText)
+                || (when is not null && when.End.DayNumber - when.Start.DayNumber >= 2);
+            var claim = new Claim(0, article.Number, s.Index, s.Span, s.Text, TextSpan.FromBounds(evStart, evEnd), article.Text[evStart..evEnd],
+                ClaimKind.Count, measure, elided ? previous!.Counted : counted,
+                elided ? previous!.Subject : IncidentIn(s, clause, rel),
+                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context,
+                elided ? previous!.Running : running,
+                elided ? previous!.When : when, lo, hi,
+                new ClaimValue(q, null, "", null, false), [], "", CueIn(s, clause));
+            previous = claim;
+            lastInArticle = claim;
+            setLast(claim);
+            yield return claim;
+        }
+    }
+
+    private static string Singular(string noun) => noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
+        : noun.EndsWith('s') && noun.Length > 3 && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1] : noun;
+
+    /// <summary>"between 30 and 40", "30 to 40", "30-40": two numbers joined into one range.</summary>
+    private static List<Quantity> MergeRanges(string text, List<Quantity> qs)
+    {
+        var result = new List<Quantity>();
+        for (int i = 0; i < qs.Count; i++)
+        {
+            var a = qs[i];
+            if (i + 1 < qs.Count && a.Qualifier == QuantityQualifier.Exact && qs[i + 1].Qualifier == QuantityQualifier.Exact)
+            {
+                var b = qs[i + 1];
+                var gap = text[a.Span.End..b.Span.Start];
+                var lead = text[Math.Max(0, a.Span.Start - 12)..a.Span.Start];
+                bool between = Between.IsMatch(lead) && Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant);
+                bool joined = !Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant) && RangeJoin.IsMatch(gap);
+                if ((between || joined) && b.Value > a.Value)
+                {
+                    int start = between ? a.Span.Start - (lead.Length - lead.LastIndexOf("between", StringComparison.OrdinalIgnoreCase)) : a.Span.Start;
+                    var span = TextSpan.FromBounds(start, b.Span.End);
+                    result.Add(new Quantity(a.Value, a.Value, b.Value, QuantityQualifier.Exact, span.Slice(text), span));
+                    i++;
+                    continue;
+                }
+            }
+            result.Add(a);
+        }
+        return result;
+    }
+
+    private static (string? Noun, int End) CountedNoun(string text, ImmutableArray<Token> tokens, int i, bool vague)
+    {
+        if (i < 0) return (null, -1);
+        var words = new List<string>();
+        int end = -1;
+        if (vague && i < tokens.Length && tokens[i].Normal == "of") i++;
+        for (; i < tokens.Length && words.Count < 3; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word) break;
+            bool acronym = t.Span.Length >= 2 && char.IsUpper(text[t.Span.Start]) && char.IsUpper(text[t.Span.End - 1]);
+            if (!acronym && (t.IsStopWord || Auxiliaries.Contains(t.Normal) || MeasureLexicon.Counts.ContainsKey(t.Normal)
+                || t.Normal.EndsWith("ly", StringComparison.Ordinal) || t.Normal.EndsWith("ed", StringComparison.Ordinal)
+                || t.Normal.EndsWith("ing", StringComparison.Ordinal))) break;
+            words.Add(t.Normal);
+            end = i;
+        }
+        if (words.Count == 0) return (null, -1);
+        return (words[^1], end);
+    }
+
+    // ---------------------------------------------------------------- control
+
+    private static IEnumerable<Claim> Controls(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places,
+        DateAnalysis dates, Attribution attribution, ref string? focus)
+    {
+        var found = new List<Claim>();
+        var (lo, hi) = ReportedOf(article);
+        var taken = new List<(int, int)>();
+        foreach (var (regex, verbGain) in new[] { (Gain, true), (Lose, false) })
+        {
+            foreach (Match m in regex.Matches(s.Text))
+            {
+                if (taken.Any(t => m.Index < t.Item2 && t.Item1 < m.Index + m.Length)) continue;
+                bool gain = verbGain;
+                var verb = m.Groups["verb"].Value.ToLowerInvariant();
+                var clause = ClauseOf(clauses, m.Index);
+                var beforeText = s.Text[clause.Start..m.Index];
+                var afterStart = m.Index + m.Length;
+                bool passive = PassiveAux.IsMatch(beforeText);
+                string? place = null;
+                int placeEnd = afterStart;
+                string? holderText = null;
+                int holderStart = -1;
+                if (passive)
+                {
+                    // PLACE was taken [by HOLDER]
+                    var subj = places.Where(p => p.End <= m.Index && p.Start >= clause.Start).OrderByDescending(p => p.End).FirstOrDefault();
+                    if (subj.Name is not null && m.Index - subj.End < 40) { place = subj.Name; holderStart = subj.Start; }
+                    else if (Regex.IsMatch(beforeText, @"\b(the\s+(town|city|village" + FocusHead(focus) + @")|it)\s+(had\s+|has\s+)?(was|were|been|be|being|is|are)\s+((fully|now|completely|finally|already)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                    {
+                        place = focus;
+                    }
+                    var by = ByAgent.Match(s.Text[afterStart..]);
+                    if (by.Success)
+                    {
+                        holderText = Regex.Split(by.Groups["by"].Value, @"\s+[-–—]\s+|\s+(who|which|after|before|when)\b", RegexOptions.CultureInvariant)[0];
+                        placeEnd = afterStart + by.Groups["by"].Index + holderText.Length;
+                    }
+                }
+                else
+                {
+                    int objectFrom = afterStart;
+                    if (verb is "ousted" or "expelled")
+                    {
+                        var from = FromPlace.Match(s.Text, afterStart, Math.Min(80, s.Text.Length - afterStart));
+                        if (!from.Success) continue;
+                        objectFrom = from.Index + from.Length;
+                    }
+                    var obj = places.Where(p => p.Start >= objectFrom && p.Start <= clause.End).OrderBy(p => p.Start).FirstOrDefault();
+                    if (obj.Name is not null && ObjectLead.IsMatch(s.Text[objectFrom..obj.Start]))
+                    {
+                        place = obj.Name;
+                        placeEnd = obj.End;
+                    }
+                    else if ((Anaphor.Match(s.Text[objectFrom..]) is { Success: true } an0 ? an0
+                        : Regex.Match(s.Text[objectFrom..], @"^\s*the\s+(" + FocusHead(focus).TrimStart('|') + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) is { Success: true, Length: > 0 } an && focus is not null)
+                    {
+                        place = focus;
+                        placeEnd = objectFrom + an.Length;
+                    }
+                    holderText = SubjectOf(beforeText, attribution, out int hs);
+                    if (holderText is not null) holderStart = clause.Start + hs;
+                }
+                if (place is null) continue;
+                if (!gain && !passive)
+                {
+                    // "lost it to a blistering IS counter-attack": the agent after "to" now holds the place.
+                    var to = Regex.Match(s.Text[placeEnd..clause.End], @"^\s*to\s+(?<to>[^,;.]{2,60})", RegexOptions.CultureInvariant);
+                    if (to.Success && HolderOf(to.Groups["to"].Value).Key is { Length: > 0 } k && !k.StartsWith("w:", StringComparison.Ordinal))
+                    {
+                        holderText = to.Groups["to"].Value;
+                        gain = true;
+                    }
+                }
+                focus = place;
+                taken.Add((m.Index, afterStart));
+                bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 60)..m.Index]);
+                var status = gain != negated ? "controls" : "lost";
+                var (holder, key) = HolderOf(holderText);
+                int evStart = holderStart >= 0 && holderStart < m.Index ? holderStart : m.Index;
+                var ev = TextSpan.FromBounds(s.Span.Start + evStart, s.Span.Start + Math.Max(placeEnd, afterStart));
+                var when = SentenceFeatures.NearestDate(dates, s, s.Span.Start + m.Index, sameSegment: true);
+                found.Add(new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, ev.Slice(article.Text), ClaimKind.State, "control", null, place, place, false,
+                    when, lo, hi, new ClaimValue(null, holder, key, status, negated), [], "", CueIn(s, clause)));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>"|hotel" for the focus "Amber Gate hotel": a definite "the hotel" refers back to it. Empty when the focus name ends in a capitalised word.</summary>
+    private static string FocusHead(string? focus)
+    {
+        if (focus is null) return "";
+        var last = focus.Split(' ')[^1];
+        return last.Length > 2 && char.IsLower(last[0]) ? "|" + Regex.Escape(last) : "";
+    }
+
+    /// <summary>The holder phrase before a control verb: the clause's subject, its pronoun resolved to the sentence's speaker.</summary>
+    private static string? SubjectOf(string beforeText, Attribution attribution, out int start)
+    {
+        start = -1;
+        var text = SubjectTail.Replace(Regex.Replace(beforeText, @"[""“”]|\b(fully|completely|finally|already)\s*$", " ", RegexOptions.CultureInvariant), "");
+        text = SubjectTail.Replace(text.TrimEnd(), "");
+        // "X announced (on ...) it had taken": the pronoun is the speaker of the reporting verb.
+        var reported = Regex.Match(text, @"^(?<who>.*?\S)\s+(said|says|announced|announces|claimed|claims|declared|confirmed|insisted|insists|reported)\b.*\b(it|they)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        if (reported.Success)
+        {
+            var who = reported.Groups["who"].Value;
+            int c0 = Math.Max(who.LastIndexOf(','), who.LastIndexOf(';'));
+            if (c0 >= 0) who = who[(c0 + 1)..];
+            start = text.IndexOf(who.Trim(), StringComparison.Ordinal);
+            return who.Trim();
+        }
+        // The subject starts after the last clause boundary word.
+        int cut = -1;
+        foreach (Match b in Regex.Matches(text, @",|\bthat\b|\bwho\b|\bwhich\b|\bafter\b|\bwhen\b|\bsaid\b|\bsays\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            // "militias who claimed to have captured": the relative pronoun's antecedent is the subject.
+            if (b.Value.Equals("who", StringComparison.OrdinalIgnoreCase) || b.Value.Equals("which", StringComparison.OrdinalIgnoreCase))
+            {
+                var ante = text[..b.Index].TrimEnd();
+                int comma = ante.LastIndexOf(',');
+                if (comma >= 0) ante = ante[(comma + 1)..];
+                ante = Regex.Replace(ante, @"^\s*(after|when|as|before|while|and)\s+", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                if (Regex.Match(ante, @"(\S+\s+){0,3}\S+$", RegexOptions.CultureInvariant) is { Success: true } am && b.Index + b.Length >= text.TrimEnd().Length - 1)
+                {
+                    start = am.Index;
+                    return am.Value;
+                }
+            }
+            cut = b.Index + b.Length;
+        }
+        var subject = (cut >= 0 ? text[cut..] : text).Trim();
+        if (subject.Length == 0) return null;
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1 && words[0].ToLowerInvariant() is "it" or "they" or "he" or "she" or "we")
+        {
+            if (attribution.Speaker is null) return null;
+            start = -1;
+            return attribution.Speaker;
+        }
+        // A long phrase or one ending in a function word ("allowed the army to clinch the offensive and [take]"): the
+        // holder is its last side noun or name with its modifiers.
+        if (words.Length > 5 || Regex.IsMatch(subject, @"\b(and|to|or|of|the|in)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            int k = Array.FindLastIndex(words, w => MeasureLexicon.Sides.ContainsKey(w.ToLowerInvariant()) || (w.Length > 1 && w.All(char.IsUpper)));
+            if (k < 0) return null;
+            int from = k;
+            while (from > 0 && from > k - 2 && !(words[from - 1].ToLowerInvariant() is "and" or "to" or "the" or "of" or "by" or "in")) from--;
+            subject = string.Join(' ', words[from..(k + 1)]);
+        }
+        start = text.LastIndexOf(subject, StringComparison.Ordinal);
+        return subject;
+    }
+
+    /// <summary>The holder as shown and its comparison key: an organisation's name when one is named, else the side its head noun names.</summary>
+    private static (string? Holder, string Key) HolderOf(string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(phrase)) return (null, "");
+        var words = Regex.Split(phrase, @"[^\p{L}\p{N}'’-]+").Where(w => w.Length > 0).ToList();
+        // The first capitalised run that is not a determiner: a named side ("Free Banner Front", "IS", "Syria's").
+        var named = new List<string>();
+        foreach (var w in words)
+        {
+            bool cap = char.IsUpper(w[0]) && !(w is "The" or "A" or "An");
+            if (cap && !MeasureLexicon.Sides.ContainsKey(w.ToLowerInvariant())) named.Add(w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w);
+            else if (named.Count > 0) break;
+        }
+        var side = words.Select(w => MeasureLexicon.Sides.GetValueOrDefault(w.ToLowerInvariant())).FirstOrDefault(x => x is not null);
+        // A side noun with at most one capitalised modifier is that side ("Syrian troops", "Syria's army",
+        // "Iranian-backed militiamen"); a longer name or an acronym names an organisation ("Free Banner Front
+        // fighters", "IS militants").
+        bool organisation = named.Count >= 2 || named.Any(n => n.Length >= 2 && n.All(char.IsUpper));
+        if (side is not null && !organisation) return (phrase.Trim(), side);
+        if (named.Count > 0) return (phrase.Trim(), "n:" + Acronymish(string.Join(' ', named)));
+        return (phrase.Trim(), "w:" + words[^1].ToLowerInvariant());
+    }
+
+    /// <summary>"Islamic State" and "IS" fold to "is"; one word keeps its first four letters ("Syria", "Syrian").</summary>
+    private static string Acronymish(string name)
+    {
+        var words = name.Split(' ');
+        var acronym = words.FirstOrDefault(w => w.Length >= 2 && w.All(char.IsUpper));
+        if (acronym is not null) return acronym.ToLowerInvariant();
+        if (words.Length > 1) return string.Concat(words.Select(w => char.ToLowerInvariant(w[0])));
+        var k = name.ToLowerInvariant();
+        return k.Length > 4 ? k[..4] : k;
+    }
+
+    // ---------------------------------------------------------------- statuses
+
+    private static IEnumerable<Claim> Statuses(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? focus)
+    {
+        var (lo, hi) = ReportedOf(article);
+        var taken = new List<(int, int)>();
+        foreach (var (family, status, opposite, cue) in StatusCues)
+        {
+            foreach (Match m in cue.Matches(s.Text))
+            {
+                if (taken.Any(t => m.Index < t.Item2 && t.Item1 < m.Index + m.Length)) continue;
+                taken.Add((m.Index, m.Index + m.Length));
+                var clause = ClauseOf(clauses, m.Index);
+                bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+                var incident = IncidentIn(s, clause, m.Index);
+                var place = NearestPlace(places, clause, m.Index);
+                // A fire or a battle is contained; a place is closed, evacuated or under curfew.
+                var subject = family is "containment" or "cause" ? incident ?? "fire" : place ?? focus ?? incident;
+                if (subject is null) continue;
+                var ev = new TextSpan(s.Span.Start + m.Index, m.Length);
+                // A cause is claimed, not dated: its time is the report's, not the date of the event it explains.
+                var when = family == "cause" ? null : SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+                yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, family, null, subject, place, false,
+                    when, lo, hi, new ClaimValue(null, null, "", negated ? opposite : status, negated), [], "", CueIn(s, clause));
+            }
+        }
+    }
+}

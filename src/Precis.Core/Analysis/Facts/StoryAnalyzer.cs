@@ -1,0 +1,410 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Precis.Analysis.Dates;
+using Precis.Analysis.Entities;
+using Precis.Documents;
+
+namespace Precis.Analysis.Facts;
+
+/// <summary>
+/// Builds the <see cref="StoryReport"/>: claims → frames → relations → state.
+/// <list type="bullet">
+/// <item>Frames: a claim joins the frame it is compatible with on every member (same measure and counted class,
+/// same place and incident kind when both name one, same scope — one incident or a running count — and, for an
+/// incident's toll, overlapping event dates), preferring the frame that matches on most named attributes.</item>
+/// <item>Independence: the claim's original asserter (entity aliases folded); a claim in an article's own voice
+/// is its syndication group, which is also the agency that group's articles carry, so "..., AFP reported" in one
+/// article and AFP's own report are one source.</item>
+/// <item>Counts: compatible values form a value group (corroborated by two or more independent sources). A later
+/// group updates an earlier one when they share a source (a party revising its figure), when it carries a revision
+/// cue ("rose to", "now"), or, for a running count, when it is reported strictly later; otherwise they conflict.</item>
+/// <item>States: claims in time order (own date, else the report's first possible day); on one day, opposite values
+/// from different sources conflict and the assertion prevails over a denial; consecutive different values are updates.</item>
+/// </list>
+/// Cost: claims are compared only with the frames of their own measure, and values only within a frame.
+/// </summary>
+public static class StoryAnalyzer
+{
+    /// <summary>Frames compared per claim at most (bounded cost on very large events: beyond it a claim starts a new frame).</summary>
+    private const int MaxFramesPerMeasure = 200;
+
+    public static StoryReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, EntityAnalysis? entities)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        // Without the entity stage (a caller that runs this alone), find the entities here: places and asserters need them.
+        entities ??= EntityExtractor.Extract(articles, groups);
+        var groupOf = new Dictionary<int, int>();
+        foreach (var g in groups) foreach (var n in g.Articles) groupOf[n] = g.Id;
+        var keys = new UnionFind();
+        foreach (var a in articles)
+        {
+            var gk = "g:" + (groupOf.TryGetValue(a.Number, out var gid) ? gid : -a.Number).ToString(CultureInfo.InvariantCulture);
+            keys.Add(gk);
+            if (a.Byline is { } by && by.Split(' ').Length <= 4 && AttributionFinder.LooksLikeAgency(by)) keys.Union(gk, "e:" + AttributionFinder.NormalName(by));
+            if (a.Outlet is { } outlet) keys.Union(gk, "e:" + AttributionFinder.NormalName(outlet));
+        }
+        string sourceOf(Article a, string? speaker, TextSpan span)
+        {
+            if (speaker is null) return "g:" + (groupOf.TryGetValue(a.Number, out var gid) ? gid : -a.Number).ToString(CultureInfo.InvariantCulture);
+            return AttributionFinder.KeyOf(speaker, span, a.Number, entities);
+        }
+
+        var raw = new List<Claim>();
+        foreach (var a in articles) raw.AddRange(ClaimExtractor.Extract(a, dates, entities, sourceOf));
+        var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
+        claims = FoldGenericHolders(claims);
+
+        // Frames.
+        var frames = new List<List<Claim>>();
+        var byMeasure = new Dictionary<(ClaimKind, string), List<int>>();
+        foreach (var c in claims)
+        {
+            if (!byMeasure.TryGetValue((c.Kind, c.Measure), out var ids)) byMeasure[(c.Kind, c.Measure)] = ids = [];
+            int best = -1, bestScore = -1;
+            foreach (var f in ids.TakeLast(MaxFramesPerMeasure))
+            {
+                if (!frames[f].All(o => Compatible(o, c))) continue;
+                int score = frames[f].Max(o => Agreement(o, c)) * 2 + (frames[f].Any(o => o.Article == c.Article) ? 1 : 0);
+                if (score > bestScore) { best = f; bestScore = score; }
+            }
+            if (best < 0)
+            {
+                frames.Add([c]);
+                ids.Add(frames.Count - 1);
+            }
+            else frames[best].Add(c);
+        }
+
+        PlaceUndated(frames);
+        var placed = frames.SelectMany(f => f).ToDictionary(c => c.Id);
+        claims = [.. claims.Select(c => placed[c.Id])];
+
+        var frameList = new List<ClaimFrame>();
+        var relations = new List<ClaimRelation>();
+        var states = new List<FrameState>();
+        // Frames in order of their first claim (article, position), so ids are stable for the same input.
+        foreach (var members in frames.OrderBy(f => f[0].Id))
+        {
+            int id = frameList.Count + 1;
+            var first = members[0];
+            var frame = new ClaimFrame(id, first.Kind, first.Measure, Label(members), members.Select(m => m.Place).FirstOrDefault(p => p is not null),
+                members.Select(m => m.Subject).FirstOrDefault(p => p is not null), first.Running, [.. members.Select(m => m.Id)]);
+            frameList.Add(frame);
+            var (rels, state) = first.Kind == ClaimKind.Count ? CountRelations(frame, members) : StateRelations(frame, members);
+            relations.AddRange(rels);
+            states.Add(state);
+        }
+        return new StoryReport(claims, [.. frameList], [.. relations], [.. states]);
+    }
+
+    // ------------------------------------------------------------------ frames
+
+    /// <summary>
+    /// A report with no stated date is placed after the latest dated event it recounts: when it gives a state that
+    /// other reports date, it was written after that (first from dated reports only, then once more with the
+    /// placements of the first pass, so an undated report can follow another undated one).
+    /// </summary>
+    private static void PlaceUndated(List<List<Claim>> frames)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var floor = new Dictionary<int, DateOnly>();
+            foreach (var members in frames.Where(f => f[0].Kind == ClaimKind.State))
+            {
+                foreach (var c in members.Where(c => !c.Dated))
+                {
+                    foreach (var o in members)
+                    {
+                        if (o.Article == c.Article || (pass == 0 && !o.Dated) || o.AsOf is not { } d || !ClaimValue.SameState(o.Value, c.Value)) continue;
+                        if (!floor.TryGetValue(c.Article, out var f) || d > f) floor[c.Article] = d;
+                    }
+                }
+            }
+            foreach (var members in frames)
+            {
+                for (int i = 0; i < members.Count; i++)
+                {
+                    var c = members[i];
+                    if (!c.Dated && floor.TryGetValue(c.Article, out var f)) members[i] = c with { PlacedAfter = f };
+                }
+            }
+        }
+    }
+
+    private static bool Compatible(Claim a, Claim b)
+    {
+        if (a.Kind != b.Kind || a.Measure != b.Measure) return false;
+        if (a.Kind == ClaimKind.State) return string.Equals(a.Subject, b.Subject, StringComparison.Ordinal);
+        // An unnamed count counts people ("the toll at nine", "killed dozens").
+        if ((a.Counted ?? "people") != (b.Counted ?? "people")) return false;
+        if (a.Running != b.Running) return false;
+        // A running count over a stated period ("since 2011") is not one over an unstated, recent one.
+        if (a.Running && (a.When is null) != (b.When is null))
+        {
+            var dated = a.When ?? b.When!;
+            var other = a.When is null ? a : b;
+            if (other.Reported is { } r && dated.Start.DayNumber < r.DayNumber - 31) return false;
+        }
+        if (a.Place is not null && b.Place is not null && a.Place != b.Place) return false;
+        if (a.Subject is not null && b.Subject is not null && a.Subject != b.Subject) return false;
+        if (!a.Running && a.When is { Precision: >= DatePrecision.Day } wa && b.When is { Precision: >= DatePrecision.Day } wb && !wa.Overlaps(wb)) return false;
+        return true;
+    }
+
+    private static int Agreement(Claim a, Claim b) =>
+        (a.Place is not null && a.Place == b.Place ? 1 : 0) + (a.Subject is not null && a.Subject == b.Subject ? 1 : 0)
+        + (a.Counted is not null && a.Counted == b.Counted ? 1 : 0) + (a.When is not null && b.When is not null && a.When.Overlaps(b.When) ? 1 : 0);
+
+    private static string Label(List<Claim> members)
+    {
+        var first = members[0];
+        var place = members.Select(m => m.Place).FirstOrDefault(p => p is not null);
+        var subject = members.Select(m => m.Subject).FirstOrDefault(p => p is not null);
+        if (first.Kind == ClaimKind.State)
+        {
+            return first.Measure switch
+            {
+                "control" => $"control of {subject}",
+                "cause" => $"cause of the {subject}",
+                "containment" => $"{subject} status",
+                var m => $"{subject} {m}",
+            };
+        }
+        var counted = members.Select(m => m.Counted).FirstOrDefault(p => p is not null) ?? "people";
+        // A count whose noun names its measure ("1,200 hectares", "85 jobs") is labelled by the measure alone.
+        if (MeasureLexicon.Units.GetValueOrDefault(counted) == first.Measure || MeasureLexicon.Units.GetValueOrDefault(counted + "s") == first.Measure) counted = "";
+        var plural = counted is "people" or "" || counted.EndsWith("men", StringComparison.Ordinal) ? counted : counted.EndsWith('y') ? counted[..^1] + "ies" : counted + "s";
+        var parts = new List<string>();
+        if (subject is not null) parts.Add(subject);
+        if (place is not null) parts.Add(place);
+        var when = members.Where(m => !m.Running).Select(m => m.When).FirstOrDefault(w => w is { Precision: >= DatePrecision.Day });
+        if (when is not null) parts.Add(DateFormat.Of(when));
+        if (first.Running) parts.Add("running count");
+        return (counted.Length == 0 ? first.Measure : $"{plural} {first.Measure}") + (parts.Count > 0 ? " — " + string.Join(", ", parts) : "");
+    }
+
+    /// <summary>
+    /// A control claim whose holder is only a generic side noun ("the jihadists", "rebels") is about the frame's one
+    /// named non-government side when there is exactly one (IS, the Free Banner Front): news names a side once and
+    /// then calls it by its kind.
+    /// </summary>
+    private static ImmutableArray<Claim> FoldGenericHolders(ImmutableArray<Claim> claims)
+    {
+        var named = claims.Where(c => c.Measure == "control" && c.Value.HolderKey.StartsWith("n:", StringComparison.Ordinal))
+            .GroupBy(c => c.Subject).ToDictionary(g => g.Key ?? "", g => g.Select(c => c.Value.HolderKey).Distinct().ToList());
+        return [.. claims.Select(c =>
+        {
+            if (c.Measure != "control" || c.Value.HolderKey is not ("rebels" or "militants")) return c;
+            return named.TryGetValue(c.Subject ?? "", out var n) && n.Count == 1 ? c with { Value = c.Value with { HolderKey = n[0] } } : c;
+        })];
+    }
+
+    // ------------------------------------------------------------------ counts
+
+    private static (List<ClaimRelation>, FrameState) CountRelations(ClaimFrame frame, List<Claim> members)
+    {
+        var ordered = members.OrderBy(c => c.AsOf ?? DateOnly.MaxValue).ThenBy(c => c.Id).ToList();
+        var valueGroups = new List<List<Claim>>();
+        foreach (var c in ordered)
+        {
+            var home = valueGroups.FirstOrDefault(g => g.All(o => o.Value.CompatibleWith(c.Value)));
+            if (home is null) valueGroups.Add([c]);
+            else home.Add(c);
+        }
+        var rels = new List<ClaimRelation>();
+        var steps = valueGroups.Select(Step).ToList();
+        foreach (var (g, s) in valueGroups.Zip(steps))
+        {
+            if (s.IndependentSources >= 2)
+            {
+                rels.Add(new ClaimRelation(RelationKind.Corroboration, frame.Id, s.Claims, [], s.IndependentSources,
+                    $"{s.IndependentSources} independent sources give compatible values"));
+            }
+        }
+        // For each later value group: its predecessor (the update it makes) and the groups it conflicts with.
+        var predecessor = new int[valueGroups.Count];
+        Array.Fill(predecessor, -1);
+        for (int j = 1; j < valueGroups.Count; j++)
+        {
+            var b = valueGroups[j];
+            var bSources = b.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+            var bFirst = b.Min(c => c.AsOf ?? DateOnly.MaxValue);
+            string? cue = b.Select(c => c.Cue).FirstOrDefault(x => x is not null && x != "still");
+            for (int i = j - 1; i >= 0; i--)
+            {
+                var a = valueGroups[i];
+                var aLast = a.Max(c => c.AsOf ?? DateOnly.MinValue);
+                var aFirst = a.Min(c => c.AsOf ?? DateOnly.MaxValue);
+                bool shared = a.Any(c => bSources.Contains(c.Source));
+                bool later = bFirst > aFirst || (bFirst == aFirst && cue is not null);
+                string? why = null;
+                if (shared && later) why = "the same source revises its figure";
+                else if (frame.Running && bFirst > aLast) why = "a running count reported later";
+                else if (cue is not null && later && predecessor[j] < 0 && !valueGroups.Take(j).Any(x => x != a && x.Any(c => bSources.Contains(c.Source)))) why = $"revised (\"{cue}\")";
+                if (why is not null && predecessor[j] < 0)
+                {
+                    predecessor[j] = i;
+                    rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
+                        $"{why}: {steps[i].Value.Display} ({Day(steps[i])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
+                    continue;
+                }
+                if (why is not null) continue;
+                if (shared) continue;
+                // Incompatible values conflict when they are reported at the same time (within a day of each other);
+                // a figure from another source reported days after the last one replaces it.
+                var bLast = b.Max(c => c.AsOf ?? DateOnly.MinValue);
+                bool overlap = aFirst.DayNumber - 1 <= bLast.DayNumber && bFirst.DayNumber - 1 <= aLast.DayNumber;
+                if (!overlap)
+                {
+                    if (predecessor[j] < 0 && bFirst > aLast)
+                    {
+                        predecessor[j] = i;
+                        rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
+                            $"reported later: {steps[i].Value.Display} ({Day(steps[i])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
+                    }
+                    continue;
+                }
+                rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
+                    $"different sources give incompatible values for the same frame: {steps[i].Value.Display} vs {steps[j].Value.Display}"));
+            }
+        }
+        // The sequence: the chain of updates ending at the latest group; groups in conflict with the chain's end at the end are disputed.
+        var superseded = predecessor.Where(p => p >= 0).ToHashSet();
+        var live = Enumerable.Range(0, valueGroups.Count).Where(i => !superseded.Contains(i)).ToList();
+        var sequence = new List<StateStep>();
+        int last = live.Count == 0 ? valueGroups.Count - 1 : live.OrderBy(i => steps[i].AsOf ?? DateOnly.MinValue).ThenBy(i => i).Last();
+        for (int i = last; i >= 0; i = predecessor[i]) sequence.Insert(0, steps[i]);
+        var rivals = live.Where(i => i != last && rels.Any(r => r.Kind == RelationKind.Conflict && Touches(r, steps[i], steps[last]))).ToList();
+        StateStep? current = rivals.Count == 0 ? steps[last] : null;
+        var disputed = rivals.Count == 0 ? ImmutableArray<StateStep>.Empty : [steps[last], .. rivals.Select(i => steps[i])];
+        return (rels, new FrameState(frame.Id, current, disputed, [.. sequence]));
+    }
+
+    private static bool Touches(ClaimRelation r, StateStep x, StateStep y) =>
+        (r.From.SequenceEqual(x.Claims) && r.To.SequenceEqual(y.Claims)) || (r.From.SequenceEqual(y.Claims) && r.To.SequenceEqual(x.Claims));
+
+    // ------------------------------------------------------------------ states
+
+    private static (List<ClaimRelation>, FrameState) StateRelations(ClaimFrame frame, List<Claim> members)
+    {
+        // Days in order; on each day, the values asserted.
+        var days = members.GroupBy(c => (Day: c.AsOf ?? DateOnly.MaxValue, Tier: c.Dated ? 0 : 1)).OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Tier).ToList();
+        var rels = new List<ClaimRelation>();
+        var runs = new List<List<Claim>>();
+        var disputedAtEnd = new List<List<Claim>>();
+        foreach (var day in days)
+        {
+            var values = new List<List<Claim>>();
+            foreach (var c in day.OrderBy(c => c.Id))
+            {
+                var home = values.FirstOrDefault(v => v.All(o => ClaimValue.SameState(o.Value, c.Value)));
+                if (home is null) values.Add([c]);
+                else home.Add(c);
+            }
+            // The value that prevails that day: one that continues the current run, else an assertion over a denial,
+            // then the one with more sources.
+            var prevailing = values
+                .OrderByDescending(v => runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, v[0].Value) ? 0 : 1)
+                .ThenBy(v => v.All(c => c.Value.Negated) ? 1 : 0)
+                .ThenByDescending(v => Sources(v)).ThenBy(v => v[0].Id).First();
+            if (values.Count > 1 && runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, prevailing[0].Value))
+            {
+                // Something new that day: prefer the change (news reports changes) when it is asserted, not denied.
+                var change = values.Where(v => v != prevailing && !v.All(c => c.Value.Negated)).OrderByDescending(v => Sources(v)).ThenBy(v => v[0].Id).FirstOrDefault();
+                if (change is not null) prevailing = change;
+            }
+            foreach (var other in values.Where(v => v != prevailing))
+            {
+                bool sameSource = other.Any(c => prevailing.Any(p => p.Source == c.Source));
+                if (runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, other[0].Value))
+                {
+                    runs[^1].AddRange(other);
+                    continue;
+                }
+                if (!sameSource)
+                {
+                    rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, [.. prevailing.Select(c => c.Id)], [.. other.Select(c => c.Id)], Sources(prevailing.Concat(other)),
+                        $"opposite claims on {Day(day.Key.Day == DateOnly.MaxValue ? null : day.Key.Day)}: {prevailing[0].Value.Display} vs {other[0].Value.Display}"));
+                }
+            }
+            if (runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, prevailing[0].Value)) runs[^1].AddRange(prevailing);
+            else runs.Add([.. prevailing]);
+            disputedAtEnd = [.. values.Where(v => v != prevailing && !v.Any(c => prevailing.Any(p => p.Source == c.Source)) && !ClaimValue.SameState(v[0].Value, prevailing[0].Value))];
+        }
+        var steps = runs.Select(Step).ToList();
+        foreach (var s in steps.Where(s => s.IndependentSources >= 2))
+        {
+            rels.Add(new ClaimRelation(RelationKind.Corroboration, frame.Id, s.Claims, [], s.IndependentSources, $"{s.IndependentSources} independent sources agree: {s.Value.Display}"));
+        }
+        for (int i = 0; i + 1 < steps.Count; i++)
+        {
+            rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[i + 1].Claims, Sources(runs[i].Concat(runs[i + 1])),
+                $"{steps[i].Value.Display} ({Day(steps[i])}) → {steps[i + 1].Value.Display} ({Day(steps[i + 1])})"));
+        }
+        var current = steps.Count == 0 ? null : steps[^1];
+        var disputed = disputedAtEnd.Count == 0 || current is null ? ImmutableArray<StateStep>.Empty : [current, .. disputedAtEnd.Select(Step)];
+        return (rels, new FrameState(frame.Id, disputed.IsEmpty ? current : null, disputed, [.. steps]));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static StateStep Step(List<Claim> claims)
+    {
+        // The value shown: the most informative (named holder; narrowest stated count).
+        var best = claims.OrderBy(c => c.Value.Count is { Qualifier: QuantityQualifier.Vague } ? 1 : 0)
+            .ThenBy(c => c.Value.Count is { } q ? q.High - q.Low : 0)
+            .ThenBy(c => c.Value.Negated ? 1 : 0)
+            .ThenBy(c => c.Value.Holder is null ? 1 : 0).ThenBy(c => c.Id).First();
+        var asOf = claims.Select(c => c.AsOf).Where(d => d is not null).DefaultIfEmpty(null).Min();
+        bool afterOnly = claims.All(c => !c.Dated && c.PlacedAfter is not null);
+        return new StateStep(best.Value, asOf, [.. claims.Select(c => c.Id).Order()], [.. claims.Select(c => c.Article).Distinct().Order()], Sources(claims), afterOnly);
+    }
+
+    /// <summary>
+    /// Independent sources among claims: distinct asserters, where two asserters seen in copies of one report (one
+    /// syndication group) are one source however the copies word the attribution.
+    /// </summary>
+    private static int Sources(IEnumerable<Claim> claims)
+    {
+        var uf = new UnionFind();
+        var list = claims.ToList();
+        foreach (var c in list) uf.Add(c.Source);
+        foreach (var byGroup in list.GroupBy(c => c.Group))
+        {
+            var first = byGroup.First().Source;
+            foreach (var c in byGroup) uf.Union(first, c.Source);
+        }
+        return list.Select(c => uf.Find(c.Source)).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    private static string Day(StateStep s) => (s.AfterOnly && s.AsOf is not null ? "after " : "") + Day(s.AsOf);
+
+    private static string Day(DateOnly? d) => d is { } x ? x.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "undated";
+
+    private sealed class UnionFind
+    {
+        private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+
+        public void Add(string k) => _parent.TryAdd(k, k);
+
+        public string Find(string k)
+        {
+            if (!_parent.TryGetValue(k, out var p)) return k;
+            if (p == k) return k;
+            var root = Find(p);
+            _parent[k] = root;
+            return root;
+        }
+
+        public void Union(string a, string b)
+        {
+            Add(a);
+            Add(b);
+            var ra = Find(a);
+            var rb = Find(b);
+            if (ra == rb) return;
+            // The smaller key (ordinal) becomes the root: deterministic.
+            if (string.CompareOrdinal(ra, rb) < 0) _parent[rb] = ra; else _parent[ra] = rb;
+        }
+    }
+}

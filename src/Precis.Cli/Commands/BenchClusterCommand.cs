@@ -46,13 +46,13 @@ internal static class BenchClusterCommand
             bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
     private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop);
 
-    private static async Task<int> RunAsync(CliIO io, Settings settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
     {
         var benchPaths = settings.Bench is { } given ? [given] : DefaultBenchPaths();
         if (benchPaths.Count == 0 || benchPaths.FirstOrDefault(p => !File.Exists(p)) is { } missing || benchPaths.Count == 0)
@@ -151,7 +151,7 @@ internal static class BenchClusterCommand
             io.Out.WriteLine($"Bench: {bench.Name}, {bench.Documents.Select(x => x.Truth).Distinct().Count()} clusters, {bench.Documents.Count} articles, seeds {string.Join(",", seeds)}");
             // Warm-up: one untimed pass through a scratch store, so the timed passes measure steady-state code rather
             // than the JIT's first, unoptimised compilations (a long-running server pays those once).
-            await IngestAsync(bench.Documents, pipeline, options, cancellationToken).ConfigureAwait(false);
+            await CliProgress.RunAsync(progress, $"{bench.Name} warm-up", bench.Documents.Count, advance => IngestAsync(bench.Documents, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
             io.Out.WriteLine($"{"set",-22} {"seed",4} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6} {"articles/s",10} {"articles/CPU-s",14}");
             foreach (var (name, tuning) in new[] { ("tuning half (even)", (bool?)true), ("held-out half (odd)", false), ("all", null) })
             {
@@ -159,7 +159,7 @@ internal static class BenchClusterCommand
                 foreach (var s in seeds)
                 {
                     var set = Shuffle(bench.Documents.ToList(), s).Where(x => tuning is null || bench.TuneIds.Contains(x.Truth) == tuning.Value).ToList();
-                    var (scores, events, rate, cpuRate) = await IngestAsync(set, pipeline, options, cancellationToken).ConfigureAwait(false);
+                    var (scores, events, rate, cpuRate) = await CliProgress.RunAsync(progress, $"{name}, seed {s}", set.Count, advance => IngestAsync(set, pipeline, options, cancellationToken, advance)).ConfigureAwait(false);
                     rows.Add(scores);
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{name,-22} {s,4} {set.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000} {rate,10:0} {cpuRate,14:0}"));
@@ -184,7 +184,7 @@ internal static class BenchClusterCommand
     }
 
     private static async Task<(ClusteringScores Scores, int Events, double Rate, double CpuRate)> IngestAsync(
-        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken)
+        List<(SourceDocument Source, string Truth)> set, PrecisPipeline pipeline, ClusteringOptions options, CancellationToken cancellationToken, Action<int>? advance = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "precis-bench-" + Guid.NewGuid().ToString("N"));
         try
@@ -199,6 +199,7 @@ internal static class BenchClusterCommand
             {
                 var batch = set.Skip(i).Take(BatchSize).Select(x => x.Source).ToList();
                 results.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
+                advance?.Invoke(batch.Count);
             }
             clock.Stop();
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;

@@ -79,20 +79,9 @@ public sealed partial class EventBriefings
         {
             if (_models.TryGetValue(f.Event.Id, out var m) && m.Version >= f.Briefing.EventVersion) return (f.Event, m.Model);
         }
-        await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(_options.BuildBudget);
-            var articles = await _store.GetEventArticlesAsync(f.Event.Id, budget.Token).ConfigureAwait(false);
-            var model = Run(f.Event.Id, articles, budget.Token);
-            Remember(f.Event.Id, f.Event.Version, model);
-            return (f.Event, model);
-        }
-        finally
-        {
-            _workers.Release();
-        }
+        var model = await BuildNowAsync(f.Event.Id, cancellationToken).ConfigureAwait(false);
+        Remember(f.Event.Id, f.Event.Version, model);
+        return (f.Event, model);
     }
 
     /// <summary>
@@ -104,17 +93,23 @@ public sealed partial class EventBriefings
     {
         var e = await _store.GetEventAsync(eventId, cancellationToken).ConfigureAwait(false);
         if (e is null) return null;
+        var briefing = await BuildNowAsync(e.Id, cancellationToken).ConfigureAwait(false) with { Since = since };
+        var writer = new StringWriter();
+        if (markdown) MarkdownBriefingRenderer.Default.Render(briefing, writer);
+        else JsonBriefingRenderer.Default.Render(briefing, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Builds an event's briefing for a request, under the background builds' worker limit and time budget.</summary>
+    private async Task<Briefing> BuildNowAsync(long eventId, CancellationToken cancellationToken)
+    {
         await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(_options.BuildBudget);
-            var articles = await _store.GetEventArticlesAsync(e.Id, budget.Token).ConfigureAwait(false);
-            var briefing = Run(e.Id, articles, budget.Token) with { Since = since };
-            var writer = new StringWriter();
-            if (markdown) MarkdownBriefingRenderer.Default.Render(briefing, writer);
-            else JsonBriefingRenderer.Default.Render(briefing, writer);
-            return writer.ToString();
+            var articles = await _store.GetEventArticlesAsync(eventId, budget.Token).ConfigureAwait(false);
+            return Run(eventId, articles, budget.Token);
         }
         finally
         {

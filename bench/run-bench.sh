@@ -26,28 +26,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out="${TMPDIR:-/tmp}/precis-bench-$$"
 trap 'rm -rf "$out"' EXIT
 
-echo "publishing precis (Release) ..." >&2
-# ReadyToRun: precompiled code, so a one-shot run does not spend most of its time in the JIT (the way a CLI
-# would be shipped); --use-current-runtime picks this machine's runtime identifier.
-dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-  -o "$out/cli" --nologo -v quiet >&2
+source bench/lib.sh
+publish_cli "$out"
 what="precis brief --clusters $(basename "$file")"
 cmd=("$out/cli/precis" brief --clusters "$file")
 
 echo "$what; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-5s %9s %9s %9s %10s\n' run wall_s user_s sys_s peak_rss_MB
-walls=(); rss_max=0
-for ((i = 1; i <= runs; i++)); do
-  /usr/bin/time -o "$out/time.txt" -f '%e %U %S %M' "${cmd[@]}" >/dev/null 2>"$out/stderr.txt" \
-    || { echo "run-bench: run $i failed:" >&2; cat "$out/stderr.txt" >&2; exit 1; }
-  read -r wall user sys rss_kb < <(tail -n 1 "$out/time.txt")
-  rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
-  printf '%-5s %9s %9s %9s %10s\n' "$i" "$wall" "$user" "$sys" "$rss_mb"
-  walls+=("$wall")
-  rss_max=$(awk -v a="$rss_max" -v b="$rss_mb" 'BEGIN { print (b > a) ? b : a }')
-done
-median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-best=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+timed_runs run-bench "$runs" "$out" /dev/null "${cmd[@]}"
 echo "median wall ${median} s (best ${best} s; target < 1.5 s); peak RSS ${rss_max} MB (target < 150 MB)"
 if [[ $check -eq 1 ]]; then
   awk -v m="$median" -v r="$rss_max" 'BEGIN { exit (m < 1.5 && r < 150) ? 0 : 1 }' || { echo "run-bench: target missed" >&2; exit 1; }

@@ -27,9 +27,8 @@ out="${TMPDIR:-/tmp}/precis-scale-$$"
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/in"
 
-echo "publishing precis (Release) ..." >&2
-dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-  -o "$out/cli" --nologo -v quiet >&2
+source bench/lib.sh
+publish_cli "$out"
 
 # Deterministic word salad: awk's rand() with a fixed seed over a 2,000-word made-up vocabulary.
 gen() { # gen SEED SENTENCES PER_PARAGRAPH

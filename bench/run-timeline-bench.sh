@@ -34,9 +34,8 @@ out="${TMPDIR:-/tmp}/precis-tl-bench-$$"
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out"
 
-echo "publishing precis (Release) ..." >&2
-dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-  -o "$out/cli" --nologo -v quiet >&2
+source bench/lib.sh
+publish_cli "$out"
 # The topic's articles as JSON lines {topic, id, date, text}: an input `precis timeline` reads as is (kept in the
 # temporary folder only; the texts are never copied into the repository).
 gzip -dc "$bench/articles.jsonl.gz" | grep -F "\"topic\": \"$topic\"" > "$out/$topic.jsonl"
@@ -45,19 +44,7 @@ mb=$(awk -v b="$(wc -c < "$out/$topic.jsonl")" 'BEGIN { printf "%.1f", b / 10485
 cmd=("$out/cli/precis" timeline "$out/$topic.jsonl" --dates "$dates" --sentences 2 --format json)
 
 echo "precis timeline $topic ($n articles, $mb MB JSON) --dates $dates; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-5s %9s %9s %9s %10s\n' run wall_s user_s sys_s peak_rss_MB
-walls=(); rss_max=0
-for ((i = 1; i <= runs; i++)); do
-  /usr/bin/time -o "$out/time.txt" -f '%e %U %S %M' "${cmd[@]}" >"$out/timeline.json" 2>"$out/stderr.txt" \
-    || { echo "run-timeline-bench: run $i failed:" >&2; cat "$out/stderr.txt" >&2; exit 1; }
-  read -r wall user sys rss_kb < <(tail -n 1 "$out/time.txt")
-  rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
-  printf '%-5s %9s %9s %9s %10s\n' "$i" "$wall" "$user" "$sys" "$rss_mb"
-  walls+=("$wall")
-  rss_max=$(awk -v a="$rss_max" -v b="$rss_mb" 'BEGIN { print (b > a) ? b : a }')
-done
-median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-best=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+timed_runs run-timeline-bench "$runs" "$out" "$out/timeline.json" "${cmd[@]}"
 echo "median wall ${median} s (best ${best} s; target <= 10 s); peak RSS ${rss_max} MB (target <= 1024 MB)"
 status=0
 if [[ $check -eq 1 ]]; then

@@ -1,0 +1,30 @@
+# Shared by the whole-process bench scripts (sourced, not run).
+
+# publish_cli OUT: publishes the CLI (Release, ReadyToRun: precompiled code, so a one-shot run does not spend most of
+# its time in the JIT, the way a CLI would be shipped) to OUT/cli.
+publish_cli() {
+  echo "publishing precis (Release) ..." >&2
+  dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o "$1/cli" --nologo -v quiet >&2
+}
+
+# timed_runs NAME RUNS OUT STDOUT_FILE CMD...: runs CMD RUNS times under GNU time (%M = the kernel's ru_maxrss),
+# prints one row per run, and sets median, best (wall seconds) and rss_max (MB).
+timed_runs() {
+  local name="$1" runs="$2" out="$3" stdout_file="$4"
+  shift 4
+  printf '%-5s %9s %9s %9s %10s\n' run wall_s user_s sys_s peak_rss_MB
+  local walls=() i wall user sys rss_kb rss_mb
+  rss_max=0
+  for ((i = 1; i <= runs; i++)); do
+    /usr/bin/time -o "$out/time.txt" -f '%e %U %S %M' "$@" >"$stdout_file" 2>"$out/stderr.txt" \
+      || { echo "$name: run $i failed:" >&2; cat "$out/stderr.txt" >&2; exit 1; }
+    read -r wall user sys rss_kb < <(tail -n 1 "$out/time.txt")
+    rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+    printf '%-5s %9s %9s %9s %10s\n' "$i" "$wall" "$user" "$sys" "$rss_mb"
+    walls+=("$wall")
+    rss_max=$(awk -v a="$rss_max" -v b="$rss_mb" 'BEGIN { print (b > a) ? b : a }')
+  done
+  median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  best=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+}

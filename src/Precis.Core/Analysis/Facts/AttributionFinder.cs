@@ -43,8 +43,6 @@ internal static partial class AttributionFinder
     public static Attribution Find(Sentence s)
     {
         var parts = new List<(int At, string Who, int Order)>();
-        string? speaker = null;
-        var speakerSpan = default(TextSpan);
         void add(Match m, string group, int order)
         {
             var g = m.Groups[group];
@@ -74,12 +72,24 @@ internal static partial class AttributionFinder
             }
         }
         foreach (Match m in AccordingTo.Matches(s.Text)) add(m, "who", 2);
-        var ordered = parts.OrderBy(p => p.Order).ThenBy(p => p.At).ToList();
+        if (parts.Count == 0) return Unattributed;
+        // Speaker first: by order, then position, then as found (a stable sort).
+        var ordered = parts.Select((p, i) => (p, i)).ToList();
+        ordered.Sort((x, y) => x.p.Order != y.p.Order ? x.p.Order.CompareTo(y.p.Order) : x.p.At != y.p.At ? x.p.At.CompareTo(y.p.At) : x.i.CompareTo(y.i));
+        return Make([.. ordered.Select(x => x.p)], s.Span.Start);
+    }
+
+    private static readonly Attribution Unattributed = new([], null, default);
+
+    private static Attribution Make(List<(int At, string Who, int Order)> ordered, int offset)
+    {
+        string? speaker = null;
+        var speakerSpan = default(TextSpan);
         if (ordered.Count > 0)
         {
             var first = ordered[0];
             speaker = first.Who;
-            speakerSpan = new TextSpan(s.Span.Start + first.At, first.Who.Length);
+            speakerSpan = new TextSpan(offset + first.At, first.Who.Length);
         }
         return new Attribution([.. ordered.Select(p => p.Who).Distinct(StringComparer.OrdinalIgnoreCase)], speaker, speakerSpan);
     }

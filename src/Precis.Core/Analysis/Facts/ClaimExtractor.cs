@@ -110,34 +110,45 @@ internal static partial class ClaimExtractor
     {
         var result = new List<Claim>();
         string? focus = article.Dateline is { Length: > 0 } d ? entities.Groups.FirstOrDefault(g => g.Kind == EntityKind.Place && g.Aliases.Contains(d, StringComparer.OrdinalIgnoreCase))?.Name : null;
-        var recent = new List<(int Sentence, string Name)>();
         Claim? lastCount = null;
         var sentences = article.Sentences;
         // Cost: most sentences hold no claim. Each pattern family has a cheap test first (a number, a control verb's
-        // or a status cue's literal words); attribution and places are read only for a sentence that may hold a claim
-        // or that gives the place in focus to a sentence with a number up to two sentences later.
-        var numbers = new List<Quantity>[sentences.Length];
-        var probes = new TextProbe();
-        for (int i = 0; i < sentences.Length; i++) numbers[i] = NumberExtractor.Extract(article.Text, sentences[i].Span);
+        // or a status cue's literal words); attribution and places are read only for a sentence that may hold a claim,
+        // and for the two sentences before it when a count needs the place in focus.
+        var read = new (Attribution Attribution, List<(int Start, int End, string Name)> Places)?[sentences.Length];
+        (Attribution Attribution, List<(int Start, int End, string Name)> Places) Read(int j, bool controlVerb)
+        {
+            if (read[j] is { } done) return done;
+            var attribution = AttributionFinder.Find(sentences[j]);
+            var r = (attribution, Places(article, sentences[j], entities, attribution.SpeakerSpan, controlVerb));
+            read[j] = r;
+            return r;
+        }
+        // The place in focus for a clause that names none: the last place named in the two sentences before.
+        string? Context(int i)
+        {
+            for (int j = i - 1; j >= 0 && sentences[j].Index >= sentences[i].Index - 2; j--)
+            {
+                var before = Read(j, controlVerb: true).Places;
+                if (before.Count > 0) return before[^1].Name;
+            }
+            return null;
+        }
+        var probe = new TextProbe();
         for (int i = 0; i < sentences.Length; i++)
         {
             var s = sentences[i];
-            var probe = probes.Load(s.Text);
-            bool mayClaim = numbers[i].Count > 0 || StateGate.MayMatch(probe);
-            bool contextLater = false;
-            for (int j = i + 1; j < sentences.Length && sentences[j].Index <= s.Index + 2 && !contextLater; j++) contextLater = numbers[j].Count > 0;
-            if (!mayClaim && !contextLater) continue;
-            var attribution = AttributionFinder.Find(s);
-            bool control = GainGate.MayMatch(probe) || LoseGate.MayMatch(probe);
-            var places = Places(article, s, entities, attribution.SpeakerSpan, control);
-            // The place in focus for a clause that names none: the last place named in this or the two sentences before.
-            string? context = places.Count > 0 ? places[^1].Name : recent.Where(r => r.Sentence >= s.Index - 2).Select(r => r.Name).LastOrDefault();
-            foreach (var p in places) recent.Add((s.Index, p.Name));
+            probe.Load(s.Text);
+            var numbers = NumberExtractor.Extract(article.Text, s.Span);
             // Headlines, subheads and captions are not claims: a claim is a sentence.
-            if (!mayClaim || Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
+            if ((numbers.Count == 0 && !StateGate.MayMatch(probe)) || Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
+            bool control = GainGate.MayMatch(probe) || LoseGate.MayMatch(probe);
+            var (attribution, places) = Read(i, control);
+            int at = i;
+            Func<string?> context = () => places.Count > 0 ? places[^1].Name : Context(at);
             var clauses = Clauses(s);
             var found = new List<Claim>();
-            foreach (var c in Counts(article, s, numbers[i], clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
+            foreach (var c in Counts(article, s, numbers, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
             if (control) foreach (var c in Controls(article, s, clauses, places, dates, attribution, probe, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, probe, focus)) found.Add(c);
             if (found.Count == 0) continue;
@@ -259,7 +270,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(figure|toll|count|number|estimate|tally|total|margin)(\s+of\s+(?<what>\p{L}+))?\b", Options)]
     private static partial Regex FigureOf { get; }
 
-    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<Quantity> quantities, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? context, Func<Claim?> last, Action<Claim> setLast)
+    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<Quantity> quantities, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, Func<string?> context, Func<Claim?> last, Action<Claim> setLast)
     {
         var lastInArticle = last();
         if (quantities.Count == 0) yield break;
@@ -338,7 +349,7 @@ internal static partial class ClaimExtractor
             var claim = new Claim(0, article.Number, s.Index, s.Span, s.Text, TextSpan.FromBounds(evStart, evEnd), article.Text[evStart..evEnd],
                 ClaimKind.Count, measure, elided ? previous!.Counted : counted,
                 elided ? previous!.Subject : IncidentIn(s, clause, rel),
-                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context,
+                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context(),
                 elided ? previous!.Running : running,
                 elided ? previous!.When : when, lo, hi,
                 new ClaimValue(q, null, "", null, false), [], "", CueIn(s, clause));

@@ -6,7 +6,7 @@ namespace Precis.Timeline;
 /// What opens a sentence before its report: a wire dateline ("HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) - ",
 /// "NEW ORLEANS -- "), a time stamp ("Thursday, April 29, 2010; 4:49 PM "), or the date of an entry in a timeline the
 /// article itself lists ("April 28: ", "22 April - "). A timeline shows the sentence from where the report starts (a
-/// verbatim slice of it), and an entry of an article's own timeline is a sentence written for a timeline.
+/// verbatim slice of it; a headline run into the sentence before such a stamp goes with it), and an entry of an article's own timeline is a sentence written for a timeline.
 /// </summary>
 public static partial class LeadIn
 {
@@ -28,6 +28,10 @@ public static partial class LeadIn
     [GeneratedRegex($@"^{Day}\s*[;,]\s*\d{{1,2}}:\d\d\s*[AaPp]\.?[Mm]\.?\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Stamp();
 
+    // A time stamp after a run-in headline and standfirst: "BP hopes to cap the flow ... Friday 4 June 2010 18.15 BST ".
+    [GeneratedRegex($@"^.{{0,300}}?\b{Weekday},?\s+(?:\d{{1,2}}\s+{Month}|{Month}\s+\d{{1,2}}),?\s+\d{{4}}\s*[;,]?\s+\d{{1,2}}[.:]\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:BST|GMT|EDT|EST|CDT|CST|PDT|PST|UTC|CET)?\s+(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex RunInStamp();
+
     // A timeline entry: "April 28: ", "Apr. 21 - ", "22 April 2010 — ".
     [GeneratedRegex($@"^{Day}\s*(?::|-{{1,2}}|\u2013|\u2014)\s+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex Entry();
@@ -40,6 +44,7 @@ public static partial class LeadIn
         if (Entry().Match(text) is { Success: true } e) return (e.Length, true);
         if (Stamp().Match(text) is { Success: true } s) return (s.Length, false);
         if (Wire().Match(text) is { Success: true } w) return (w.Length, false);
+        if (RunInStamp().Match(text) is { Success: true } r) return (r.Length, false);
         if (Place().Match(text) is { Success: true } p) return (p.Length, false);
         return (0, false);
     }

@@ -10,6 +10,7 @@ public sealed class LeadInTests
     [InlineData("Bridge shut by floods HARBOURTON (AP) -- Flood water closed the Orrin bridge.", "Flood water closed the Orrin bridge.", false)]
     [InlineData("NORTH HARBOURTON -- Flood water closed the Orrin bridge.", "Flood water closed the Orrin bridge.", false)]
     [InlineData("Tuesday, March 5, 2024; 4:49 PM Flood water closed the Orrin bridge.", "Flood water closed the Orrin bridge.", false)]
+    [InlineData("Orrin bridge shut as river rises Council says repairs will take weeks Tuesday 5 March 2024 18.15 GMT Flood water closed the Orrin bridge.", "Flood water closed the Orrin bridge.", false)]
     [InlineData("March 5: The council closes the Orrin bridge.", "The council closes the Orrin bridge.", true)]
     [InlineData("Mar. 5 - The council closes the Orrin bridge.", "The council closes the Orrin bridge.", true)]
     [InlineData("5 March 2024 \u2014 The council closes the Orrin bridge.", "The council closes the Orrin bridge.", true)]

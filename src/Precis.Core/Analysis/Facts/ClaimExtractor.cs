@@ -29,7 +29,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(since|so\s+far|in\s+total|a\s+total\s+of|in\s+recent\s+(days|weeks|months|years)|over\s+the\s+(past|last)|in\s+the\s+(past|last)|this\s+year|throughout|\w+\s+(days|weeks|months|years)\s+of|in\s+the\s+(war|conflict)|cumulative)\b", Options)]
     private static partial Regex PeriodCue { get; }
 
-    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still)\b", Options)]
+    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still|bringing|brought|reached|fell|fallen|dropped)\b", Options)]
     private static partial Regex RevisionCue { get; }
 
     [GeneratedRegex(@"\b(between)\s*$", Options)]

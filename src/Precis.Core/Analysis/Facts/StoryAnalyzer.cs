@@ -51,8 +51,12 @@ public static class StoryAnalyzer
 
         var raw = new List<Claim>();
         foreach (var a in articles) raw.AddRange(ClaimExtractor.Extract(a, dates, entities, sourceOf));
+        // Claims an article states in its own voice: the outlet relays them (often several parties' figures side by
+        // side), so its key neither makes one figure a revision of another nor keeps two figures from conflicting.
+        var ownVoice = raw.Select((c, i) => (c, i)).Where(x => x.c.Source.StartsWith("g:", StringComparison.Ordinal)).Select(x => x.i + 1).ToHashSet();
         var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
         claims = FoldGenericHolders(claims);
+        claims = AssignOwners(claims, articles, entities);
 
         // Frames.
         var frames = new List<List<Claim>>();
@@ -90,7 +94,7 @@ public static class StoryAnalyzer
             var frame = new ClaimFrame(id, first.Kind, first.Measure, Label(members), members.Select(m => m.Place).FirstOrDefault(p => p is not null),
                 members.Select(m => m.Subject).FirstOrDefault(p => p is not null), first.Running, [.. members.Select(m => m.Id)]);
             frameList.Add(frame);
-            var (rels, state) = first.Kind == ClaimKind.Count ? CountRelations(frame, members) : StateRelations(frame, members);
+            var (rels, state) = first.Kind == ClaimKind.Count ? CountRelations(frame, members, ownVoice) : StateRelations(frame, members, ownVoice);
             relations.AddRange(rels);
             states.Add(state);
         }
@@ -199,9 +203,48 @@ public static class StoryAnalyzer
         })];
     }
 
+    /// <summary>Counts that belong to someone: a candidate's votes, a party's seats, a company's jobs.</summary>
+    private static readonly HashSet<string> OwnedMeasures = new(StringComparer.Ordinal) { "votes", "seats", "jobs" };
+
+    /// <summary>
+    /// A count that belongs to someone is about its owner: the person or organisation named last before the number
+    /// in its sentence ("Kovel finished with 248,118 votes to Brandt's 245,867"), not one attached by "of" ("Irina
+    /// Kovel of the Civic Alliance had 248,112 votes"). Two candidates' votes are two frames, never a conflict.
+    /// </summary>
+    private static ImmutableArray<Claim> AssignOwners(ImmutableArray<Claim> claims, ImmutableArray<Article> articles, EntityAnalysis entities)
+    {
+        var byNumber = articles.ToDictionary(a => a.Number);
+        return [.. claims.Select(c =>
+        {
+            if (c.Kind != ClaimKind.Count || !OwnedMeasures.Contains(c.Measure) || c.Evidence.Start <= c.Span.Start || !byNumber.TryGetValue(c.Article, out var a)) return c;
+            var before = new TextSpan(c.Span.Start, c.Evidence.Start - c.Span.Start);
+            string? owner = null;
+            foreach (var (m, g) in entities.MentionsIn(c.Article, before))
+            {
+                if (m.IsDescription || g.Kind is not (EntityKind.Person or EntityKind.Organization)) continue;
+                var lead = a.Text.AsSpan(Math.Max(c.Span.Start, m.Span.Start - 8), m.Span.Start - Math.Max(c.Span.Start, m.Span.Start - 8)).TrimEnd();
+                if (lead.EndsWith(" of", StringComparison.OrdinalIgnoreCase) || lead.EndsWith(" of the", StringComparison.OrdinalIgnoreCase)) continue;
+                owner = g.Name;
+            }
+            return owner is null ? c : c with { Subject = owner };
+        })];
+    }
+
+    /// <summary>Whether a revision cue's direction fits the change ("rose" needs a higher figure, "fell" a lower one).</summary>
+    private static bool CueFits(string cue, ClaimValue from, ClaimValue to)
+    {
+        if (from.Count is not { } a || to.Count is not { } b) return true;
+        return cue switch
+        {
+            "rose" or "risen" or "rising" or "climbed" or "increased" or "raised" or "jumped" or "bringing" or "brought" or "reached" => b.Value > a.Value,
+            "fell" or "fallen" or "dropped" or "lowered" or "reduced" => b.Value < a.Value,
+            _ => true,
+        };
+    }
+
     // ------------------------------------------------------------------ counts
 
-    private static (List<ClaimRelation>, FrameState) CountRelations(ClaimFrame frame, List<Claim> members)
+    private static (List<ClaimRelation>, FrameState) CountRelations(ClaimFrame frame, List<Claim> members, HashSet<int> ownVoice)
     {
         var ordered = members.OrderBy(c => c.AsOf ?? DateOnly.MaxValue).ThenBy(c => c.Id).ToList();
         var valueGroups = new List<List<Claim>>();
@@ -224,46 +267,63 @@ public static class StoryAnalyzer
         // For each later value group: its predecessor (the update it makes) and the groups it conflicts with.
         var predecessor = new int[valueGroups.Count];
         Array.Fill(predecessor, -1);
+        bool grows = MeasureLexicon.Growing.Contains(frame.Measure);
         for (int j = 1; j < valueGroups.Count; j++)
         {
             var b = valueGroups[j];
-            var bSources = b.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+            var bSources = b.Where(c => !ownVoice.Contains(c.Id)).Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+            bool shares(List<Claim> a) => a.Any(c => !ownVoice.Contains(c.Id) && bSources.Contains(c.Source));
             var bFirst = b.Min(c => c.AsOf ?? DateOnly.MaxValue);
+            var bLast = b.Max(c => c.AsOf ?? DateOnly.MinValue);
             string? cue = b.Select(c => c.Cue).FirstOrDefault(x => x is not null && x != "still");
-            for (int i = j - 1; i >= 0; i--)
+            bool revisesOwn = Enumerable.Range(0, j).Any(i => shares(valueGroups[i]));
+            // Why group i is revised by group j, strongest reason first: the same source revises its own figure; a
+            // revision cue; a running count reported later; a count that only grows (deaths, cases) reported higher
+            // on a later day than the last report of the lower figure; any figure reported days after the last one.
+            string? Why(int i)
             {
                 var a = valueGroups[i];
                 var aLast = a.Max(c => c.AsOf ?? DateOnly.MinValue);
                 var aFirst = a.Min(c => c.AsOf ?? DateOnly.MaxValue);
-                bool shared = a.Any(c => bSources.Contains(c.Source));
                 bool later = bFirst > aFirst || (bFirst == aFirst && cue is not null);
-                string? why = null;
-                if (shared && later) why = "the same source revises its figure";
-                else if (frame.Running && bFirst > aLast) why = "a running count reported later";
-                else if (cue is not null && later && predecessor[j] < 0 && !valueGroups.Take(j).Any(x => x != a && x.Any(c => bSources.Contains(c.Source)))) why = $"revised (\"{cue}\")";
-                if (why is not null && predecessor[j] < 0)
-                {
-                    predecessor[j] = i;
-                    rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
-                        $"{why}: {steps[i].Value.Display} ({Day(steps[i])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
-                    continue;
-                }
-                if (why is not null) continue;
-                if (shared) continue;
-                // Incompatible values conflict when they are reported at the same time (within a day of each other);
-                // a figure from another source reported days after the last one replaces it.
-                var bLast = b.Max(c => c.AsOf ?? DateOnly.MinValue);
+                if (shares(a)) return later ? "the same source revises its figure" : null;
+                if (revisesOwn) return null;
+                if (cue is not null && later && CueFits(cue, a[0].Value, b[0].Value)) return $"revised (\"{cue}\")";
+                if (frame.Running && bFirst > aLast) return "a running count reported later";
+                if (grows && bFirst > aLast && b[0].Value.Count is { } hi && a[0].Value.Count is { } lo && hi.Low > lo.High) return "a higher count reported later";
+                if (bFirst.DayNumber - 1 > aLast.DayNumber) return "reported later";
+                return null;
+            }
+            var reasons = Enumerable.Range(0, j).Select(Why).ToList();
+            int rank(string? why) => why switch
+            {
+                null => 9,
+                "the same source revises its figure" => 0,
+                _ when why.StartsWith("revised", StringComparison.Ordinal) => 1,
+                _ => 2,
+            };
+            // The predecessor: the most recent group with the strongest reason.
+            int best = -1;
+            for (int i = j - 1; i >= 0; i--)
+            {
+                if (reasons[i] is not null && (best < 0 || rank(reasons[i]) < rank(reasons[best]))) best = i;
+            }
+            if (best >= 0)
+            {
+                predecessor[j] = best;
+                rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[best].Claims, steps[j].Claims, Sources(valueGroups[best].Concat(b)),
+                    $"{reasons[best]}: {steps[best].Value.Display} ({Day(steps[best])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
+            }
+            for (int i = j - 1; i >= 0; i--)
+            {
+                if (reasons[i] is not null) continue;
+                var a = valueGroups[i];
+                if (shares(a)) continue;
+                // Incompatible values conflict when they are reported at the same time (within a day of each other).
+                var aLast = a.Max(c => c.AsOf ?? DateOnly.MinValue);
+                var aFirst = a.Min(c => c.AsOf ?? DateOnly.MaxValue);
                 bool overlap = aFirst.DayNumber - 1 <= bLast.DayNumber && bFirst.DayNumber - 1 <= aLast.DayNumber;
-                if (!overlap)
-                {
-                    if (predecessor[j] < 0 && bFirst > aLast)
-                    {
-                        predecessor[j] = i;
-                        rels.Add(new ClaimRelation(RelationKind.Update, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
-                            $"reported later: {steps[i].Value.Display} ({Day(steps[i])}) → {steps[j].Value.Display} ({Day(steps[j])})"));
-                    }
-                    continue;
-                }
+                if (!overlap) continue;
                 rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b)),
                     $"different sources give incompatible values for the same frame: {steps[i].Value.Display} vs {steps[j].Value.Display}"));
             }
@@ -285,8 +345,9 @@ public static class StoryAnalyzer
 
     // ------------------------------------------------------------------ states
 
-    private static (List<ClaimRelation>, FrameState) StateRelations(ClaimFrame frame, List<Claim> members)
+    private static (List<ClaimRelation>, FrameState) StateRelations(ClaimFrame frame, List<Claim> members, HashSet<int> ownVoice)
     {
+        bool sameAsserter(Claim x, Claim y) => x.Source == y.Source && !ownVoice.Contains(x.Id) && !ownVoice.Contains(y.Id);
         // Days in order; on each day, the values asserted.
         var days = members.GroupBy(c => (Day: c.AsOf ?? DateOnly.MaxValue, Tier: c.Dated ? 0 : 1)).OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Tier).ToList();
         var rels = new List<ClaimRelation>();
@@ -315,7 +376,7 @@ public static class StoryAnalyzer
             }
             foreach (var other in values.Where(v => v != prevailing))
             {
-                bool sameSource = other.Any(c => prevailing.Any(p => p.Source == c.Source));
+                bool sameSource = other.Any(c => prevailing.Any(p => sameAsserter(p, c)));
                 if (runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, other[0].Value))
                 {
                     runs[^1].AddRange(other);
@@ -329,7 +390,7 @@ public static class StoryAnalyzer
             }
             if (runs.Count > 0 && ClaimValue.SameState(runs[^1][0].Value, prevailing[0].Value)) runs[^1].AddRange(prevailing);
             else runs.Add([.. prevailing]);
-            disputedAtEnd = [.. values.Where(v => v != prevailing && !v.Any(c => prevailing.Any(p => p.Source == c.Source)) && !ClaimValue.SameState(v[0].Value, prevailing[0].Value))];
+            disputedAtEnd = [.. values.Where(v => v != prevailing && !v.Any(c => prevailing.Any(p => sameAsserter(p, c))) && !ClaimValue.SameState(v[0].Value, prevailing[0].Value))];
         }
         var steps = runs.Select(Step).ToList();
         foreach (var s in steps.Where(s => s.IndependentSources >= 2))

@@ -117,6 +117,7 @@ internal static partial class ClaimExtractor
             foreach (var c in Counts(article, s, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
             foreach (var c in Controls(article, s, clauses, places, dates, attribution, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, focus)) found.Add(c);
+            foreach (var c in PersonStatuses(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
             // A sentence of two clauses joined by ";" can have two speakers ("the ministry puts the toll at 11; the
             // rebel council still says 27"): a clause with its own attribution takes it.
             var semis = Regex.Matches(s.Text, ";").Select(m => m.Index).ToList();
@@ -585,6 +586,39 @@ internal static partial class ClaimExtractor
                 yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, family, null, subject, place, false,
                     when, lo, hi, new ClaimValue(null, null, "", negated ? opposite : status, negated), [], "", CueIn(s, clause));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- people
+
+    [GeneratedRegex(@"\b(?<detained>arrested|detained|taken\s+into\s+custody|in\s+custody)\b|\b(?<released>released|freed|set\s+free)\b", Options)]
+    private static partial Regex DetentionCue { get; }
+
+    /// <summary>
+    /// A person's status: detained (arrested, in custody) or released (freed), about the person named nearest the cue
+    /// in its clause (not the speaker); a negation or denial before the cue reads as not detained / still held.
+    /// </summary>
+    private static IEnumerable<Claim> PersonStatuses(Article article, Sentence s, List<(int Start, int End)> clauses, DateAnalysis dates, EntityAnalysis entities, TextSpan speaker)
+    {
+        var m = DetentionCue.Match(s.Text);
+        if (!m.Success) yield break;
+        var (lo, hi) = ReportedOf(article);
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person && !x.Mention.IsDescription && !speaker.Contains(x.Mention.Span)).ToList();
+        if (people.Count == 0) yield break;
+        for (; m.Success; m = m.NextMatch())
+        {
+            var clause = ClauseOf(clauses, m.Index);
+            int at = s.Span.Start + m.Index;
+            var person = people.Where(x => x.Mention.Span.Start - s.Span.Start >= clause.Start && x.Mention.Span.Start - s.Span.Start < clause.End)
+                .OrderBy(x => Math.Abs(x.Mention.Span.Start - at)).Select(x => x.Group.Name).FirstOrDefault();
+            if (person is null) continue;
+            bool detained = m.Groups["detained"].Success;
+            bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+            var status = detained ? (negated ? "not-detained" : "detained") : (negated ? "detained" : "released");
+            var ev = new TextSpan(at, m.Length);
+            var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+            yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "detention", null, person, null, false,
+                when, lo, hi, new ClaimValue(null, null, "", status, negated), [], "", CueIn(s, clause));
         }
     }
 }

@@ -41,7 +41,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested)\b", Options)]
     private static partial Regex Retrospective { get; }
 
-    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|rejected|rejects)\b", Options)]
+    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|denial|rejected|rejects|dismissed)\b", Options)]
     private static partial Regex Negation { get; }
 
     [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]

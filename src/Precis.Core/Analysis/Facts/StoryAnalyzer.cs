@@ -23,7 +23,7 @@ namespace Precis.Analysis.Facts;
 /// </list>
 /// Cost: claims are compared only with the frames of their own measure, and values only within a frame.
 /// </summary>
-public static class StoryAnalyzer
+public static partial class StoryAnalyzer
 {
     /// <summary>Frames compared per claim at most (bounded cost on very large events: beyond it a claim starts a new frame).</summary>
     private const int MaxFramesPerMeasure = 200;
@@ -58,6 +58,29 @@ public static class StoryAnalyzer
         claims = FoldGenericHolders(claims);
         claims = AssignOwners(claims, articles, entities);
 
+        // The places each claim's sentence names (a bridge, the river it spans, the city): two claims whose nearest
+        // places differ are still about one place when one's place is named in the other's sentence.
+        var placeCache = new Dictionary<(int, int), HashSet<string>>();
+        HashSet<string> placesOf(Claim c)
+        {
+            if (placeCache.TryGetValue((c.Article, c.Sentence), out var set)) return set;
+            set = [.. entities.MentionsIn(c.Article, c.Span).Where(m => m.Group.Kind == EntityKind.Place).Select(m => m.Group.Name)];
+            placeCache[(c.Article, c.Sentence)] = set;
+            return set;
+        }
+
+        // Claims whose date is the time of a report, not of the incident: the date attaches to the speech verb
+        // ("police said on Tuesday") or the clause revises a figure ("rose to seven on Thursday").
+        var reportDated = new HashSet<int>();
+        foreach (var c in claims)
+        {
+            if (c.When is null || c.Kind != ClaimKind.Count) continue;
+            if (c.Cue is not null && c.Cue != "still") { reportDated.Add(c.Id); continue; }
+            var e = dates.InSentence(c.Article, c.Sentence).FirstOrDefault(x => ReferenceEquals(x.Resolution, c.When));
+            int rel = e is null ? -1 : e.Span.Start - c.Span.Start;
+            if (rel > 0 && rel <= c.Text.Length && SpeechBefore().IsMatch(c.Text.AsSpan(Math.Max(0, rel - 40), Math.Min(40, rel)))) reportDated.Add(c.Id);
+        }
+
         // Frames.
         var frames = new List<List<Claim>>();
         var byMeasure = new Dictionary<(ClaimKind, string), List<int>>();
@@ -67,7 +90,7 @@ public static class StoryAnalyzer
             int best = -1, bestScore = -1;
             foreach (var f in ids.TakeLast(MaxFramesPerMeasure))
             {
-                if (!frames[f].All(o => Compatible(o, c))) continue;
+                if (!frames[f].All(o => Compatible(o, c, placesOf, reportDated))) continue;
                 int score = frames[f].Max(o => Agreement(o, c)) * 2 + (frames[f].Any(o => o.Article == c.Article) ? 1 : 0);
                 if (score > bestScore) { best = f; bestScore = score; }
             }
@@ -135,7 +158,7 @@ public static class StoryAnalyzer
         }
     }
 
-    private static bool Compatible(Claim a, Claim b)
+    private static bool Compatible(Claim a, Claim b, Func<Claim, HashSet<string>> placesOf, HashSet<int> reportDated)
     {
         if (a.Kind != b.Kind || a.Measure != b.Measure) return false;
         if (a.Kind == ClaimKind.State) return string.Equals(a.Subject, b.Subject, StringComparison.Ordinal);
@@ -149,11 +172,17 @@ public static class StoryAnalyzer
             var other = a.When is null ? a : b;
             if (other.Reported is { } r && dated.Start.DayNumber < r.DayNumber - 31) return false;
         }
-        if (a.Place is not null && b.Place is not null && a.Place != b.Place) return false;
+        if (a.Place is not null && b.Place is not null && a.Place != b.Place && !placesOf(a).Contains(b.Place) && !placesOf(b).Contains(a.Place)) return false;
         if (a.Subject is not null && b.Subject is not null && a.Subject != b.Subject) return false;
-        if (!a.Running && a.When is { Precision: >= DatePrecision.Day } wa && b.When is { Precision: >= DatePrecision.Day } wb && !wa.Overlaps(wb)) return false;
+        // Two tolls dated to different days are two incidents, unless a date is only the day of its own report
+        // ("police said on Tuesday"): a toll reported as it rises carries the report's day, not the incident's.
+        if (!a.Running && a.When is { Precision: >= DatePrecision.Day } wa && b.When is { Precision: >= DatePrecision.Day } wb && !wa.Overlaps(wb)
+            && !reportDated.Contains(a.Id) && !reportDated.Contains(b.Id)) return false;
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|told|tells|reported|announced|confirmed|added|stated)\b(\s+\S+){0,4}\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SpeechBefore();
 
     private static int Agreement(Claim a, Claim b) =>
         (a.Place is not null && a.Place == b.Place ? 1 : 0) + (a.Subject is not null && a.Subject == b.Subject ? 1 : 0)

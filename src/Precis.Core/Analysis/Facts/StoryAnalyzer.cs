@@ -51,6 +51,9 @@ public static partial class StoryAnalyzer
 
         var raw = new List<Claim>();
         foreach (var a in articles) raw.AddRange(ClaimExtractor.Extract(a, dates, entities, sourceOf));
+        // A control claim whose holder is a clause, not a side ("whoever holds it can cut the road", "did not say who
+        // held the centre") asserts no state.
+        raw.RemoveAll(c => c.Measure == "control" && c.Value.Holder is { } h && !NamesAHolder(h));
         // Claims an article states in its own voice: the outlet relays them (often several parties' figures side by
         // side), so its key neither makes one figure a revision of another nor keeps two figures from conflicting.
         var ownVoice = raw.Select((c, i) => (c, i)).Where(x => x.c.Source.StartsWith("g:", StringComparison.Ordinal)).Select(x => x.i + 1).ToHashSet();
@@ -230,6 +233,18 @@ public static partial class StoryAnalyzer
             if (c.Measure != "control" || c.Value.HolderKey is not ("rebels" or "militants")) return c;
             return named.TryGetValue(c.Subject ?? "", out var n) && n.Count == 1 ? c with { Value = c.Value with { HolderKey = n[0] } } : c;
         })];
+    }
+
+    private static readonly HashSet<string> NotInHolders = new(StringComparer.Ordinal)
+    {
+        "whoever", "who", "whom", "which", "whether", "not", "say", "said", "know", "knew", "unclear", "if",
+    };
+
+    /// <summary>False for a holder phrase that opens with a conjunction or carries a wh-word, a negation or a speech verb.</summary>
+    private static bool NamesAHolder(string holder)
+    {
+        var words = holder.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
+        return words.Count > 0 && words[0] is not ("and" or "or" or "but") && !words.Any(NotInHolders.Contains);
     }
 
     /// <summary>Counts that belong to someone: a candidate's votes, a party's seats, a company's jobs.</summary>

@@ -94,7 +94,7 @@ public class FactsAnalyzerTests
     {
         var s = Story(null,
             DatesTestArticles.Make(1, "Two people died in the blast at the dock, the port authority said.", Mon),
-            DatesTestArticles.Make(2, "A crane driver died of his burns in hospital, bringing the death toll from the blast to three, the hospital said.", Mon.AddDays(1)));
+            DatesTestArticles.Make(2, "A crane driver died of his burns on Tuesday, bringing the death toll from the blast to three, the fire service said.", Mon.AddDays(1)));
         Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
         var u = Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
         Assert.Equal("3", s.States[u.Frame - 1].Current!.Value.Display);
@@ -119,10 +119,10 @@ public class FactsAnalyzerTests
     public void Votes_of_two_candidates_are_two_frames_and_never_conflict()
     {
         var s = Story(null,
-            DatesTestArticles.Make(1, "Anna Varga finished with 12,400 votes to Peter Holm's 11,900, the electoral board said.", Mon),
-            DatesTestArticles.Make(2, "Anna Varga won 12,400 votes, the electoral board said on Monday.", Mon));
+            DatesTestArticles.Make(1, "Anna Varga won 12,400 votes and Peter Holm won 11,900 votes, the electoral board said.", Mon),
+            DatesTestArticles.Make(2, "Peter Holm received 11,900 votes, the electoral board said on Monday.", Mon));
         Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
-        Assert.True(s.Frames.Count(f => f.Measure == "votes") >= 2);
+        Assert.Equal(["Anna Varga", "Peter Holm"], s.Frames.Where(f => f.Measure == "votes").Select(f => f.Subject).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

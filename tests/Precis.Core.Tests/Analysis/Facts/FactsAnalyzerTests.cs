@@ -122,7 +122,7 @@ public class FactsAnalyzerTests
             DatesTestArticles.Make(1, "Anna Varga won 12,400 votes and Peter Holm won 11,900 votes, the electoral board said.", Mon),
             DatesTestArticles.Make(2, "Peter Holm received 11,900 votes, the electoral board said on Monday.", Mon));
         Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
-        Assert.Equal(["Anna Varga", "Peter Holm"], s.Frames.Where(f => f.Measure == "votes").Select(f => f.Subject).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["Anna Varga", "Peter Holm"], s.Frames.Where(f => f.Measure == "votes").Select(f => f.Subject ?? "").Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -55,12 +55,12 @@ internal static partial class AttributionFinder
         if (SpeechGate.MayMatch(s.Text))
         {
             var lead = Leading.Match(s.Text);
-            if (lead.Success && !IsPronoun(lead.Groups["who"].Value)) add(lead, "who", 1);
+            if (lead.Success && !IsPronoun(lead.Groups["who"].Value) && NamesSomeone(lead.Groups["who"].Value)) add(lead, "who", 1);
             // No part of Trailing after its first comma can hold a comma, so a match can only start at the last one:
             // trying there alone gives the same match without a lazy scan from every earlier comma.
             int lastComma = s.Text.LastIndexOf(',');
             var trail = lastComma >= 0 ? Trailing.Match(s.Text, lastComma) : Match.Empty;
-            if (trail.Success && !IsPronoun(trail.Groups["who"].Value))
+            if (trail.Success && !IsPronoun(trail.Groups["who"].Value) && NamesSomeone(trail.Groups["who"].Value))
             {
                 add(trail, "who", 2);
                 if (trail.Groups["to"].Success) add(trail, "to", 3);
@@ -68,7 +68,7 @@ internal static partial class AttributionFinder
             else
             {
                 var inv = Inverted.Match(s.Text);
-                if (inv.Success) add(inv, "who", 2);
+                if (inv.Success && NamesSomeone(inv.Groups["who"].Value)) add(inv, "who", 2);
             }
         }
         foreach (Match m in AccordingTo.Matches(s.Text)) add(m, "who", 2);
@@ -114,6 +114,34 @@ internal static partial class AttributionFinder
         byline.Contains("agency", StringComparison.OrdinalIgnoreCase) || byline.Contains("press", StringComparison.OrdinalIgnoreCase)
         || byline.Contains("wire", StringComparison.OrdinalIgnoreCase) || byline.Contains("news", StringComparison.OrdinalIgnoreCase)
         || (byline.Length <= 6 && byline.All(c => char.IsUpper(c) || c == ' '));
+
+    /// <summary>
+    /// False for a phrase before a speech verb that is a clause, not a speaker: it carries a number ("Eleven people are
+    /// confirmed"), a finite verb ("the toll was ... confirmed"), or is only a day name or a conjunction.
+    /// </summary>
+    private static bool NamesSomeone(string who)
+    {
+        var words = who.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words[0].ToLowerInvariant() is "and" or "but" or "or" or "so" or "then" or "yet") return false;
+        foreach (var raw in words)
+        {
+            var w = raw.Trim(',', '.', '"', '“', '”', '\'', '’').ToLowerInvariant();
+            if (w.Any(char.IsDigit) || NotInSpeakers.Contains(w)) return false;
+        }
+        return !(words.Length == 1 && NotSpeakersAlone.Contains(words[0].ToLowerInvariant()));
+    }
+
+    private static readonly HashSet<string> NotInSpeakers = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "will", "would", "be", "been", "had", "has", "have", "no", "not", "it",
+    };
+
+    private static readonly HashSet<string> NotSpeakersAlone = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+        "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    };
 
     private static bool IsPronoun(string who) => Trim(who).ToLowerInvariant() is "it" or "he" or "she" or "they" or "we" or "i" or "you" or "this" or "that";
 

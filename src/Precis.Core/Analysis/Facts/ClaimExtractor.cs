@@ -29,7 +29,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(since|so\s+far|in\s+total|a\s+total\s+of|in\s+recent\s+(days|weeks|months|years)|over\s+the\s+(past|last)|in\s+the\s+(past|last)|this\s+year|throughout|\w+\s+(days|weeks|months|years)\s+of|in\s+the\s+(war|conflict)|cumulative)\b", Options)]
     private static partial Regex PeriodCue { get; }
 
-    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still)\b", Options)]
+    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still|bringing|brought|reached|fell|fallen|dropped)\b", Options)]
     private static partial Regex RevisionCue { get; }
 
     [GeneratedRegex(@"\b(between)\s*$", Options)]
@@ -41,7 +41,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested)\b", Options)]
     private static partial Regex Retrospective { get; }
 
-    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|rejected|rejects)\b", Options)]
+    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|denial|rejected|rejects|dismissed)\b", Options)]
     private static partial Regex Negation { get; }
 
     [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
@@ -86,7 +86,8 @@ internal static partial class ClaimExtractor
 
     private static readonly LiteralGate GainGate = LiteralGate.For(MeasureLexicon.GainVerbs);
     private static readonly LiteralGate LoseGate = LiteralGate.For(MeasureLexicon.LoseVerbs);
-    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, .. StatusCues.Select(c => c.Gate)]);
+    private static readonly LiteralGate DetentionGate = LiteralGate.For(DetentionWords);
+    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, .. StatusCues.Select(c => c.Gate)]);
 
     private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
     {
@@ -151,6 +152,7 @@ internal static partial class ClaimExtractor
             foreach (var c in Counts(article, s, numbers, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
             if (control) foreach (var c in Controls(article, s, clauses, places, dates, attribution, probe, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, probe, focus)) found.Add(c);
+            if (DetentionGate.MayMatch(probe)) foreach (var c in PersonStatuses(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
             if (found.Count == 0) continue;
             var chain = AttributionFinder.Complete(attribution, article);
             var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
@@ -653,6 +655,42 @@ internal static partial class ClaimExtractor
                 yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, family, null, subject, place, false,
                     when, lo, hi, new ClaimValue(null, null, "", negated ? opposite : status, negated), [], "", CueIn(s, clause));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- people
+
+    /// <summary>Words every detention cue holds (the literal gate's pattern).</summary>
+    private const string DetentionWords = "arrested|detained|custody|released|freed";
+
+    [GeneratedRegex(@"\b(?<detained>arrested|detained|taken\s+into\s+custody|in\s+custody)\b|\b(?<released>released|freed)\b", Options)]
+    private static partial Regex DetentionCue { get; }
+
+    /// <summary>
+    /// A person's status: detained (arrested, in custody) or released (freed), about the person named nearest the cue
+    /// in its clause (not the speaker); a negation or denial before the cue reads as not detained / still held.
+    /// </summary>
+    private static IEnumerable<Claim> PersonStatuses(Article article, Sentence s, List<(int Start, int End)> clauses, DateAnalysis dates, EntityAnalysis entities, TextSpan speaker)
+    {
+        var m = DetentionCue.Match(s.Text);
+        if (!m.Success) yield break;
+        var (lo, hi) = ReportedOf(article);
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person && !x.Mention.IsDescription && !speaker.Contains(x.Mention.Span)).ToList();
+        if (people.Count == 0) yield break;
+        for (; m.Success; m = m.NextMatch())
+        {
+            var clause = ClauseOf(clauses, m.Index);
+            int at = s.Span.Start + m.Index;
+            var person = people.Where(x => x.Mention.Span.Start - s.Span.Start >= clause.Start && x.Mention.Span.Start - s.Span.Start < clause.End)
+                .OrderBy(x => Math.Abs(x.Mention.Span.Start - at)).Select(x => x.Group.Name).FirstOrDefault();
+            if (person is null) continue;
+            bool detained = m.Groups["detained"].Success;
+            bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+            var status = detained ? (negated ? "not-detained" : "detained") : (negated ? "detained" : "released");
+            var ev = new TextSpan(at, m.Length);
+            var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+            yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "detention", null, person, null, false,
+                when, lo, hi, new ClaimValue(null, null, "", status, negated), [], "", CueIn(s, clause));
         }
     }
 }

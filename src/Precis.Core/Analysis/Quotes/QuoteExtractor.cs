@@ -210,7 +210,7 @@ public sealed class QuoteExtractor
             if (c == '.' && !IsAbbreviationDot(i)) return false;
         }
         var between = text.AsSpan(a.Outer.End, b.Outer.Start - a.Outer.End).Trim();
-        var words = between.ToString().Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var words = between.ToString().Split([' ', ',', ':', '\t'], StringSplitOptions.RemoveEmptyEntries);
         // “A,” he said, “B.”: the first piece ends in a comma and the words between are one attribution (a few words, a
         // single speech cue that is no participle: "she said, adding, “...”" starts a new quote, as PolNeAR annotates it)
         bool comma = (k >= a.Inner.Start && k + 1 < a.Inner.End && text[k + 1] == ',') || between.StartsWith(",");
@@ -222,7 +222,10 @@ public sealed class QuoteExtractor
             if (SpeechCues.Forms.Contains(lower)) { cues++; participle |= lower.EndsWith("ing", StringComparison.Ordinal); }
             clause |= lower is "that" or "and" or "but" or "meaning";
         }
-        if (comma && words.Length <= 6 && cues == 1 && !participle && !clause && !CountQuotedWords(b.Inner, 0, true).TitleLike) return true;
+        // the attribution between the pieces is set off by a comma on both sides ("“A,” he said, “B.”"); without the
+        // second comma the next quotation belongs to the attribution's own sentence ("he said introducing her as a “…”")
+        bool closed = between.EndsWith(",");
+        if (comma && closed && words.Length <= 6 && cues == 1 && !participle && !clause && !CountQuotedWords(b.Inner, 0, true).TitleLike) return true;
         // called it “rigged” and “a disgrace”: fragments of the reporter's sentence joined by a conjunction. A fragment
         // further on may belong to another attribution ("“A,” said X, who thinks they “need to …”"), so only a bare
         // conjunction joins.
@@ -247,6 +250,9 @@ public sealed class QuoteExtractor
         foreach (var p in pieces) (words, titleLike) = CountQuotedWords(p.Inner, words, titleLike);
         bool embedded = IsEmbedded(pieces[0]);
         var kind = embedded ? QuoteKind.Partial : QuoteKind.Direct;
+        // a title in quotation marks inside running text ("on CNN’s “State of the Union,”", "starred in “Parks and
+        // Recreation”", "told “Fox and Friends”") names a show, book or slogan: no quote, whatever cue is near
+        if (titleLike && words <= MaxTitleWords && IsTitlePosition(pieces[0])) return null;
 
         // 1. a speech cue in the sentences of a piece: “...,” X said / X said: “...” / X called it “...”
         foreach (var p in pieces)
@@ -261,7 +267,11 @@ public sealed class QuoteExtractor
         }
         // Below, no cue names the speaker: only a statement of several words can be a quote (a quoted term with
         // no attribution is a scare quote, a title in quotation marks a title).
-        if (words < MinStatementWords || titleLike || embedded) return null;
+        if (words < MinStatementWords || titleLike) return null;
+        // a digest item credits its quotation to the source in brackets right after it ("HEADLINE “...” [WaPo.]")
+        var credited = BracketSource(pieces[^1]);
+        if (credited.Speaker is not null) return Make(QuoteKind.Direct, pieces, credited.Speaker, credited.Span);
+        if (embedded) return null;
 
         // 2. a quotation that is a sentence of its own right after an attributed one continues it ("“...,” X said. “...”")
         var (first, last) = ContextTokens(pieces[0].Outer);
@@ -282,6 +292,34 @@ public sealed class QuoteExtractor
         // was measured on PolNeAR train: +0.3 detection F1 but -0.5 joint F1; a wrong name misleads a reader more than
         // a missing quote, so such a quote is left out.
         return null;
+    }
+
+    private const int MaxTitleWords = 8;
+
+    /// <summary>Verbs whose object may be a title rather than words spoken: "told “Meet the Press”", "wrote “Peter Pan”".</summary>
+    private static readonly HashSet<string> TitleTakingVerbs = new(StringComparer.Ordinal)
+    {
+        "told", "tells", "tell", "wrote", "writes", "write", "written", "called", "calls", "dubbed", "named", "titled", "entitled", "read", "reads", "published", "cited", "cites", "quoted",
+    };
+
+    /// <summary>
+    /// A quotation sits where a title does: right after a possessive ("ABC’s"), a preposition, an article or a
+    /// noun of the reporter's sentence, or a verb that takes a title; not after a speech verb, a colon or a comma.
+    /// </summary>
+    private bool IsTitlePosition(QuotedSpan quote)
+    {
+        var text = _article.Text;
+        int k = quote.Outer.Start - 1;
+        while (k >= 0 && text[k] is ' ' or '\t') k--;
+        if (k < 0 || !char.IsLetter(text[k])) return false;
+        int s = k;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] is '\'' or '\u2019')) s--;
+        var word = text.Substring(s, k - s + 1);
+        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal)) return true;
+        if (!char.IsLower(word[0])) return false;
+        var lower = word.ToLowerInvariant();
+        if (TitleTakingVerbs.Contains(lower)) return true;
+        return !SpeechCues.Forms.Contains(lower) && lower is not ("that" or "as" or "like" or "reading" or "chanting" or "chanted");
     }
 
     /// <summary>Fewer words than this make a quoted term, not a statement (Pareti 2016: mixed quotes of one or two words are mostly scare quotes).</summary>
@@ -352,8 +390,10 @@ public sealed class QuoteExtractor
     private bool IsQuoteCue(int i)
     {
         var t = _tokens[i].Token;
-        if (t.Kind != TokenKind.Word || !char.IsLower(_article.Text[t.Span.Start])) return false;
+        if (t.Kind != TokenKind.Word) return false;
+        // "According to X, “...”" opens its sentence with a capital; every other cue is a lower-case verb form
         if (t.Normal == "according") return i + 1 < _tokens.Count && _tokens[i + 1].Token.Normal == "to";
+        if (!char.IsLower(_article.Text[t.Span.Start])) return false;
         return SpeechCues.IsCue(t.Normal, i + 1 < _tokens.Count ? _tokens[i + 1].Token.Normal : null);
     }
 
@@ -394,6 +434,28 @@ public sealed class QuoteExtractor
             if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
         }
         return default;
+    }
+
+    /// <summary>A source credited in brackets right after the quotation, ending its paragraph: "“...” [Reuters.]".</summary>
+    private (Speaker? Speaker, TextSpan? Span) BracketSource(QuotedSpan quote)
+    {
+        var text = _article.Text;
+        int k = quote.Outer.End;
+        while (k < text.Length && text[k] is ' ' or '\t') k++;
+        if (k >= text.Length || text[k] != '[') return default;
+        int close = text.IndexOfAny([']', '\n'], k + 1);
+        if (close < 0 || text[close] != ']' || close - k > 40) return default;
+        int after = close + 1;
+        while (after < text.Length && text[after] is ' ' or '\t' or '.') after++;
+        if (after < text.Length && text[after] != '\n') return default;
+        var inside = Trim(TextSpan.FromBounds(k + 1, close));
+        while (inside.Length > 0 && text[inside.End - 1] == '.') inside = TextSpan.FromBounds(inside.Start, inside.End - 1);
+        if (inside.IsEmpty || !char.IsUpper(text[inside.Start]) || inside.Slice(text).Count(c => c == ' ') > 4) return default;
+        foreach (var (m, g) in _entities.MentionsIn(_article.Number, inside))
+        {
+            if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
+        }
+        return (new Speaker(inside.Slice(text), SpeakerKind.Organization, null, null), inside);
     }
 
     private int TokenAt(int position)
@@ -647,15 +709,22 @@ public sealed class QuoteExtractor
     private static bool IsParticiple(string verb) =>
         Participles.Contains(verb) || (verb.EndsWith("ing", StringComparison.Ordinal) && SpeechCues.Forms.Contains(verb));
 
+    /// <summary>The first speaker named before token <paramref name="v"/> in its sentence: a person or organisation, or a "he"/"she" ("she sent an email saying, “done.”").</summary>
     private (Speaker?, TextSpan?) SentenceSubject(int v)
     {
         var sentence = _article.Sentences[_tokens[v].Sentence];
+        int pronoun = -1;
+        for (int k = _sentenceFirst[sentence.Index]; k >= 0 && k < v; k++)
+        {
+            if (!_inQuote[k] && _tokens[k].Token.Normal is "he" or "she") { pronoun = k; break; }
+        }
         foreach (var (m, g) in _entities.MentionsIn(_article.Number, TextSpan.FromBounds(sentence.Span.Start, _tokens[v].Token.Span.Start)))
         {
             if (IsInQuote(m.Span.Start)) continue;
+            if (pronoun >= 0 && _tokens[pronoun].Token.Span.Start < m.Span.Start) break;
             if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
         }
-        return default;
+        return pronoun >= 0 ? Resolve(pronoun, pronoun, null) : default;
     }
 
     private bool IsInQuote(int position)
@@ -697,6 +766,8 @@ public sealed class QuoteExtractor
         int start = k;
         while (start - 1 >= first && IsPhraseToken(start - 1) && k - start < 12) start--;
         if (!IsPhraseToken(k)) return null;
+        // a capitalised clause opener is no part of the subject: "As Politico reported, “...”"
+        while (start < k && LeftBoundaries.Contains(_tokens[start].Token.Normal)) start++;
         return (start, k);
     }
 

@@ -86,6 +86,8 @@ public static class QuotationMarkScanner
             case '\u201D' or '\u00BB': return (Mark.Close, 1);
             case '`' when i + 1 < para.End && text[i + 1] == '`': return (Mark.Open, 2);
             case '\'' when i + 1 < para.End && text[i + 1] == '\'' && (i == para.Start || text[i - 1] != '\''): return (Mark.Close, 2);
+            // two closing single quotes typed for a closing double one ("a “question’’ that")
+            case '\u2019' when i + 1 < para.End && text[i + 1] == '\u2019' && (i == para.Start || text[i - 1] != '\u2019'): return (Mark.Close, 2);
             case '"':
                 char prev = i > para.Start ? text[i - 1] : ' ';
                 char next = i + 1 < para.End ? text[i + 1] : ' ';

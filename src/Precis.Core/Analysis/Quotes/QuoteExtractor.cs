@@ -383,6 +383,43 @@ public sealed class QuoteExtractor
             var resolved = ResolveVerb(v, first, last);
             if (resolved.Speaker is not null) return resolved;
         }
+        return FollowingAttribution(quote);
+    }
+
+    /// <summary>Words after a cue that open a reported clause of the cue's own: "Smith said the plan ...", "He said he ...".</summary>
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "this", "there",
+    };
+
+    /// <summary>
+    /// A quotation that ends its sentence with "!" or "?" leaves the attribution to the next sentence of its paragraph:
+    /// "“Sometimes we need our fix!” Clinton said to People." / "“This is fantastic!” beamed a delegate". The cue must
+    /// open that sentence and carry no clause of its own.
+    /// </summary>
+    private (Speaker? Speaker, TextSpan? Span) FollowingAttribution(QuotedSpan quote)
+    {
+        int t = TokenAt(quote.Outer.End);
+        if (t < 0)
+        {
+            int k = quote.Outer.End;
+            while (k < _article.Text.Length && _article.Text[k] is ' ' or '\t') k++;
+            if (k >= _article.Text.Length || _article.Text[k] == '\n') return default;
+            t = TokenAt(k);
+        }
+        if (t <= 0 || _inQuote[t] || !_inQuote[t - 1]) return default;
+        int sentence = _tokens[t].Sentence;
+        if (_sentenceFirst[sentence] != t || _tokens[t - 1].Sentence == sentence) return default;
+        for (int i = quote.Outer.End; i < _tokens[t].Token.Span.Start; i++) if (_article.Text[i] == '\n') return default;
+        int last = _sentenceLast[sentence];
+        for (int v = t; v <= last && v <= t + 6; v++)
+        {
+            if (_inQuote[v]) return default;
+            if (!IsQuoteCue(v)) continue;
+            if (IsParticiple(_tokens[v].Token.Normal) || _tokens[v].Token.Normal == "according") return default;
+            if (v + 1 <= last && ClauseOpeners.Contains(_tokens[v + 1].Token.Normal)) return default;
+            return ResolveVerb(v, t - 1, last);
+        }
         return default;
     }
 
@@ -740,6 +777,13 @@ public sealed class QuoteExtractor
         int k = v - 1;
         while (k >= first && Skippable.Contains(_tokens[k].Token.Normal) && char.IsLower(_article.Text[_tokens[k].Token.Span.Start]) && !_inQuote[k]) k--;
         if (k < first || _inQuote[k]) return null;
+        // a parenthesis after the name is stepped over: "Sen. Ted Cruz (R-Texas) said"
+        if (_tokens[k].Token.Normal == ")")
+        {
+            int open = k - 1;
+            while (open >= first && open >= k - 8 && _tokens[open].Token.Normal != "(" && !_inQuote[open]) open--;
+            if (open > first && _tokens[open].Token.Normal == "(" && IsPhraseToken(open - 1)) k = open - 1;
+        }
         if (_tokens[k].Token.Normal == ",")
         {
             // "NAME, ROLE, said" or "ROLE, NAME, said"

@@ -252,7 +252,9 @@ public sealed class QuoteExtractor
         var kind = embedded ? QuoteKind.Partial : QuoteKind.Direct;
         // a title in quotation marks inside running text ("on CNN’s “State of the Union,”", "starred in “Parks and
         // Recreation”", "told “Fox and Friends”") names a show, book or slogan: no quote, whatever cue is near
-        if (titleLike && words <= MaxTitleWords && IsTitlePosition(pieces[0])) return null;
+        if (titleLike && words <= MaxTitleWords && (IsTitlePosition(pieces[0]) || IsFollowedByNoun(pieces[^1]))) return null;
+        // a headline with its byline ("“Museum to close,” by Jane Roe:") is a title too
+        if (IsBylined(pieces[^1])) return null;
 
         // 1. a speech cue in the sentences of a piece: “...,” X said / X said: “...” / X called it “...”
         foreach (var p in pieces)
@@ -322,6 +324,35 @@ public sealed class QuoteExtractor
         return !SpeechCues.Forms.Contains(lower) && lower is not ("that" or "as" or "like" or "reading" or "chanting" or "chanted");
     }
 
+    /// <summary>Words after a quotation that continue a sentence rather than name a thing the title is of.</summary>
+    private static readonly HashSet<string> SentenceContinuations = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "nor", "as", "that", "which", "who", "is", "was", "are", "were", "has", "had", "have", "will", "would",
+        "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "the", "a", "an", "to", "than", "then", "so",
+    };
+
+    /// <summary>A title used as a modifier: "“Orange is the New Black” star", "the “Make America Great Again” hat".</summary>
+    private bool IsFollowedByNoun(QuotedSpan quote)
+    {
+        var text = _article.Text;
+        int k = quote.Outer.End;
+        while (k < text.Length && text[k] is ' ' or '\t') k++;
+        if (k >= text.Length || !char.IsLower(text[k])) return false;
+        int e = k;
+        while (e < text.Length && (char.IsLetter(text[e]) || text[e] == '-')) e++;
+        var word = text[k..e];
+        return !SentenceContinuations.Contains(word) && !SpeechCues.Forms.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal);
+    }
+
+    /// <summary>A quotation followed by a byline: "“…,” by Times' Jane Roe".</summary>
+    private bool IsBylined(QuotedSpan quote)
+    {
+        var text = _article.Text;
+        int k = quote.Outer.End;
+        while (k < text.Length && text[k] is ' ' or ',') k++;
+        return k + 3 < text.Length && text[k] == 'b' && text[k + 1] == 'y' && text[k + 2] == ' ' && char.IsUpper(text[k + 3]);
+    }
+
     /// <summary>Fewer words than this make a quoted term, not a statement (Pareti 2016: mixed quotes of one or two words are mostly scare quotes).</summary>
     private const int MinStatementWords = 3;
 
@@ -347,7 +378,7 @@ public sealed class QuoteExtractor
     {
         int e = i;
         while (e < end && char.IsLetter(text[e])) e++;
-        return text.AsSpan(i, e - i) is "of" or "the" or "a" or "an" or "and" or "in" or "on" or "to" or "for" or "at" or "by" or "or";
+        return text.AsSpan(i, e - i) is "of" or "the" or "a" or "an" or "and" or "in" or "on" or "to" or "for" or "at" or "by" or "or" or "with" or "is" or "from" or "vs";
     }
 
     /// <summary>A quotation inside running text: the word before the opening mark belongs to the sentence ("a “scorched earth” policy", "called it “rigged”").</summary>

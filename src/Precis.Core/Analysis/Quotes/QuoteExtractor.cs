@@ -275,19 +275,19 @@ public sealed class QuoteExtractor
         if (credited.Speaker is not null) return Make(QuoteKind.Direct, pieces, credited.Speaker, credited.Span);
         if (embedded) return null;
 
-        // 2. a quotation that is a sentence of its own right after an attributed one continues it ("“...,” X said. “...”")
+        // 2. signed after the quote, on its line or the next ("— Hillary Clinton"): explicit, so it outranks continuation
+        var signed = Signature(pieces[^1]);
+        if (signed.Speaker is not null) return Make(QuoteKind.Direct, pieces, signed.Speaker, signed.Span);
+        // 3. a quotation that is a sentence of its own right after an attributed one continues it ("“...,” X said. “...”")
         var (first, last) = ContextTokens(pieces[0].Outer);
         if (first < 0) return null;
         if (previous is not null && CoversItsSentences(pieces[0], first, last))
         {
             return Make(QuoteKind.Direct, pieces, previous.Occurrence.Speaker, previous.Occurrence.SpeakerSpan);
         }
-        // 3. introduced by a sentence ending in a colon ("Cruz continued:" / "The statement read:")
+        // 4. introduced by a sentence ending in a colon ("Cruz continued:" / "The statement read:")
         var intro = ColonIntroduction(pieces[0]);
         if (intro.Speaker is not null) return Make(QuoteKind.Direct, pieces, intro.Speaker, intro.Span);
-        // 4. signed after the quote on a line of its own ("— Hillary Clinton")
-        var signed = Signature(pieces[^1]);
-        if (signed.Speaker is not null) return Make(QuoteKind.Direct, pieces, signed.Speaker, signed.Span);
         // 5. the last speaker of the article: an unattributed statement in a story continues the voice it is in
         if (_lastSpeaker is not null) return Make(QuoteKind.Direct, pieces, _lastSpeaker, _lastSpeakerSpan);
         // PRECIS: a guess from names merely near the quote (the first named in its sentences, the last named before)
@@ -493,13 +493,25 @@ public sealed class QuoteExtractor
         var text = _article.Text;
         int k = quote.Outer.End;
         while (k < text.Length && char.IsWhiteSpace(text[k])) k++;
-        if (k >= text.Length || text[k] is not ('-' or '\u2013' or '\u2014')) return default;
+        // any dash: hyphen, en and em dash, the horizontal bar "―" some sites sign with
+        if (k >= text.Length || char.GetUnicodeCategory(text[k]) != System.Globalization.UnicodeCategory.DashPunctuation) return default;
         int start = k + 1;
         int end = text.IndexOf('\n', start);
         if (end < 0) end = text.Length;
         foreach (var (m, g) in _entities.MentionsIn(_article.Number, TextSpan.FromBounds(start, end)))
         {
             if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
+        }
+        // a reader's signature the entity stage did not keep (a name seen once): two to four capitalised words
+        // ending the line ("― Jane Q. Roe.", "— Jane Roe, Springfield")
+        var signature = Trim(TextSpan.FromBounds(start, end));
+        int comma = signature.Slice(text).IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0) signature = TextSpan.FromBounds(signature.Start, signature.Start + comma);
+        while (signature.Length > 0 && text[signature.End - 1] is '.' or ' ') signature = TextSpan.FromBounds(signature.Start, signature.End - 1);
+        var words = signature.Slice(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is >= 2 and <= 4 && words.All(w => char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLetter(c) || c is '.' or '-' or '\'')))
+        {
+            return (new Speaker(signature.Slice(text), SpeakerKind.Person, null, null), signature);
         }
         return default;
     }
@@ -723,7 +735,9 @@ public sealed class QuoteExtractor
             return np is { } r ? Resolve(r.Start, r.End, null) : default;
         }
         bool participle = IsParticiple(verb);
-        bool coordinated = participle || (v > first && _tokens[v - 1].Token.Normal is "and" or "but");
+        int before = v - 1; // "and later said": the conjunction may stand before an adverb
+        while (before > first && Skippable.Contains(_tokens[before].Token.Normal) && !_inQuote[before]) before--;
+        bool coordinated = participle || (before >= first && !_inQuote[before] && _tokens[before].Token.Normal is "and" or "but");
         if (coordinated)
         {
             if (participle && v > first && _tokens[v - 1].Token.Normal == "as")
@@ -755,7 +769,9 @@ public sealed class QuoteExtractor
             {
                 if (_tokens[k].Sentence != _tokens[v].Sentence) break;
                 if (_inQuote[k] || !IsQuoteCue(k) || _tokens[k].Token.Normal is "according") continue;
-                return ResolveVerb(k, first, last);
+                var earlier = ResolveVerb(k, first, last);
+                if (earlier.Speaker is not null) return earlier;
+                break; // that verb names no one ("when I asked X, he ... said"): the sentence's subject below
             }
             var subject = SentenceSubject(v);
             return subject;

@@ -496,8 +496,9 @@ public sealed class QuoteExtractor
         // any dash: hyphen, en and em dash, the horizontal bar "―" some sites sign with
         if (k >= text.Length || char.GetUnicodeCategory(text[k]) != System.Globalization.UnicodeCategory.DashPunctuation) return default;
         int start = k + 1;
-        int end = text.IndexOf('\n', start);
-        if (end < 0) end = text.Length;
+        int reach = Math.Min(MaxSignatureLength, text.Length - start); // a signature is short: bounded look-ahead
+        int end = text.IndexOf('\n', start, reach);
+        if (end < 0) end = start + reach;
         foreach (var (m, g) in _entities.MentionsIn(_article.Number, TextSpan.FromBounds(start, end)))
         {
             if (g.Kind is EntityKind.Person or EntityKind.Organization) return (FromEntity(m, g, null), m.Span);
@@ -516,6 +517,8 @@ public sealed class QuoteExtractor
         return default;
     }
 
+    private const int MaxSignatureLength = 120;
+
     /// <summary>A source credited in brackets right after the quotation, ending its paragraph: "“...” [Reuters.]".</summary>
     private (Speaker? Speaker, TextSpan? Span) BracketSource(QuotedSpan quote)
     {
@@ -523,10 +526,10 @@ public sealed class QuoteExtractor
         int k = quote.Outer.End;
         while (k < text.Length && text[k] is ' ' or '\t') k++;
         if (k >= text.Length || text[k] != '[') return default;
-        int close = text.IndexOfAny([']', '\n'], k + 1);
-        if (close < 0 || text[close] != ']' || close - k > 40) return default;
+        int close = text.IndexOfAny([']', '\n'], k + 1, Math.Min(40, text.Length - k - 1)); // a short credit only: bounded look-ahead
+        if (close < 0 || text[close] != ']') return default;
         int after = close + 1;
-        while (after < text.Length && text[after] is ' ' or '\t' or '.') after++;
+        while (after < text.Length && after < close + 8 && text[after] is ' ' or '\t' or '.') after++;
         if (after < text.Length && text[after] != '\n') return default;
         var inside = Trim(TextSpan.FromBounds(k + 1, close));
         while (inside.Length > 0 && text[inside.End - 1] == '.') inside = TextSpan.FromBounds(inside.Start, inside.End - 1);

@@ -28,7 +28,22 @@ public static class StoryAnalyzer
     /// <summary>Frames compared per claim at most (bounded cost on very large events: beyond it a claim starts a new frame).</summary>
     private const int MaxFramesPerMeasure = 200;
 
-    public static StoryReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, EntityAnalysis? entities)
+    /// <summary>
+    /// Claims one story reads at most (bounded cost: frames and relations compare claims within a measure and a frame).
+    /// Over it, each article keeps its first claims up to a common share (the largest share that fits), in reading
+    /// order, and the note says so. Far above any benchmark cluster (tens of claims).
+    /// </summary>
+    public const int MaxClaims = 2_000;
+
+    /// <summary>Claims one frame holds at most: relations compare the value groups of a frame pairwise. A compatible claim
+    /// beyond it starts or joins another frame.</summary>
+    public const int MaxClaimsPerFrame = 200;
+
+    public static StoryReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, EntityAnalysis? entities) =>
+        Analyze(articles, groups, dates, entities, null);
+
+    /// <summary>As above; <paramref name="note"/> hears when a cost cap applied.</summary>
+    public static StoryReport Analyze(ImmutableArray<Article> articles, ImmutableArray<SyndicationGroup> groups, DateAnalysis dates, EntityAnalysis? entities, Action<string>? note)
     {
         ArgumentNullException.ThrowIfNull(dates);
         // Without the entity stage (a caller that runs this alone), find the entities here: places and asserters need them.
@@ -50,19 +65,29 @@ public static class StoryAnalyzer
         }
 
         var raw = new List<Claim>();
-        foreach (var a in articles) raw.AddRange(ClaimExtractor.Extract(a, dates, entities, sourceOf));
+        var perArticle = articles.Select(a => ClaimExtractor.Extract(a, dates, entities, sourceOf)).ToList();
+        long share = Pipeline.AnalysisBudgetStage.Share([.. perArticle.Select(l => (long)l.Count)], MaxClaims);
+        foreach (var l in perArticle) raw.AddRange(share == long.MaxValue ? l : l.Take((int)share));
+        if (share != long.MaxValue)
+        {
+            note?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"claims: {perArticle.Sum(l => l.Count):N0} found, more than one story reads ({MaxClaims:N0}): each article's first {share:N0} kept ({raw.Count:N0} in all)"));
+        }
         var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
         claims = FoldGenericHolders(claims);
 
         // Frames.
         var frames = new List<List<Claim>>();
         var byMeasure = new Dictionary<(ClaimKind, string), List<int>>();
+        bool fullFrames = false;
         foreach (var c in claims)
         {
             if (!byMeasure.TryGetValue((c.Kind, c.Measure), out var ids)) byMeasure[(c.Kind, c.Measure)] = ids = [];
             int best = -1, bestScore = -1;
+            bool full = false;
             foreach (var f in ids.TakeLast(MaxFramesPerMeasure))
             {
+                if (frames[f].Count >= MaxClaimsPerFrame) { full = true; continue; }
                 if (!frames[f].All(o => Compatible(o, c))) continue;
                 int score = frames[f].Max(o => Agreement(o, c)) * 2 + (frames[f].Any(o => o.Article == c.Article) ? 1 : 0);
                 if (score > bestScore) { best = f; bestScore = score; }
@@ -73,7 +98,9 @@ public static class StoryAnalyzer
                 ids.Add(frames.Count - 1);
             }
             else frames[best].Add(c);
+            fullFrames |= full;
         }
+        if (fullFrames) note?.Invoke(string.Create(CultureInfo.InvariantCulture, $"claims: a frame holds at most {MaxClaimsPerFrame:N0} claims; later compatible claims went to other frames"));
 
         PlaceUndated(frames);
         var placed = frames.SelectMany(f => f).ToDictionary(c => c.Id);

@@ -44,10 +44,11 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|denial|rejected|rejects|dismissed)\b", Options)]
     private static partial Regex Negation { get; }
 
-    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
+    // Not after a hyphen: "rebel-held", "IS-controlled" are adjectives of a noun, not the clause's verb.
+    [GeneratedRegex(@"(?<!-)\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
     private static partial Regex Gain { get; }
 
-    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
+    [GeneratedRegex(@"(?<!-)\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
     private static partial Regex Lose { get; }
 
     [GeneratedRegex(@"^[""”’']?\s*(full\s+|complete\s+)?(control\s+of\s+)?(the\s+)?(\p{Ll}[\p{Ll}-]*\s+){0,2}((town|city|village|capital|province|region|district|area|port|base)\s+of\s+)?$", Options)]

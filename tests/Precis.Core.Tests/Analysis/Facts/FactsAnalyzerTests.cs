@@ -184,6 +184,17 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void A_hyphenated_held_or_controlled_is_an_adjective_not_a_control_claim()
+    {
+        // "rebel-held" and "army-controlled" describe a noun; only "captured" is this sentence's control verb.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour as shelling hit the rebel-held enclave near Westbridge "
+                + "and the army-controlled outskirts of Lowmarsh.", Mon));
+        var f = Frame(s, "control");
+        Assert.Equal("control of Eastharbour", f.Label);
+    }
+
+    [Fact]
     public void Under_control_then_flared_up_is_an_update()
     {
         var s = Story(null,

@@ -400,8 +400,9 @@ internal static partial class ClaimExtractor
                 var b = qs[i + 1];
                 var gap = text[a.Span.End..b.Span.Start];
                 var lead = text[Math.Max(0, a.Span.Start - 12)..a.Span.Start];
-                bool between = Between.IsMatch(lead) && Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant);
-                bool joined = !Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant) && RangeJoin.IsMatch(gap);
+                bool andGap = gap.AsSpan().Trim().SequenceEqual("and");
+                bool between = andGap && Between.IsMatch(lead);
+                bool joined = !andGap && RangeJoin.IsMatch(gap);
                 if ((between || joined) && b.Value > a.Value)
                 {
                     int start = between ? a.Span.Start - (lead.Length - lead.LastIndexOf("between", StringComparison.OrdinalIgnoreCase)) : a.Span.Start;

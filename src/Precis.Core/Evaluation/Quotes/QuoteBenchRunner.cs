@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Precis.Analysis.Entities;
 using Precis.Analysis.Quotes;
+using Precis.Cleaning;
 using Precis.Documents;
 using Precis.Text;
 
@@ -96,18 +97,8 @@ public sealed class QuoteBenchRunner
     {
         ArgumentNullException.ThrowIfNull(bench);
         var text = bench.Text;
-        var paragraphs = ImmutableArray.CreateBuilder<TextSpan>();
-        int start = 0;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] != '\n') continue;
-            int s = start, e = i;
-            while (s < e && char.IsWhiteSpace(text[s])) s++;
-            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            if (e > s) paragraphs.Add(TextSpan.FromBounds(s, e));
-            start = i + 1;
-        }
-        var firstLine = paragraphs.Count > 0 ? paragraphs[0].Slice(text) : null;
+        var paragraphs = TextLine.Split(text).Select(line => line.Span).ToImmutableArray();
+        var firstLine = paragraphs.Length > 0 ? paragraphs[0].Slice(text) : null;
         return new Article
         {
             Number = 1,
@@ -116,7 +107,7 @@ public sealed class QuoteBenchRunner
             Text = text,
             Headline = firstLine,
             Outlet = bench.Publisher,
-            Paragraphs = paragraphs.ToImmutable(),
+            Paragraphs = paragraphs,
         };
     }
 }

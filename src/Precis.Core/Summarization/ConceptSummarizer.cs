@@ -73,7 +73,7 @@ public sealed class ConceptSummarizer : ISummarizer
         int limit = BudgetMeter.LimitWithSeparator(budget);
         var redundancy = new Redundancy(candidates, RedundancyThreshold);
         Func<int, int, bool> conflicts = (i, j) => redundancy[i, j];
-        var solution = CoverageOptimizer.Solve(items, weights, costs, limit, conflicts, NodeLimit);
+        var solution = CoverageOptimizer.Solve(items, weights, costs, limit, conflicts, NodeLimit, redundancy.Row);
         if (solution.Items.Length == 0) return new LeadSummarizer().Select(input, budget);
 
         var chosen = solution.Items.Select(i => candidates[i]).ToList();

@@ -104,7 +104,10 @@ internal static class BriefCommand
         var all = BenchFile.Read(path, diagnostics).ToList();
         FlushDiagnostics();
         // Clusters are independent and the pipeline is thread-safe: brief them on every core, output in file order.
-        var briefings = all.AsParallel().AsOrdered()
+        // Each core takes the next cluster when it is free (not a fixed half of the file each: clusters differ in size,
+        // and a core that drew the light half would sit idle at the end).
+        var briefings = System.Collections.Concurrent.Partitioner.Create(all, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering)
+            .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
             .Select(cluster => pipeline.Run(cluster.ToSources(path), cluster.Id));
         CliProgress.Run(progress, "briefing clusters", all.Count, advance =>

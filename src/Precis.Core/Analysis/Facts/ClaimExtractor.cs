@@ -140,10 +140,11 @@ internal static partial class ClaimExtractor
         for (int i = 0; i < sentences.Length; i++)
         {
             var s = sentences[i];
+            // Headlines, subheads and captions are not claims: a claim is a sentence (the cheapest test, first).
+            if (!EndsLikeSentence(s.Text)) continue;
             probe.Load(s.Text);
             var numbers = NumberExtractor.Extract(article.Text, s.Span);
-            // Headlines, subheads and captions are not claims: a claim is a sentence.
-            if ((numbers.Count == 0 && !StateGate.MayMatch(probe)) || Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
+            if ((numbers.Count == 0 && !StateGate.MayMatch(probe)) || Retrospective.IsMatch(s.Text)) continue;
             bool control = GainGate.MayMatch(probe) || LoseGate.MayMatch(probe);
             var (attribution, places) = Read(i, control);
             int at = i;

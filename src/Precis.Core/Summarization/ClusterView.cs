@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Summarization;
@@ -61,7 +60,6 @@ internal sealed class ClusterView
 
     public int TermCount { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     public static ClusterView Build(SummarizationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -142,7 +140,6 @@ internal sealed class ClusterView
     }
 
     /// <summary>Cosine of two sparse count vectors (sorted by term).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     public static double Cosine((int Term, int Count)[] a, (int Term, int Count)[] b, double[]? weights = null)
     {
         double dot = 0, na = 0, nb = 0;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Summarization;
@@ -84,7 +83,6 @@ public sealed class ConceptSummarizer : ISummarizer
     }
 
     /// <summary>Concept ids per candidate (distinct, pruned by df) and the concept weights.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     internal (int[][] Items, double[] Weights) Concepts(ClusterView view, SentenceView[] candidates)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -127,7 +125,6 @@ public sealed class ConceptSummarizer : ISummarizer
     }
 
     /// <summary>Bigrams of adjacent words, except those of two stop words, as concept ids.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private static int[] ConceptIds(ClusterView view, SentenceView s, Dictionary<long, int> ids, List<int> result)
     {
         result.Clear();

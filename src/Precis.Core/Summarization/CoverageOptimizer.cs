@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Precis.Summarization;
 
@@ -166,7 +165,6 @@ internal sealed class CoverageOptimizer
         foreach (int j in ConflictRow(item)) _blocked[j]--;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Search(int k, double value, int used)
     {
         if (++_nodes > _nodeLimit) return;
@@ -202,7 +200,6 @@ internal sealed class CoverageOptimizer
     /// fall below their marginal gains (monotone submodular objective). Items are already in density order, so
     /// it reads only as many items as fill the remaining budget.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private double RootBound(int k, int used)
     {
         double room = _budget - used;
@@ -231,7 +228,6 @@ internal sealed class CoverageOptimizer
     /// soon as its partial sum can no longer prune (the rest only adds to it): the caller's test then gives the same
     /// answer as with the whole sum.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private double Bound(int k, int used)
     {
         int remaining = _budget - used;
@@ -285,7 +281,6 @@ internal sealed class CoverageOptimizer
         return bound;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private List<int> Greedy()
     {
         ResetCoverage();
@@ -335,7 +330,6 @@ internal sealed class CoverageOptimizer
     }
 
     /// <summary>Swaps one chosen item for one unchosen one, or adds one, while that improves the objective.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private List<int> LocalSearch(List<int> start)
     {
         var chosen = new List<int>(start);
@@ -400,7 +394,6 @@ internal sealed class CoverageOptimizer
         _initialGain.CopyTo(_gain, 0);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Add(int item)
     {
         foreach (int c in _items[item])
@@ -412,7 +405,6 @@ internal sealed class CoverageOptimizer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     private void Remove(int item)
     {
         foreach (int c in _items[item])

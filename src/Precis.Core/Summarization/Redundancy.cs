@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Precis.Summarization;
 
@@ -23,7 +22,6 @@ internal sealed class Redundancy
     }
 
     /// <summary>A pair check without caching.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 code in a one-shot CLI run
     public static bool AreRedundant(SentenceView a, SentenceView b, double threshold) =>
         ClusterView.Cosine(a.ContentCounts, b.ContentCounts) >= threshold;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Precis.Text;
 
@@ -32,7 +31,6 @@ public static class EnglishStemmer
     private const int MaxStackWord = 64;
 
     /// <summary>The Porter2 stem of a lower-case English word.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Stem(string lowerWord)
     {
         ArgumentNullException.ThrowIfNull(lowerWord);
@@ -73,7 +71,6 @@ public static class EnglishStemmer
 
         public readonly ReadOnlySpan<char> Current => _b[.._len];
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             // Prelude: remove an initial apostrophe; mark consonant y (initial, or after a vowel) as Y.

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Text;
@@ -102,7 +101,6 @@ public static class SentenceSegmenter
 
     /// <summary>Appends the sentence spans of <paramref name="text"/> within <paramref name="range"/> to
     /// <paramref name="result"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Split(string text, TextSpan range, List<TextSpan> result)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -175,7 +173,6 @@ public static class SentenceSegmenter
 
     private static bool IsBulletGlyph(char c) => c is '\u2022' or '\u25AA' or '\u25CF' or '\u25E6' or '\u2023' or '\u2043';
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsSentence(ReadOnlySpan<char> s, int sentenceStart, int end, int terminator, int terminatorEnd, int after)
     {
         int k = after;

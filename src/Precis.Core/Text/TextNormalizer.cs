@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Precis.Text;
 
@@ -35,7 +34,6 @@ public static class TextNormalizer
     /// Writes the matching form of <paramref name="raw"/> (folded, lower-cased, ignorable characters dropped) to
     /// <paramref name="destination"/>, which must be at least as long as <paramref name="raw"/>; returns its length.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Normalize(ReadOnlySpan<char> raw, Span<char> destination)
     {
         int n = 0;

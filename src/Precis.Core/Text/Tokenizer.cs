@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Precis.Documents;
 
@@ -42,7 +41,6 @@ public static class Tokenizer
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> within <paramref name="range"/> to <paramref name="tokens"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(string text, TextSpan range, List<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -121,7 +119,6 @@ public static class Tokenizer
 
     private static bool IsDigitAt(ReadOnlySpan<char> s, int i, int end) => i < end && char.IsDigit(s[i]);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanWord(ReadOnlySpan<char> s, int start, int end, out bool numeric)
     {
         bool digitsOnly = true;   // digits and the separators of numbers only
@@ -197,7 +194,6 @@ public static class Tokenizer
     private static readonly string[] UrlPrefixes = ["https://", "http://", "ftp://", "www."];
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> if none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int UrlOrEmailEnd(ReadOnlySpan<char> s, int i, int end)
     {
         var rest = s[i..end];
@@ -238,7 +234,6 @@ public static class Tokenizer
         return k;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Token Make(ReadOnlySpan<char> s, int start, int end, TokenKind kind)
     {
         var raw = s[start..end];

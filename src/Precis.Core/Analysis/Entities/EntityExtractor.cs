@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Precis.Documents;
 
@@ -25,7 +24,6 @@ public static class EntityExtractor
         public double Place => Mentions.Sum(m => m.Place);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public static EntityAnalysis Extract(IReadOnlyList<Article> articles, IReadOnlyList<SyndicationGroup> syndication)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -177,7 +175,6 @@ public static class EntityExtractor
         return Build(articles, syndication, forms, sets, rootKind, descriptions);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static EntityAnalysis Build(IReadOnlyList<Article> articles, IReadOnlyList<SyndicationGroup> syndication, List<Form> forms, UnionFind sets,
         Dictionary<int, EntityKind> rootKind, List<(int Root, EntityMention Mention)> descriptions)
     {
@@ -244,7 +241,6 @@ public static class EntityExtractor
     /// ("a Britain-based monitor of the war", "State news agency SANA"). The most recently mentioned matching
     /// organisation of the same article wins; without one, the only matching organisation of the set.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static List<(int Root, EntityMention Mention)> DescriptionMentions(IReadOnlyList<Article> articles, List<Form> forms, UnionFind sets, Dictionary<int, EntityKind> rootKind)
     {
         var result = new List<(int, EntityMention)>();
@@ -327,7 +323,6 @@ public static class EntityExtractor
     };
 
     /// <summary>Lower-case words describing an organisation around one mention: an appositive after it, or nouns right before it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static void DescriptionWords(string text, Sentence sentence, TextSpan mention, HashSet<string> words)
     {
         var tokens = sentence.Tokens;

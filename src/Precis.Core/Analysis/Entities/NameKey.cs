@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -31,7 +30,6 @@ public static class NameKey
     }
 
     /// <summary>The keys of a name's words, article particles dropped.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public static List<string> Words(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -57,7 +55,6 @@ public static class NameKey
     }
 
     /// <summary>Lower case, diacritics removed, apostrophes and dots dropped, dashes folded.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static string Fold(string raw)
     {
         var decomposed = raw.Normalize(NormalizationForm.FormD);
@@ -72,7 +69,6 @@ public static class NameKey
         return sb.ToString();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static string KeyWord(string w)
     {
         // An assimilated article fused into the word: "ezzor" (Ez-Zor), "assad" (As-Sad), "arraqqa": a vowel, then
@@ -140,7 +136,6 @@ public static class NameKey
     }
 
     /// <summary>Levenshtein distance, cut off at <paramref name="max"/> + 1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Analysis.Entities;
@@ -40,7 +39,6 @@ internal sealed class NameScanner
     }
 
     /// <summary>Collects the case evidence of an article set.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public static NameScanner For(IReadOnlyList<Article> articles)
     {
         var lower = new HashSet<string>(StringComparer.Ordinal);
@@ -84,7 +82,6 @@ internal sealed class NameScanner
     private static bool IsTitle(string text, Piece p) =>
         EntityCues.Titles.Contains(p.Text) && (!EntityCues.AbbreviatedTitles.Contains(p.Text) || (p.End < text.Length && text[p.End] == '.'));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public List<NameCandidate> Scan(Article article, Sentence sentence)
     {
         var result = new List<NameCandidate>();
@@ -134,7 +131,6 @@ internal sealed class NameScanner
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private void AddRun(Article article, Sentence sentence, List<Piece> pieces, int firstIndex, int lastIndex, List<Piece> run, bool paragraphStart, List<NameCandidate> result)
     {
         // Sentence-initial common words: "The", "In", and words seen in lower case elsewhere (Mikheev).
@@ -310,7 +306,6 @@ internal sealed class NameScanner
     }
 
     /// <summary>Title-case lines (headlines, section heads) and all-caps lines give no case evidence.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static bool IsHeadlineLike(List<Piece> pieces)
     {
         int words = 0, capitals = 0, allCaps = 0;
@@ -326,7 +321,6 @@ internal sealed class NameScanner
         return (words >= 4 && capitals * 10 >= words * 7) || (words >= 3 && allCaps == words);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private static List<Piece> Pieces(string text, Sentence sentence)
     {
         var pieces = new List<Piece>(sentence.Tokens.Length);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Precis.Documents;
 
 namespace Precis.Analysis.Quotes;
@@ -16,7 +15,6 @@ public static class QuotationMarkScanner
 {
     private enum Mark { None, Open, Close, Either }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     public static List<QuotedSpan> Find(string text, IReadOnlyList<TextSpan> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(text);

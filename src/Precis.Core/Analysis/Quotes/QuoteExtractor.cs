@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Precis.Analysis.Entities;
 using Precis.Documents;
@@ -55,7 +54,7 @@ public sealed class QuoteExtractor
     private readonly EntityAnalysis _entities;
     private readonly RoleFinder _roles;
     private readonly List<QuotedSpan> _quoted;
-    private readonly List<(Token Token, int Sentence)> _tokens = [];
+    private readonly List<(Token Token, int Sentence)> _tokens;
     private readonly bool[] _inQuote;
     private readonly int[] _sentenceFirst;
     private readonly int[] _sentenceLast;
@@ -65,13 +64,15 @@ public sealed class QuoteExtractor
     private Speaker? _lastSpeaker;        // the speaker of the latest attribution, any kind
     private TextSpan? _lastSpeakerSpan;   // where that attribution named the speaker
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private QuoteExtractor(Article article, EntityAnalysis entities, RoleFinder roles)
     {
         _article = article;
         _entities = entities;
         _roles = roles;
         _quoted = QuotationMarkScanner.Find(article.Text, article.Paragraphs.IsDefaultOrEmpty ? [TextSpan.FromBounds(0, article.Text.Length)] : article.Paragraphs);
+        int tokenCount = 0;
+        foreach (var s in article.Sentences) tokenCount += s.Tokens.Length;
+        _tokens = new(tokenCount); // sized once: growing it copied every token several times per article
         foreach (var s in article.Sentences) foreach (var t in s.Tokens) _tokens.Add((t, s.Index));
         _sentenceFirst = new int[article.Sentences.Length];
         _sentenceLast = new int[article.Sentences.Length];
@@ -103,7 +104,6 @@ public sealed class QuoteExtractor
         return new QuoteExtractor(article, entities, roles).Run();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private List<Found> Run()
     {
         // Direct quotes and reported speech interleave in text order so that pronouns see the right last speaker.
@@ -241,7 +241,6 @@ public sealed class QuoteExtractor
         return i - s is >= 1 and <= 3 && char.IsUpper(text[s]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private Found? DirectQuote(List<int> group, Found? previous)
     {
         var pieces = group.Select(q => _quoted[q]).ToList();
@@ -586,7 +585,6 @@ public sealed class QuoteExtractor
 
     // ---- reported speech ----
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private Found? Reported(Sentence sentence)
     {
         int first = _sentenceFirst[sentence.Index], last = _sentenceLast[sentence.Index];
@@ -821,7 +819,6 @@ public sealed class QuoteExtractor
     }
 
     /// <summary>The noun phrase ending right before token <paramref name="v"/>: "the army", "Observatory head Rami Abdel Rahman", "Jane Doe, a spokeswoman for the ministry,".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one-shot CLI runs: skip tier-0 code for hot loops
     private (int Start, int End)? LeftPhrase(int v, int first)
     {
         int k = v - 1;

@@ -73,6 +73,8 @@ internal sealed class ClusterView
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var stop = new List<bool>();
         var byArticle = new SentenceView[input.Articles.Length][];
+        var words = new List<int>();   // reused for every sentence
+        var content = new List<int>();
         for (int ai = 0; ai < input.Articles.Length; ai++)
         {
             var article = input.Articles[ai];
@@ -82,8 +84,8 @@ internal sealed class ClusterView
             for (int si = 0; si < views.Length; si++)
             {
                 var s = article.Sentences[si];
-                var words = new List<int>();
-                var content = new List<int>();
+                words.Clear();
+                content.Clear();
                 foreach (var t in s.Tokens)
                 {
                     if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;

@@ -116,9 +116,27 @@ internal sealed class CoverageOptimizer
         _boundCost = new double[order.Length];
         _keys = new double[order.Length];
         _rootGain = order.Select(Gain).ToArray();
-        _blocked = new int[_items.Length];
-        _conflictRows = new int[_items.Length][];
+        _blocked = new int[order.Length];
+        _conflictRows = new int[order.Length][];
         ResetCoverage();
+        // The search reads everything by position in the order (costs, marginal gains, conflict counts), so the
+        // bound's scan over the remaining positions walks arrays in sequence. Each position's gain goes through the
+        // same additions and subtractions as its item's gain would: the values are the same.
+        _position = new int[_items.Length];
+        Array.Fill(_position, -1);
+        for (int p = 0; p < order.Length; p++) _position[order[p]] = p;
+        _orderCost = [.. order.Select(i => _costs[i])];
+        _orderGain = [.. order.Select(i => _gain[i])];
+        _conceptPositions = new int[_conceptItems.Length][];
+        for (int c = 0; c < _conceptItems.Length; c++)
+        {
+            var positions = new List<int>();
+            foreach (int j in _conceptItems[c])
+            {
+                if (_position[j] >= 0) positions.Add(_position[j]);
+            }
+            _conceptPositions[c] = [.. positions];
+        }
         Search(0, 0, 0);
         bool optimal = _nodes <= _nodeLimit;
         return new CoverageSolution([.. _best.Order()], _bestValue, optimal, _nodes);
@@ -134,35 +152,69 @@ internal sealed class CoverageOptimizer
     private double[] _keys = [];
     private double _value;
     private double[] _rootGain = [];
-    private int[] _blocked = [];        // per item: how many chosen items of the search conflict with it
-    private int[]?[] _conflictRows = []; // per item: the items it conflicts with, built on first use
+    private int[] _blocked = [];        // per position: how many chosen items of the search conflict with it
+    private int[]?[] _conflictRows = []; // per position: the positions it conflicts with, built on first use
+    private int[] _position = [];       // per item: its position in the order, or -1
+    private int[] _orderCost = [];      // per position: the item's cost
+    private double[] _orderGain = [];   // per position: the item's marginal gain during the search
+    private int[][] _conceptPositions = []; // per concept: the positions of the items holding it
 
-    /// <summary>The items conflicting with <paramref name="item"/> (asked once per item, then cached).</summary>
-    private int[] ConflictRow(int item)
+    /// <summary>The positions of the items conflicting with the item at position <paramref name="k"/> (asked once, then cached).</summary>
+    private int[] ConflictRow(int k)
     {
-        if (_conflictRows[item] is { } row) return row;
-        if (_conflictRow is not null) return _conflictRows[item] = _conflictRow(item);
+        if (_conflictRows[k] is { } row) return row;
+        int item = _order[k];
         var list = new List<int>();
-        if (_conflicts is not null)
+        if (_conflictRow is not null)
+        {
+            foreach (int j in _conflictRow(item))
+            {
+                if (_position[j] >= 0) list.Add(_position[j]);
+            }
+        }
+        else if (_conflicts is not null)
         {
             for (int j = 0; j < _items.Length; j++)
             {
-                if (j != item && _conflicts(item, j)) list.Add(j);
+                if (j != item && _position[j] >= 0 && _conflicts(item, j)) list.Add(_position[j]);
             }
         }
-        return _conflictRows[item] = [.. list];
+        return _conflictRows[k] = [.. list];
     }
 
-    private void Choose(int item)
+    private void Choose(int k)
     {
-        _chosen.Add(item);
-        foreach (int j in ConflictRow(item)) _blocked[j]++;
+        _chosen.Add(_order[k]);
+        foreach (int q in ConflictRow(k)) _blocked[q]++;
     }
 
-    private void Unchoose(int item)
+    private void Unchoose(int k)
     {
         _chosen.RemoveAt(_chosen.Count - 1);
-        foreach (int j in ConflictRow(item)) _blocked[j]--;
+        foreach (int q in ConflictRow(k)) _blocked[q]--;
+    }
+
+    /// <summary><see cref="Add"/> for the search: the same updates, on the gains by position.</summary>
+    private void AddAt(int k)
+    {
+        foreach (int c in _items[_order[k]])
+        {
+            if (_coverCount[c]++ == 0)
+            {
+                foreach (int q in _conceptPositions[c]) _orderGain[q] -= _weights[c];
+            }
+        }
+    }
+
+    private void RemoveAt(int k)
+    {
+        foreach (int c in _items[_order[k]])
+        {
+            if (--_coverCount[c] == 0)
+            {
+                foreach (int q in _conceptPositions[c]) _orderGain[q] += _weights[c];
+            }
+        }
     }
 
     private void Search(int k, double value, int used)
@@ -178,17 +230,17 @@ internal sealed class CoverageOptimizer
         if (RootBound(k, used) + value <= _bestValue + Epsilon) return;
         if (Bound(k, used) + value <= _bestValue + Epsilon) return;
 
-        int item = _order[k];
-        if (used + _costs[item] <= _budget && _blocked[item] == 0)
+        int cost = _orderCost[k];
+        if (used + cost <= _budget && _blocked[k] == 0)
         {
-            double gain = Gain(item);
+            double gain = _orderGain[k];
             if (gain > Epsilon)
             {
-                Add(item);
-                Choose(item);
-                Search(k + 1, value + gain, used + _costs[item]);
-                Unchoose(item);
-                Remove(item);
+                AddAt(k);
+                Choose(k);
+                Search(k + 1, value + gain, used + cost);
+                Unchoose(k);
+                RemoveAt(k);
                 if (_nodes > _nodeLimit) return;
             }
         }
@@ -206,16 +258,16 @@ internal sealed class CoverageOptimizer
         double bound = 0;
         for (int p = k; p < _order.Length && room > 0; p++)
         {
-            int item = _order[p];
+            int cost = _orderCost[p];
             double gain = _rootGain[p];
-            if (_costs[item] <= room)
+            if (cost <= room)
             {
                 bound += gain;
-                room -= _costs[item];
+                room -= cost;
             }
             else
             {
-                bound += gain * room / _costs[item];
+                bound += gain * room / cost;
                 room = 0;
             }
         }
@@ -233,15 +285,18 @@ internal sealed class CoverageOptimizer
         int remaining = _budget - used;
         int n = 0;
         double maxDensity = 0, total = 0;
-        for (int p = k; p < _order.Length; p++)
+        var costs = _orderCost;
+        var gains = _orderGain;
+        var blocked = _blocked;
+        for (int p = k; p < costs.Length; p++)
         {
-            int item = _order[p];
-            if (_costs[item] > remaining) continue;
-            double gain = Gain(item);
-            if (gain <= Epsilon || _blocked[item] != 0) continue;
+            int cost = costs[p];
+            if (cost > remaining) continue;
+            double gain = gains[p];
+            if (gain <= Epsilon || blocked[p] != 0) continue;
             _boundGain[n] = gain;
-            _boundCost[n] = _costs[item];
-            double density = gain / _costs[item];
+            _boundCost[n] = cost;
+            double density = gain / cost;
             _keys[n] = -density;
             if (density > maxDensity) maxDensity = density;
             total += gain;

@@ -144,6 +144,7 @@ public static partial class NumberExtractor
 
     private static QuantityQualifier QualifierOf(string q)
     {
+        if (q.Length == 0) return QuantityQualifier.Exact; // most counts: no qualifier, no need to fold it
         var k = Whitespace.Replace(q.ToLowerInvariant(), " ");
         return k switch
         {

@@ -53,7 +53,11 @@ internal static class QuoteDeduplicator
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
-        int both = a.Count(b.Contains);
+        int both = 0;
+        foreach (var w in a)
+        {
+            if (b.Contains(w)) both++;
+        }
         return (double)both / (a.Count + b.Count - both);
     }
 

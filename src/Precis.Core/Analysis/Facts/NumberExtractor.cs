@@ -58,7 +58,7 @@ public static partial class NumberExtractor
         var slice = text.Substring(range.Start, range.Length);
         var result = new List<Quantity>();
         if (!MayHoldNumber(slice)) return result;
-        foreach (Match m in Number.Matches(slice))
+        foreach (Match m in Number.Matches(slice, FirstPossibleStart(slice)))
         {
             var n = m.Groups["n"].Value;
             // The month tests look at a few words either side; a window (cut at white space) keeps a sentence with
@@ -106,6 +106,45 @@ public static partial class NumberExtractor
 
     private static bool MayHoldNumber(ReadOnlySpan<char> s) =>
         s.ContainsAnyInRange('0', '9') || s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 || NumberWordAtWordStart(s);
+
+    /// <summary>
+    /// A position at or before the start of the pattern's first match, so the scan can skip the text before it. In
+    /// ASCII text every match holds its number (a digit, or a number word of <see cref="NumberWords"/>) at or after
+    /// the first such place, and before the number only its qualifier (at most four runs of letters, with "a" of
+    /// "a dozen") and white space: so walking back from the first digit or number word over letters and white space,
+    /// across at most <see cref="QualifierRuns"/> letter runs, reaches the first match's start or goes past it. The scan
+    /// starts there (the pattern's look-behind still sees the text before it); other text is scanned from 0.
+    /// </summary>
+    internal static int FirstPossibleStart(string slice)
+    {
+        var s = slice.AsSpan();
+        if (s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0) return 0;
+        int digit = s.IndexOfAnyInRange('0', '9');
+        int word = s.IndexOfAny(NumberWords);
+        int first = digit < 0 ? word : word < 0 ? digit : Math.Min(digit, word);
+        if (first <= 0) return 0;
+        int i = first, runs = 0;
+        while (i > 0)
+        {
+            char c = s[i - 1];
+            if (char.IsAsciiLetter(c))
+            {
+                if (i == first || !char.IsAsciiLetter(s[i])) runs++; // a new run of letters, read right to left
+                if (runs > QualifierRuns) break;
+            }
+            else if (!char.IsWhiteSpace(c)) break;
+            i--;
+        }
+        return i;
+    }
+
+    // Letter runs a qualifier and its number may hold before the number's first digit or number word ("no fewer
+    // than a dozen": four), with a margin.
+    private const int QualifierRuns = 6;
+
+    /// <summary>The pattern's matches over the whole text (what <see cref="Extract"/> reads, from <see cref="FirstPossibleStart"/>).</summary>
+    internal static IEnumerable<(int Index, int Length)> AllMatches(string slice, int from) =>
+        Number.Matches(slice, from).Select(m => (m.Index, m.Length));
 
     // The pattern's number words start a word (its look-behind, or the white space after a qualifier, comes before
     // them), so "often", "someone" or "tension" need not run it.

@@ -1,4 +1,5 @@
 using Precis.Analysis.Facts;
+using Precis.Core.Tests.Fixtures;
 using Precis.Documents;
 
 namespace Precis.Core.Tests.Analysis.Facts;
@@ -70,5 +71,65 @@ public class NumberExtractorTests
         text ??= "";
         var all = NumberExtractor.Extract(text, new TextSpan(0, text.Length));
         return all.All(q => q.Span.Start >= 0 && q.Span.End <= text.Length && q.Low <= q.High && q.Span.Slice(text) == q.Phrase);
+    }
+}
+
+public class NumberScanStartTests
+{
+    // The scan for counts starts at NumberExtractor.FirstPossibleStart instead of 0: it must find the same matches.
+    private static void SameMatches(string text)
+    {
+        int from = NumberExtractor.FirstPossibleStart(text);
+        Assert.InRange(from, 0, text.Length);
+        Assert.Equal(NumberExtractor.AllMatches(text, 0), NumberExtractor.AllMatches(text, from));
+    }
+
+    [Theory]
+    [InlineData("The agency said no fewer than a dozen boats sank.")]
+    [InlineData("Officials said at least\n some 5 people died.")]
+    [InlineData("(about 30) were hurt, and often ten more.")]
+    [InlineData("Often, as many as   twenty-five boats sank.")]
+    [InlineData("In 1998, up to 40 ships; x-5 and A4 and 3rd.")]
+    [InlineData("Tens of thousands fled; hundreds of thousands stayed.")]
+    [InlineData("an estimated 120,000 people")]
+    [InlineData("Nothing counted here at all.")]
+    [InlineData("7 at the start")]
+    [InlineData("Zürich said about 30 were hurt.")]
+    public void The_scan_start_keeps_every_match(string text) => SameMatches(text);
+
+    [Fact]
+    public void The_scan_start_keeps_every_match_on_every_example_line()
+    {
+        var lines = Directory.GetFiles(RepositoryPaths.Examples, "*.txt", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines).Where(l => l.Length > 0).ToList();
+        Assert.True(lines.Count > 100);
+        int skippedSome = 0;
+        foreach (var line in lines)
+        {
+            SameMatches(line);
+            if (NumberExtractor.FirstPossibleStart(line) > 0) skippedSome++;
+        }
+        Assert.True(skippedSome > 10); // the start does move forward on real text
+    }
+
+    private static readonly string[] Pieces =
+    [
+        "more", "than", "over", "at", "least", "no", "fewer", "some", "about", "nearly", "up", "to", "as", "many",
+        "an", "estimated", "a", "dozen", "hundred", "thousand", "tens", "of", "thousands", "hundreds", "scores",
+        "millions", "million", "one", "twenty", "five", "ten", "often", "x", "1", "25", "1,500", "3.5", "1998", "%",
+        "am", "-", ",", ".", "/", ":", "(", ")", "\"", "'", "per", "cent",
+    ];
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public void The_scan_start_keeps_every_match_on_random_word_salad(int[] picks, bool[] separators)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < (picks?.Length ?? 0); i++)
+        {
+            sb.Append(Pieces[Math.Abs(picks![i] % Pieces.Length)]);
+            bool space = separators is { Length: > 0 } && separators[i % separators.Length];
+            sb.Append(space ? " " : i % 3 == 0 ? "" : "  ");
+        }
+        SameMatches(sb.ToString());
     }
 }

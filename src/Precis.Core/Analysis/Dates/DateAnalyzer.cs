@@ -18,6 +18,9 @@ public static partial class DateAnalyzer
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SegmentBreak { get; }
 
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Tt]oday|[Yy]esterday|[Tt]omorrow)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesDay { get; }
+
     private static bool SameSegment(Sentence s, int a, int b)
     {
         int lo = Math.Min(a, b) - s.Span.Start, hi = Math.Max(a, b) - s.Span.Start;
@@ -91,7 +94,7 @@ public static partial class DateAnalyzer
                 continue;
             }
             var s = a.Sentences[e.Sentence];
-            var mention = TemporalExtractor.ExtractMentions(a.Text, s.Span).FirstOrDefault(m => m.Span == e.Span);
+            var mention = Mentions(a, s).FirstOrDefault(m => m.Span == e.Span);
             if (mention is null)
             {
                 yield return e;
@@ -158,16 +161,116 @@ public static partial class DateAnalyzer
         }
     }
 
+    /// <summary>
+    /// The temporal expressions of an article, resolved against <paramref name="anchor"/>. The expressions are the
+    /// TIMEX3 tagger's (<see cref="TimexTagger"/>, the one measured on TempEval-3): where one of them is a kind the
+    /// pipeline's resolver knows (explicit and year-less days, months, years, weekdays, deictic days, "N units ago",
+    /// relative periods, "since" ranges), <see cref="TemporalExtractor"/> reads it with its governing preposition
+    /// ("on Wednesday", "since 2012") and <see cref="TemporalResolver"/> resolves it with the news conventions and the
+    /// reasoning shown; every other dated TIMEX3 (quarters, seasons, decades, clock times, "a week later") is
+    /// resolved from the tagger's normalised value. Durations, sets and vague references date nothing.
+    /// </summary>
     public static IEnumerable<TemporalExpression> ResolveArticle(Article article, DateAnchor anchor)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(anchor);
+        var found = Found(article.Text);
+        Timex3?[]? values = null, absolute = null;
         foreach (var s in article.Sentences)
         {
-            foreach (var m in TemporalExtractor.ExtractMentions(article.Text, s.Span))
+            var (lo, hi) = CandidatesIn(found, s.Span);
+            if (lo == hi) continue;
+            var list = new List<TemporalExpression>();
+            var mentions = Confirmed(article.Text, s.Span, found, lo, hi);
+            foreach (var m in mentions) list.Add(TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor));
+            for (int i = lo; i < hi; i++)
             {
-                yield return TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor);
+                var c = found[i];
+                if (!Dated.Contains(c.Rule) || c.End > s.Span.End) continue;
+                // A bare clock time ("at 7 pm") is read on the creation day by TIMEX3 convention; a report's clock time
+                // is as often the day before, so only a clock time that names its day dates an event.
+                if (c.Rule == "clock" && !NamesDay.IsMatch(article.Text.AsSpan(c.Start, c.End - c.Start))) continue;
+                if (mentions.Exists(m => m.Span.Start < c.End && c.Start < m.Span.End)) continue;
+                values ??= TimexTagger.NormalizeAll(found, anchor.Day, anchor.Day is null ? anchor.ReferenceYear : null);
+                absolute ??= TimexTagger.NormalizeAll(found, null, null);
+                list.Add(FromTimex(article, s, c, values[i], absolute[i], anchor));
+            }
+            list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+            foreach (var e in list) yield return e;
+        }
+    }
+
+    /// <summary>The tagger's families whose values are dates (not durations, sets or vague references).</summary>
+    private static readonly HashSet<string> Dated = new(StringComparer.Ordinal)
+    {
+        "day", "month", "year", "decade", "weekday", "deictic", "ago", "anaphoric", "period", "season", "quarter", "clock",
+    };
+
+    // The tagger's expressions of a text do not depend on the anchor: found once per text (the same string instance
+    // survives `article with { Published = ... }`), normalised per anchor.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<TimexCandidate>> FoundCache = [];
+
+    private static IReadOnlyList<TimexCandidate> Found(string text) => FoundCache.GetValue(text, static t => TimexTagger.Find(t));
+
+    /// <summary>The range [lo, hi) of candidates (sorted by start) that start inside <paramref name="span"/>.</summary>
+    private static (int Lo, int Hi) CandidatesIn(IReadOnlyList<TimexCandidate> found, TextSpan span)
+    {
+        int a = 0, b = found.Count;
+        while (a < b)
+        {
+            int mid = (a + b) / 2;
+            if (found[mid].Start < span.Start) a = mid + 1; else b = mid;
+        }
+        int hi = a;
+        while (hi < found.Count && found[hi].Start < span.End) hi++;
+        return (a, hi);
+    }
+
+    /// <summary>The resolver's reading of the tagger's expressions in one sentence: the extractor's mentions that
+    /// cover a TIMEX3 extent (a mention the tagger does not find is dropped: the tagger decides what is a time).</summary>
+    private static List<TemporalMention> Confirmed(string text, TextSpan sentence, IReadOnlyList<TimexCandidate> found, int lo, int hi)
+    {
+        var result = new List<TemporalMention>();
+        if (lo == hi) return result;
+        foreach (var m in TemporalExtractor.ExtractMentions(text, sentence))
+        {
+            for (int i = lo; i < hi; i++)
+            {
+                if (found[i].Start < m.Span.End && m.Span.Start < found[i].End) { result.Add(m); break; }
             }
         }
+        return result;
+    }
+
+    /// <summary>The confirmed mentions of one sentence of an article (see <see cref="Confirmed"/>).</summary>
+    private static List<TemporalMention> Mentions(Article a, Sentence s)
+    {
+        var found = Found(a.Text);
+        var (lo, hi) = CandidatesIn(found, s.Span);
+        return Confirmed(a.Text, s.Span, found, lo, hi);
+    }
+
+    private static TemporalExpression FromTimex(Article article, Sentence s, TimexCandidate c, Timex3? value, Timex3? absolute, DateAnchor anchor)
+    {
+        var span = new TextSpan(c.Start, c.End - c.Start);
+        var phrase = span.Slice(article.Text).ToString();
+        int start = c.Start - s.Span.Start;
+        var direction = start >= 0 && start <= s.Text.Length
+            ? TenseDetector.DirectionOf(s.Text, start, Math.Min(c.End - c.Start, s.Text.Length - start))
+            : TemporalDirection.Past;
+        if (value is null || !TimexDates.TryRange(value.Value, out var from, out var to, out var precision))
+        {
+            var why = value is null ? "no TIMEX3 value" : $"TIMEX3 value {value.Value} names no calendar range";
+            if (value is not null && value.Value.Contains('X', StringComparison.Ordinal) && anchor.Day is null) why = $"relative expression in {anchor.Description}";
+            return new TemporalExpression(article.Number, s.Index, span, phrase, TemporalKind.Timex, direction, null, why);
+        }
+        bool relative = absolute is null || absolute.Value != value.Value;
+        var range = DateFormat.Of(new DateResolution(from, from, to, precision, null, "", ""));
+        var evidence = relative
+            ? $"'{phrase}' in {anchor.Description} → {range} (TIMEX3 {value.Value}, {c.Rule})"
+            : $"'{phrase}' → {range} (TIMEX3 {value.Value}, {c.Rule})";
+        return new TemporalExpression(article.Number, s.Index, span, phrase, TemporalKind.Timex, direction,
+            new DateResolution(from, from, to, precision, relative ? anchor.Day : null, "timex-" + c.Rule, evidence), null);
     }
 
     /// <summary>
@@ -183,7 +286,7 @@ public static partial class DateAnalyzer
         {
             foreach (var s in a.Sentences)
             {
-                foreach (var m in TemporalExtractor.ExtractMentions(a.Text, s.Span))
+                foreach (var m in Mentions(a, s))
                 {
                     if (m.Kind == TemporalKind.CalendarDay && m.Year is int y && (best is null || y > best)) best = y;
                 }
@@ -200,8 +303,9 @@ public static partial class DateAnalyzer
     {
         if (!a.Text.Contains("later", StringComparison.OrdinalIgnoreCase) && !a.Text.Contains("earlier", StringComparison.OrdinalIgnoreCase)) yield break;
         Timex3? lastDay = null;
-        foreach (var t in TimexTagger.Tag(a.Text, null, referenceYear))
+        foreach (var t in TimexTagger.NormalizeAll(Found(a.Text), null, referenceYear))
         {
+            if (t is null) continue;
             if (t.Rule == "day") { lastDay = t; continue; }
             if (t.Rule != "anaphoric" || lastDay is null) continue;
             if (!DateOnly.TryParseExact(lastDay.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var anchor)) continue;
@@ -313,7 +417,7 @@ public static partial class DateAnalyzer
             // dated article gives a near-identical sentence.
             foreach (var s in a.Sentences)
             {
-                var mentions = TemporalExtractor.ExtractMentions(a.Text, s.Span);
+                var mentions = Mentions(a, s);
                 var relative = mentions.Where(m => m.Kind is TemporalKind.Weekday or TemporalKind.RelativeDay or TemporalKind.Ago or TemporalKind.RelativePeriod).ToList();
                 if (relative.Count == 0) continue;
                 var eventDates = new List<(DateOnly Day, string Phrase, int Position)>();

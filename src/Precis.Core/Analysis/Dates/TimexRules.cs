@@ -39,6 +39,11 @@ internal static partial class TimexRules
     [GeneratedRegex($@"\b(?<t>(?<year>{Year4})-(?<mon>[01]\d)-(?<day>[0-3]\d))\b", Options)]
     private static partial Regex IsoDate { get; }
 
+    // "09/11/2017": day first, as in most of the world's news, unless only the month-first reading is a date
+    // ("11/25/2017"); the same convention as the pipeline's publication dates.
+    [GeneratedRegex($@"\b(?<t>(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>{Year4}))\b", Options)]
+    private static partial Regex NumericDate { get; }
+
     // 2. Months: "March 1998", "early March", "last November", "mid-November".
     [GeneratedRegex($@"\b(?<t>(?<pre>(?i:early|late|mid-|mid\s+|last|this|next|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)\s*)?(?<mon>{MonthFull}|(?:{MonthAbbr})\.)(?:(?:\s+of)?,?\s+(?<year>{Year4})|\s+(?<rel>this|last|next)\s+year)?)(?![\w'’])(?!\s*\d)", Options)]
     private static partial Regex Month { get; }
@@ -60,7 +65,7 @@ internal static partial class TimexRules
     private static partial Regex Deictic { get; }
 
     // 7. "two years ago", "a year earlier", "about three weeks later".
-    [GeneratedRegex($@"\b(?<t>(?<approx>(?:{Approx})\s+)?(?<n>{Count})[\s-]+(?<unit>{Units})\s+(?<dir>ago|earlier|later|from\s+now|hence|before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b))", IgnoreCase)]
+    [GeneratedRegex($@"\b(?<t>(?<approx>(?:{Approx})\s+)?(?<n>{Count})[\s-]+(?<unit>{Units})\s+(?<dir>ago|earlier|later|from\s+now|hence|before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I|than)\b))", IgnoreCase)]
     private static partial Regex Ago { get; }
 
     // 8. Relative periods: "last week", "earlier this year", "the past year", "next month", "this fall", "the weekend".
@@ -133,10 +138,11 @@ internal static partial class TimexRules
             foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m);
         }
         if (digit) foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
+        if (digit && span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
         if (month) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
         if (digit)
         {
-            foreach (Match m in Year.Matches(s)) AddYear(found, b, m);
+            foreach (Match m in Year.Matches(s)) AddYear(found, s, b, m);
             foreach (Match m in Decade.Matches(s)) AddDecade(found, b, m);
         }
         if (day) foreach (Match m in Weekday.Matches(s)) AddWeekday(found, s, b, m);
@@ -297,6 +303,20 @@ internal static partial class TimexRules
     [GeneratedRegex(@"^\s*[A-Z][A-Z .'-]*(,\s*[A-Z][A-Za-z .'-]*)?,\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline { get; }
 
+    private static void AddNumericDay(List<TimexCandidate> found, int offset, Match m)
+    {
+        var t = m.Groups["t"];
+        int a = Int(m.Groups["a"].Value), c = Int(m.Groups["b"].Value), year = Int(m.Groups["year"].Value);
+        (int day, int month) = c > 12 ? (c, a) : (a, c);
+        if (SafeDate(year, month, day) is not DateOnly date) return;
+        Add(found, offset, t, "day", ctx =>
+        {
+            ctx.RefDay = date;
+            ctx.RefYear = year;
+            return new TimexValue(TimexType.Date, TimexFormat.Day(date));
+        });
+    }
+
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
     /// either way), weighed by the tense.</summary>
     // A past-tense verb other than the reporting "said" and the forward-looking "expected", "planned"...:
@@ -395,9 +415,14 @@ internal static partial class TimexRules
         });
     }
 
-    private static void AddYear(List<TimexCandidate> found, int offset, Match m)
+    // "more than 2000 people", "some 1500 troops": a count, not a year.
+    [GeneratedRegex($@"\b(?:{Approx})\s+$", IgnoreCase)]
+    private static partial Regex CountBefore { get; }
+
+    private static void AddYear(List<TimexCandidate> found, string sentence, int offset, Match m)
     {
         var t = m.Groups["t"];
+        if (!m.Groups["pre"].Success && CountBefore.IsMatch(sentence.AsSpan(0, t.Index))) return;
         int year = Int(m.Groups["year"].Value);
         var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
         var mod = ModOf(pre);

@@ -23,7 +23,15 @@ public static class TimexTagger
 
     /// <summary>As <see cref="Tag(string, DateOnly?)"/>; with no DCT, year-less days take <paramref name="referenceYear"/>
     /// (e.g. the year of the other articles of a set), so anaphoric expressions after them can be resolved.</summary>
-    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear)
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear) => Normalize(Find(text), dct, referenceYear);
+
+    /// <summary>
+    /// The expressions of <paramref name="text"/> before normalisation: every rule family's candidates, the longest
+    /// of overlapping ones kept (ties: leftmost, then the earlier-listed rule), in text order. They do not depend on
+    /// the creation date, so a caller that normalises one text against several dates (the pipeline's dates stage:
+    /// publication bounds) finds them once.
+    /// </summary>
+    internal static IReadOnlyList<TimexCandidate> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var candidates = new List<TimexCandidate>();
@@ -43,12 +51,20 @@ public static class TimexTagger
             if (!overlaps) kept.Add(c);
         }
         kept.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return kept;
+    }
 
+    /// <summary>Normalises found expressions (from <see cref="Find"/>, in text order) against a creation day.
+    /// The result has one entry per candidate, null where no value can be stated.</summary>
+    internal static Timex3?[] NormalizeAll(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
         var context = new TimexContext(dct);
         if (dct is null && referenceYear is int ry) context.RefYear = ry;
-        var result = new List<Timex3>(kept.Count);
-        foreach (var c in kept)
+        var result = new Timex3?[kept.Count];
+        for (int i = 0; i < kept.Count; i++)
         {
+            var c = kept[i];
             TimexValue? v;
             try
             {
@@ -58,9 +74,15 @@ public static class TimexTagger
             {
                 v = null; // a date outside 0001–9999: not a timex we can state
             }
-            if (v is null) continue;
-            result.Add(new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule));
+            if (v is not null) result[i] = new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule);
         }
+        return result;
+    }
+
+    private static List<Timex3> Normalize(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
+    {
+        var result = new List<Timex3>(kept.Count);
+        foreach (var t in NormalizeAll(kept, dct, referenceYear)) if (t is not null) result.Add(t);
         return result;
     }
 }

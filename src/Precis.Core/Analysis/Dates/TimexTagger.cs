@@ -34,27 +34,48 @@ public static class TimexTagger
     internal static IReadOnlyList<TimexCandidate> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var candidates = new List<TimexCandidate>();
-        var sentences = SentenceSegmenter.Split(text, new TextSpan(0, text.Length));
-        foreach (var s in sentences) TimexRules.Find(text, s, candidates);
-
-        // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
-        var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);
-        var kept = new List<TimexCandidate>();
-        foreach (var c in ordered)
-        {
-            bool overlaps = false;
-            foreach (var k in kept)
-            {
-                if (c.Start < k.End && k.Start < c.End) { overlaps = true; break; }
-            }
-            if (!overlaps) kept.Add(c);
-        }
-        kept.Sort((x, y) => x.Start.CompareTo(y.Start));
-        return kept;
+        return Find(text, SentenceSegmenter.Split(text, new TextSpan(0, text.Length)));
     }
 
-    /// <summary>Normalises found expressions (from <see cref="Find"/>, in text order) against a creation day.
+    /// <summary>As <see cref="Find(string)"/>, over sentences already segmented (the pipeline's, in text order).
+    /// Rules never cross a sentence, so the longest-match choice is made per sentence (its cost stays linear in the
+    /// number of sentences).</summary>
+    internal static IReadOnlyList<TimexCandidate> Find(string text, IEnumerable<TextSpan> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new List<TimexCandidate>();
+        var candidates = new List<TimexCandidate>();
+        var kept = new List<TimexCandidate>();
+        foreach (var s in sentences)
+        {
+            candidates.Clear();
+            kept.Clear();
+            TimexRules.Find(text, s, candidates);
+            if (candidates.Count == 0) continue;
+            // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
+            var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);
+            foreach (var c in ordered)
+            {
+                bool overlaps = false;
+                foreach (var k in kept)
+                {
+                    if (c.Start < k.End && k.Start < c.End) { overlaps = true; break; }
+                }
+                if (!overlaps) kept.Add(c);
+            }
+            kept.Sort((x, y) => x.Start.CompareTo(y.Start));
+            // Sentences come in text order; a sentence that overlaps the previous one adds nothing out of order.
+            foreach (var c in kept)
+            {
+                if (result.Count > 0 && c.Start < result[^1].End) continue;
+                result.Add(c);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Normalises found expressions (from <see cref="Find(string)"/>, in text order) against a creation day.
     /// The result has one entry per candidate, null where no value can be stated.</summary>
     internal static Timex3?[] NormalizeAll(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
     {

@@ -260,7 +260,7 @@ internal static partial class TimexRules
         return pre switch
         {
             "last" => dct.AddDays(-(back == 0 ? 7 : back)),
-            "next" => dct.AddDays(fwd == 0 ? 7 : fwd),
+            "next" or "this coming" => dct.AddDays(fwd == 0 ? 7 : fwd),
             _ when dir == TemporalDirection.Future && back != 0 => dct.AddDays(fwd),
             _ => dct.AddDays(-back),
         };
@@ -344,7 +344,17 @@ internal static partial class TimexRules
         var trimmed = clause.TrimEnd();
         int sp = trimmed.LastIndexOfAny([' ', '\t', '\n']);
         var last = sp >= 0 ? trimmed[(sp + 1)..] : trimmed;
-        return !DeadlineWords.Contains(last) && PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
+        if (DeadlineWords.Contains(last)) return false;
+        if (PastVerb.IsMatch(clause) || OpenClause.IsMatch(clause)) return PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
+        // No verb before it in its clause ("In January, the firm hired ...", "who stepped down as chairman, president
+        // and chief executive in March"): the verb of the clause after it, else of the sentence before it.
+        int end = start;
+        while (end < sentence.Length && (char.IsLetterOrDigit(sentence[end]) || sentence[end] is ' ' or '.' or '\'')) end++;
+        var after = sentence[Math.Min(end, sentence.Length)..].TrimStart(',', ' ');
+        var next = ClauseStart.Match(after);
+        var afterClause = next.Success ? after[..next.Index] : after;
+        if (PastVerb.IsMatch(afterClause) || OpenClause.IsMatch(afterClause)) return PastVerb.IsMatch(afterClause) && !OpenClause.IsMatch(afterClause);
+        return PastVerb.IsMatch(before) && !OpenClause.IsMatch(before);
     }
 
     private static int NearestYear(DateOnly dct, int month, int day, TemporalDirection dir, bool pastClause)

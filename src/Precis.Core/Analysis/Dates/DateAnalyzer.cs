@@ -18,6 +18,9 @@ public static partial class DateAnalyzer
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SegmentBreak { get; }
 
+    [GeneratedRegex(@"\b(1[6-9]|20)\d\d\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatesYear { get; }
+
     [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Tt]oday|[Yy]esterday|[Tt]omorrow)", RegexOptions.CultureInvariant)]
     private static partial Regex NamesDay { get; }
 
@@ -267,7 +270,7 @@ public static partial class DateAnalyzer
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(anchor);
         var found = Found(article);
-        Timex3?[]? values = null, absolute = null;
+        Timex3?[]? values = null;
         foreach (var s in article.Sentences)
         {
             var (lo, hi) = CandidatesIn(found, s.Span);
@@ -284,8 +287,7 @@ public static partial class DateAnalyzer
                 if (c.Rule == "clock" && !NamesDay.IsMatch(article.Text.AsSpan(c.Start, c.End - c.Start))) continue;
                 if (mentions.Exists(m => m.Span.Start < c.End && c.Start < m.Span.End)) continue;
                 values ??= TimexTagger.NormalizeAll(found, anchor.Day, anchor.Day is null ? anchor.ReferenceYear : null);
-                absolute ??= TimexTagger.NormalizeAll(found, null, null);
-                list.Add(FromTimex(article, s, c, values[i], absolute[i], anchor));
+                list.Add(FromTimex(article, s, c, values[i], anchor));
             }
             list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             foreach (var e in list) yield return e;
@@ -303,7 +305,7 @@ public static partial class DateAnalyzer
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<TimexCandidate>> FoundCache = [];
 
     private static IReadOnlyList<TimexCandidate> Found(Article a) =>
-        FoundCache.GetValue(a.Text, _ => TimexTagger.Find(a.Text, a.Sentences.Select(s => s.Span)));
+        FoundCache.GetValue(a.Text, _ => TimexTagger.Find(a.Text, a.Sentences.Select(s => s.Span), datesOnly: true));
 
     /// <summary>The range [lo, hi) of candidates (sorted by start) that start inside <paramref name="span"/>.</summary>
     private static (int Lo, int Hi) CandidatesIn(IReadOnlyList<TimexCandidate> found, TextSpan span)
@@ -343,7 +345,7 @@ public static partial class DateAnalyzer
         return Confirmed(a.Text, s.Span, found, lo, hi);
     }
 
-    private static TemporalExpression FromTimex(Article article, Sentence s, TimexCandidate c, Timex3? value, Timex3? absolute, DateAnchor anchor)
+    private static TemporalExpression FromTimex(Article article, Sentence s, TimexCandidate c, Timex3? value, DateAnchor anchor)
     {
         var span = new TextSpan(c.Start, c.End - c.Start);
         var phrase = span.Slice(article.Text).ToString();
@@ -357,7 +359,9 @@ public static partial class DateAnalyzer
             if (value is not null && value.Value.Contains('X', StringComparison.Ordinal) && anchor.Day is null) why = $"relative expression in {anchor.Description}";
             return new TemporalExpression(article.Number, s.Index, span, phrase, TemporalKind.Timex, direction, null, why);
         }
-        bool relative = absolute is null || absolute.Value != value.Value;
+        // Absolute: a year or decade, or a phrase that states its year ("the third quarter of 2025"); anything else
+        // depends on the anchor or on the dates before it.
+        bool relative = c.Rule is not ("year" or "decade") && !StatesYear.IsMatch(phrase);
         var range = DateFormat.Of(new DateResolution(from, from, to, precision, null, "", ""));
         var evidence = relative
             ? $"'{phrase}' in {anchor.Description} → {range} (TIMEX3 {value.Value}, {c.Rule})"

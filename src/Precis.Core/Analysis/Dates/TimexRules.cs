@@ -117,11 +117,20 @@ internal static partial class TimexRules
     private static readonly SearchValues<string> DeicticCues = SearchValues.Create(
         ["yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"], StringComparison.OrdinalIgnoreCase);
 
+    // Necessary words of the "N units ago / earlier / later / before / after" rule.
+    private static readonly SearchValues<string> AgoCues = SearchValues.Create(
+        ["ago", "earlier", "later", "from now", "hence", "before", "after"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> SpanCues = SearchValues.Create(["past", "last", "previous", "recent"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly SearchValues<string> ClockCues = SearchValues.Create(
         ["a.m.", "p.m.", "am", "pm", "noon", "midnight"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds the candidates of one sentence.</summary>
-    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found)
+    /// <param name="datesOnly">Skip the families that never name a date (bare plurals such as "for years", sets,
+    /// vague references): the pipeline's dates stage needs only dates, and these rules are the ones with the weakest
+    /// cheap pre-checks.</param>
+    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found, bool datesOnly = false)
     {
         int b = Math.Clamp(sentence.Start, 0, text.Length);
         int e = Math.Clamp(sentence.End, b, text.Length);
@@ -149,18 +158,19 @@ internal static partial class TimexRules
         if (span.ContainsAny(DeicticCues)) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
         if (unit)
         {
-            foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
+            if (span.ContainsAny(AgoCues)) foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
             foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
-            foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
-            foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
+            // The pipeline needs durations only where they read as a span up to the publication ("the past two years").
+            if (!datesOnly || span.ContainsAny(SpanCues)) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
+            if (!datesOnly) foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
         }
         if (span.Contains("quarter", StringComparison.OrdinalIgnoreCase) || span.Contains("half", StringComparison.OrdinalIgnoreCase)
             || span.Contains("period", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
         }
-        if (span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
-        if (span.ContainsAny(VagueCues)) foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
+        if (!datesOnly && span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
+        if (!datesOnly && span.ContainsAny(VagueCues)) foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         if (span.ContainsAny(ClockCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
 

@@ -40,7 +40,7 @@ public static class TimexTagger
     /// <summary>As <see cref="Find(string)"/>, over sentences already segmented (the pipeline's, in text order).
     /// Rules never cross a sentence, so the longest-match choice is made per sentence (its cost stays linear in the
     /// number of sentences).</summary>
-    internal static IReadOnlyList<TimexCandidate> Find(string text, IEnumerable<TextSpan> sentences)
+    internal static IReadOnlyList<TimexCandidate> Find(string text, IEnumerable<TextSpan> sentences, bool datesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
@@ -51,7 +51,7 @@ public static class TimexTagger
         {
             candidates.Clear();
             kept.Clear();
-            TimexRules.Find(text, s, candidates);
+            TimexRules.Find(text, s, candidates, datesOnly);
             if (candidates.Count == 0) continue;
             // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
             var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);

@@ -170,7 +170,11 @@ internal static partial class TimexRules
             foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
         }
         if (!datesOnly && span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
-        if (!datesOnly && span.ContainsAny(VagueCues)) foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
+        // The pipeline reads "in recent months" as a span to the publication: it needs that one vague family.
+        if ((!datesOnly || span.Contains("recent", StringComparison.OrdinalIgnoreCase)) && span.ContainsAny(VagueCues))
+        {
+            foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
+        }
         if (span.ContainsAny(ClockCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
 

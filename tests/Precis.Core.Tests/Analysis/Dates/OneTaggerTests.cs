@@ -48,6 +48,17 @@ public class OneTaggerTests
         Assert.True(e.DatesEvent);
     }
 
+    [Theory]
+    [InlineData("Strikes have killed hundreds of people in recent months, the monitor said.", "in recent months")]
+    [InlineData("Prices rose over the past two years.", "over the past two years")]
+    [InlineData("Nine people were hurt since Friday.", "since Friday")]
+    public void Spans_to_the_publication_stay_readable(string text, string phrase)
+    {
+        var e = Find(text, phrase);
+        Assert.Equal(TemporalKind.SinceRange, e.Kind);
+        Assert.Equal(Friday13, e.Resolution!.End);
+    }
+
     [Fact]
     public void A_year_inside_a_noun_phrase_dates_no_event()
     {

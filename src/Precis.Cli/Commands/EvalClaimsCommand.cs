@@ -15,7 +15,8 @@ internal static class EvalClaimsCommand
     {
         var truth = new Option<DirectoryInfo>("--truth") { Description = "Folder of story clusters with NAME.truth.json files.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("examples", "stories")) };
         var perCluster = new Option<bool>("--per-cluster") { Description = "Also print the scores of each cluster." };
-        var command = new Command("claims", "Score claim frames, relations and current state against labelled story clusters.") { truth, perCluster };
+        var errors = new Option<bool>("--errors") { Description = "Also print each cluster's errors: missed and extra claims, wrong and missed relations, wrong current states." };
+        var command = new Command("claims", "Score claim frames, relations and current state against labelled story clusters.") { truth, perCluster, errors };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(truth)!;
@@ -33,11 +34,13 @@ internal static class EvalClaimsCommand
             var pipeline = new PrecisPipelineBuilder().Build();
             var total = ClaimScores.Empty;
             var rows = new List<(string, ClaimScores)>();
+            var errorLines = new List<(string, IReadOnlyList<string>)>();
             foreach (var (name, truthPath, folder) in clusters)
             {
                 try
                 {
-                    var (scores, _) = ClaimEvaluation.ScoreCluster(truthPath, folder, pipeline);
+                    var (scores, briefing) = ClaimEvaluation.ScoreCluster(truthPath, folder, pipeline);
+                    if (parse.GetValue(errors)) errorLines.Add((name, ClaimScorer.Explain(StoryTruth.Load(truthPath), briefing)));
                     total = total.Add(scores);
                     rows.Add((name, scores));
                 }
@@ -67,6 +70,12 @@ internal static class EvalClaimsCommand
                     o.WriteLine($"{name}:");
                     foreach (var k in new[] { "claims", "corroboration", "update", "conflict", "current" }) o.WriteLine(ClaimScorer.Line(k, s[k]));
                 }
+            }
+            foreach (var (name, lines) in errorLines)
+            {
+                o.WriteLine();
+                o.WriteLine($"{name} errors:");
+                foreach (var line in lines) o.WriteLine("  " + line);
             }
             return ExitCodes.Success;
         });

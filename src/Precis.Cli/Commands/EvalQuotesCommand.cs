@@ -114,14 +114,17 @@ internal static class EvalQuotesCommand
             }
         }
         o.WriteLine();
-        o.WriteLine("most frequent error kinds");
+        o.WriteLine("most frequent error kinds (10 per set)");
         o.WriteLine();
         o.WriteLine("| set | kind | count |");
         o.WriteLine("|---|---|---:|");
-        foreach (var kind in scores.Errors.GroupBy(e => (e.Set, e.Kind)).Select(g => (g.Key.Set, g.Key.Kind, Count: g.Count()))
-                     .OrderByDescending(k => k.Count).ThenBy(k => k.Set).ThenBy(k => k.Kind, StringComparer.Ordinal).Take(10))
+        foreach (var set in scores.Errors.Select(e => e.Set).Distinct().Order())
         {
-            o.WriteLine($"| {SetName(kind.Set)} | {kind.Kind} | {kind.Count} |");
+            foreach (var kind in scores.Errors.Where(e => e.Set == set).GroupBy(e => e.Kind).Select(g => (Kind: g.Key, Count: g.Count()))
+                         .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).Take(10))
+            {
+                o.WriteLine($"| {SetName(set)} | {kind.Kind} | {kind.Count} |");
+            }
         }
         if (errorFile is not null)
         {

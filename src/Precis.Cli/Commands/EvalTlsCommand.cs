@@ -28,9 +28,11 @@ internal static class EvalTlsCommand
         var system = new Option<FileInfo?>("--system") { Description = "Score this file of system timelines (same format) instead of making them." };
         var stopwordFile = new Option<FileInfo?>("--stopword-file") { Description = $"ROUGE-1.5.5's data/smart_common_words.txt (tilse runs ROUGE with -s); default ${StopListVariable}, else DIR/smart_common_words.txt." };
         var scores = new Option<FileInfo?>("--scores") { Description = "Write per-task scores as JSON lines." };
-        var command = new Command("tls", "Make and score timelines on a Timeline17-style bench (tilse AR1/AR2/Date F1).") { bench, output, system, stopwordFile, scores };
+        var ablation = new Option<bool>("--ablation") { Description = "Also print the ablation table: the method with one part switched off at a time, and the date oracle." };
+        var command = new Command("tls", "Make and score timelines on a Timeline17-style bench (tilse AR1/AR2/Date F1).") { bench, output, system, stopwordFile, scores, ablation };
         command.Validators.Add(r =>
         {
+            if (r.GetValue(system) is not null && r.GetValue(ablation)) r.AddError("--ablation makes timelines; it cannot be combined with --system.");
             if (r.GetValue(system) is not null && r.GetValue(output) is not null) r.AddError("--out writes the timelines precis makes; with --system there are none to write.");
         });
         command.SetAction(parse =>
@@ -62,12 +64,12 @@ internal static class EvalTlsCommand
                     + "AR1/AR2 are computed without ROUGE's -s and are not comparable with published figures. Date-F1 is unaffected.");
             }
             var scorer = new TilseScorer(stopPath is null ? null : RougeStopWords.Load(stopPath));
-            return Run(io, new Settings(articles, timelines, parse.GetValue(system)?.FullName, parse.GetValue(output)?.FullName, parse.GetValue(scores)?.FullName, stopPath), scorer);
+            return Run(io, new Settings(articles, timelines, parse.GetValue(system)?.FullName, parse.GetValue(output)?.FullName, parse.GetValue(scores)?.FullName, stopPath, parse.GetValue(ablation)), scorer);
         });
         return command;
     }
 
-    private sealed record Settings(string Articles, string Timelines, string? System, string? Out, string? Scores, string? StopList);
+    private sealed record Settings(string Articles, string Timelines, string? System, string? Out, string? Scores, string? StopList, bool Ablation = false);
 
     private static int Run(CliIO io, Settings settings, TilseScorer scorer)
     {
@@ -75,6 +77,7 @@ internal static class EvalTlsCommand
         var diagnostics = new List<Diagnostic>();
         var tasks = TimelineBench.ReadTasks(settings.Timelines, diagnostics).ToList();
         Dictionary<string, DatedTimeline> outputs;
+        var prepared = new Dictionary<string, TimelineInput>(StringComparer.Ordinal);
         if (settings.System is { } systemFile)
         {
             outputs = TimelineBench.ReadSystem(systemFile, diagnostics);
@@ -87,6 +90,7 @@ internal static class EvalTlsCommand
             {
                 var pool = BenchTimelineRunner.Prepare([.. articles.Where(a => a.Topic == group.Key)]);
                 foreach (var task in group) outputs[task.Id] = BenchTimelineRunner.Run(pool, task);
+                if (settings.Ablation) prepared[group.Key] = pool;
             }
         }
         foreach (var d in diagnostics) io.Error.WriteLine(d);
@@ -124,6 +128,11 @@ internal static class EvalTlsCommand
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| P | {overall.Ar1.Precision:F5} | {overall.Ar2.Precision:F5} | {overall.Date.Precision:F5} |"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| R | {overall.Ar1.Recall:F5} | {overall.Ar2.Recall:F5} | {overall.Date.Recall:F5} |"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| mean F | {overall.Ar1MeanF:F5} | {overall.Ar2MeanF:F5} | {overall.DateMeanF:F5} |"));
+        if (settings.Ablation)
+        {
+            io.Out.WriteLine();
+            EvalTlsAblation.Run(io, tasks, prepared, scorer);
+        }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall time {watch.Elapsed.TotalSeconds:F2} s"));
         return ExitCodes.Success;
     }

@@ -123,40 +123,8 @@ public static class ClaimScorer
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(briefing);
         var story = briefing.Story ?? StoryReport.Empty;
-        var articleOf = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (var a in briefing.Articles)
-        {
-            var name = Path.GetFileName(a.Origin);
-            articleOf.TryAdd(name, a);
-        }
-
-        // Locate labelled evidence.
-        var spans = new Dictionary<string, (int Article, TextSpan Span)>(StringComparer.Ordinal);
-        foreach (var t in truth.Claims)
-        {
-            if (!articleOf.TryGetValue(t.File, out var a)) continue;
-            int at = a.Text.IndexOf(t.Evidence, StringComparison.Ordinal);
-            if (at < 0) continue;
-            spans[t.Id] = (a.Number, new TextSpan(at, t.Evidence.Length));
-        }
-        // Match claims one to one, most overlap first.
-        var pairs = new List<(int Overlap, string Truth, int Produced)>();
-        foreach (var (id, (article, span)) in spans)
-        {
-            foreach (var c in story.Claims.Where(c => c.Article == article))
-            {
-                int overlap = Math.Min(span.End, c.Evidence.End) - Math.Max(span.Start, c.Evidence.Start);
-                if (overlap > 0) pairs.Add((overlap, id, c.Id));
-            }
-        }
-        var toTruth = new Dictionary<int, string>();
-        var toProduced = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in pairs.OrderByDescending(p => p.Overlap).ThenBy(p => p.Truth, StringComparer.Ordinal).ThenBy(p => p.Produced))
-        {
-            if (toTruth.ContainsKey(p.Produced) || toProduced.ContainsKey(p.Truth)) continue;
-            toTruth[p.Produced] = p.Truth;
-            toProduced[p.Truth] = p.Produced;
-        }
+        var (toTruth, toProduced) = MatchClaims(truth, briefing, story);
+        var articleOf = ArticlesByFile(briefing);
         var truthById = truth.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var items = new Dictionary<string, ScoreCount>(StringComparer.Ordinal);
         void add(string key, ScoreCount s) => items[key] = (items.GetValueOrDefault(key) ?? ScoreCount.Zero).Add(s);
@@ -222,6 +190,111 @@ public static class ClaimScorer
             foreach (var p in framePatterns) add($"{p}/current", score);
         }
         return new ClaimScores(items.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The errors behind the scores, one line each, for someone improving the analyzer: labelled claims not found,
+    /// produced relations that match no labelled one, labelled relations not found, and wrong current states.
+    /// </summary>
+    public static IReadOnlyList<string> Explain(StoryTruth truth, Briefing briefing)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(briefing);
+        var story = briefing.Story ?? StoryReport.Empty;
+        var (toTruth, toProduced) = MatchClaims(truth, briefing, story);
+        var truthById = truth.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var lines = new List<string>();
+        string shortText(string s) => s.Length <= 90 ? s : s[..87] + "...";
+        string produced(int id)
+        {
+            var c = story.ClaimById(id);
+            var frame = story.Frames.FirstOrDefault(f => f.Claims.Contains(id))?.Id ?? 0;
+            return $"#{id}{(toTruth.TryGetValue(id, out var t) ? "=" + t : "")}(f{frame} a{c.Article} {c.Value.Display}{(c.AsOf is { } d ? " " + d.ToString("MM-dd", CultureInfo.InvariantCulture) : "")} src={c.Source})";
+        }
+        string ids(IEnumerable<int> xs) => string.Join(" ", xs.Select(produced));
+        foreach (var t in truth.Claims.Where(t => !toProduced.ContainsKey(t.Id))) lines.Add($"missed claim {t.Id} [{t.Frame}] {t.File}: {shortText(t.Evidence)}");
+        foreach (var c in story.Claims.Where(c => !toTruth.ContainsKey(c.Id))) lines.Add($"extra claim {produced(c.Id)} {c.Measure}: {shortText(c.EvidenceText)}");
+        HashSet<string> mapped(IEnumerable<int> xs) => [.. xs.Where(toTruth.ContainsKey).Select(i => toTruth[i])];
+        foreach (var kind in new[] { RelationKind.Corroboration, RelationKind.Update, RelationKind.Conflict })
+        {
+            var name = kind.ToString().ToLowerInvariant();
+            var labelled = truth.Relations.Where(r => r.Kind == name).ToList();
+            var found = new bool[labelled.Count];
+            foreach (var p in story.Relations.Where(r => r.Kind == kind))
+            {
+                bool right = false;
+                for (int i = 0; i < labelled.Count; i++)
+                {
+                    if (!Matches(kind, labelled[i], mapped(p.From), mapped(p.To), truthById)) continue;
+                    right = found[i] = true;
+                }
+                if (!right) lines.Add($"wrong {name}: {ids(p.From)} -> {ids(p.To)} ({p.Note})");
+            }
+            for (int i = 0; i < labelled.Count; i++)
+            {
+                if (found[i]) continue;
+                var groups = string.Join(" | ", labelled[i].Groups.Select(g => string.Join(" ", g.Select(x => toProduced.TryGetValue(x, out var pid) ? produced(pid) : x + "(missed)"))));
+                lines.Add($"missed {name} [{string.Join(",", labelled[i].Patterns)}]: {groups}");
+            }
+        }
+        foreach (var f in truth.Frames)
+        {
+            var members = truth.Claims.Where(c => c.Frame == f.Id && toProduced.ContainsKey(c.Id)).Select(c => toProduced[c.Id]).ToList();
+            var best = story.Frames.Select(pf => (Frame: pf, Count: pf.Claims.Count(members.Contains))).Where(x => x.Count > 0)
+                .OrderByDescending(x => x.Count).ThenBy(x => x.Frame.Id).Select(x => x.Frame).FirstOrDefault();
+            if (best is null) { lines.Add($"current {f.Id}: no produced frame"); continue; }
+            var state = story.States[best.Id - 1];
+            bool right = f.Disputed.IsEmpty
+                ? state.Current is { } cur && mapped(cur.Claims).Overlaps(f.Current)
+                : state.Current is null && f.Disputed.Count(side => state.Disputed.Select(d => mapped(d.Claims)).Any(s => s.Overlaps(side))) >= 2;
+            if (right) continue;
+            var got = state.Current is { } c2 ? ids(c2.Claims) : "disputed: " + string.Join(" vs ", state.Disputed.Select(d => ids(d.Claims)));
+            var want = f.Disputed.IsEmpty ? string.Join(" ", f.Current) : "disputed: " + string.Join(" vs ", f.Disputed.Select(d => string.Join(" ", d)));
+            lines.Add($"wrong current {f.Id} (f{best.Id} {best.Label}): got {got}; want {want}");
+        }
+        return lines;
+    }
+
+    private static Dictionary<string, Article> ArticlesByFile(Briefing briefing)
+    {
+        var articleOf = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var a in briefing.Articles) articleOf.TryAdd(Path.GetFileName(a.Origin), a);
+        return articleOf;
+    }
+
+    /// <summary>Produced claims matched one to one with labelled ones by evidence overlap (most overlap first).</summary>
+    private static (Dictionary<int, string> ToTruth, Dictionary<string, int> ToProduced) MatchClaims(StoryTruth truth, Briefing briefing, StoryReport story)
+    {
+        var articleOf = ArticlesByFile(briefing);
+
+        // Locate labelled evidence.
+        var spans = new Dictionary<string, (int Article, TextSpan Span)>(StringComparer.Ordinal);
+        foreach (var t in truth.Claims)
+        {
+            if (!articleOf.TryGetValue(t.File, out var a)) continue;
+            int at = a.Text.IndexOf(t.Evidence, StringComparison.Ordinal);
+            if (at < 0) continue;
+            spans[t.Id] = (a.Number, new TextSpan(at, t.Evidence.Length));
+        }
+        // Match claims one to one, most overlap first.
+        var pairs = new List<(int Overlap, string Truth, int Produced)>();
+        foreach (var (id, (article, span)) in spans)
+        {
+            foreach (var c in story.Claims.Where(c => c.Article == article))
+            {
+                int overlap = Math.Min(span.End, c.Evidence.End) - Math.Max(span.Start, c.Evidence.Start);
+                if (overlap > 0) pairs.Add((overlap, id, c.Id));
+            }
+        }
+        var toTruth = new Dictionary<int, string>();
+        var toProduced = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in pairs.OrderByDescending(p => p.Overlap).ThenBy(p => p.Truth, StringComparer.Ordinal).ThenBy(p => p.Produced))
+        {
+            if (toTruth.ContainsKey(p.Produced) || toProduced.ContainsKey(p.Truth)) continue;
+            toTruth[p.Produced] = p.Truth;
+            toProduced[p.Truth] = p.Produced;
+        }
+        return (toTruth, toProduced);
     }
 
     private static bool Matches(RelationKind kind, TruthRelation r, HashSet<string> from, HashSet<string> to, Dictionary<string, TruthClaim> truth)

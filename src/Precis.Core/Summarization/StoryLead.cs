@@ -7,8 +7,9 @@ namespace Precis.Summarization;
 /// <summary>
 /// Makes the summary tell the story as it evolved (issue 10): for the story's main changing state (the first
 /// state frame with two or more steps, most supported first), every step is represented by a sentence that
-/// asserts it; and a sentence that asserts only a superseded value and gives no date of its own (so it would
-/// read as current) is dropped. Sentences added push out the longest sentences that carry no step, until the
+/// asserts it; and a sentence that asserts only a superseded value that would read as current (a state with no
+/// date of its own, or any superseded count: a toll of three names the incident's day, not the day it was given) is
+/// dropped. Sentences added push out the longest sentences that carry no step, until the
 /// summary fits its budget again. Not applied in evaluation (fill) mode, so benchmark figures measure the
 /// summarizer alone.
 /// </summary>
@@ -35,7 +36,9 @@ internal static class StoryLead
                 foreach (var id in step.Claims)
                 {
                     var c = story.ClaimById(id);
-                    if (!(c.When is { Precision: >= DatePrecision.Day })) superseded.Add(Key(c));
+                    // A dated state is history ("took the town on 9 November"); a superseded count reads as the
+                    // toll now even when it names the incident's day ("three people were killed on Monday").
+                    if (c.Kind == ClaimKind.Count || !(c.When is { Precision: >= DatePrecision.Day })) superseded.Add(Key(c));
                 }
             }
         }

@@ -9,32 +9,15 @@ namespace Precis.Timeline;
 /// K verbatim sentences chosen among the sentences that belong to that day — those whose day-precise temporal
 /// expression resolves to it, and the lead sentences of articles published that day or the day after that date nothing
 /// else (a report usually runs the day after its event) — by centrality to all of them (cosine to the idf-weighted centroid of the day's sentences: the date-wise centroid summaries of
-/// Ghalandari &amp; Ifrim 2020), skipping near-duplicates of sentences already chosen. Deterministic: every tie is
+/// Ghalandari &amp; Ifrim 2020), skipping near-duplicates of sentences already chosen; a further sentence is taken
+/// only when it scores close to the day's best (<see cref="DatedTimelineTuning.MinRelativeScore"/>: a weak second
+/// sentence costs more words than it brings), and each is shown from where its report starts, without a leading
+/// dateline or time stamp (<see cref="LeadIn"/>). The constants are in <see cref="DatedTimelineTuning"/>. Deterministic: every tie is
 /// ordered by date, then article number, then sentence position. Cost: linear in sentences plus, per chosen day,
 /// linear in that day's sentences.
 /// </summary>
 public static class DatedTimelineSummarizer
 {
-    /// <summary>Sentences shorter than this (words and numbers) say too little to stand on a timeline.</summary>
-    internal const int MinWords = 6;
-
-    /// <summary>Longer sentences are usually run-ons of page furniture (T17's headline + lead lines) or lists.</summary>
-    internal const int MaxWords = 60;
-
-    /// <summary>Of an article published on a day, only its opening sentences speak for that day (news puts the
-    /// event first: the inverted pyramid); later ones give background.</summary>
-    internal const int LeadSentences = 10;
-
-    /// <summary>Score bonus per topic keyword a sentence names (at most two count): among central sentences, the one
-    /// that names the topic is the one about it.</summary>
-    internal const double KeywordWeight = 0.1;
-
-    /// <summary>Score bonus of an article's first sentence, falling as 1/(1 + position): the inverted pyramid again.</summary>
-    internal const double LeadWeight = 0.05;
-
-    /// <summary>Near-duplicate threshold (content-stem Jaccard; Broder 1997).</summary>
-    internal const double DuplicateOverlap = 0.5;
-
     public static DatedEventTimeline Summarize(ImmutableArray<Article> articles, DateAnalysis dates, DatedTimelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(dates);
@@ -42,6 +25,7 @@ public static class DatedTimelineSummarizer
         ArgumentOutOfRangeException.ThrowIfNegative(options.Dates);
         ArgumentOutOfRangeException.ThrowIfNegative(options.SentencesPerDate);
         if (articles.IsDefaultOrEmpty || options.Dates == 0) return DatedEventTimeline.Empty;
+        var tuning = options.Tuning ?? DatedTimelineTuning.Default;
 
         var byNumber = articles.ToDictionary(a => a.Number);
         var published = new Dictionary<int, DateOnly>();
@@ -86,7 +70,9 @@ public static class DatedTimelineSummarizer
                 ? new DateCandidate(d, pubCount.GetValueOrDefault(d), r.Other, r.Same, r.Articles.Count)
                 : new DateCandidate(d, pubCount.GetValueOrDefault(d), 0, 0, 0))
             .ToList();
-        var chosen = DateSelector.Select(candidates, options.Dates);
+        var chosen = options.Days is { } days
+            ? [.. days.Distinct().Order().Select(d => (candidates.Find(c => c.Date == d) ?? new DateCandidate(d, 0, 0, 0, 0), 1.0))]
+            : DateSelector.Select(candidates, options.Dates, tuning);
         var chosenDays = chosen.Select(c => c.Candidate.Date).ToHashSet();
 
         // Sentences per chosen day.
@@ -105,9 +91,9 @@ public static class DatedTimelineSummarizer
                         if (pool.TryGetValue(day, out var list)) list.Add((s, Reference(e), false));
                     }
                 }
-                if (!hasDay || s.Index >= LeadSentences || refs is { Count: > 0 }) continue;
+                if (!hasDay || s.Index >= tuning.LeadSentences || refs is { Count: > 0 }) continue;
                 if (pool.TryGetValue(pubDay, out var own)) own.Add((s, null, false));
-                if (pool.TryGetValue(pubDay.AddDays(-1), out var before)) before.Add((s, null, true));
+                if (tuning.NextDayLeads && pool.TryGetValue(pubDay.AddDays(-1), out var before)) before.Add((s, null, true));
             }
         }
 
@@ -125,15 +111,32 @@ public static class DatedTimelineSummarizer
         double Idf(string stem) => Math.Log((double)(sentenceCount + 1) / (df.GetValueOrDefault(stem) + 1));
 
         var keywords = options.Keywords ?? [];
+        // The centroid of the set's lead sentences: what the story is about.
+        Dictionary<string, double>? topicCentroid = null;
+        if (tuning.TopicCentroidWeight != 0)
+        {
+            topicCentroid = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var a in articles)
+            {
+                foreach (var s in a.Sentences)
+                {
+                    if (s.Index >= tuning.LeadSentences) continue;
+                    foreach (var stem in Stems(s)) topicCentroid[stem] = topicCentroid.GetValueOrDefault(stem) + Idf(stem);
+                }
+            }
+        }
         var taken = new List<HashSet<string>>();
         var entries = ImmutableArray.CreateBuilder<DatedTimelineEntry>();
+        var fullDays = chosen.OrderByDescending(c => c.Score).ThenBy(c => c.Candidate.Date)
+            .Take((int)Math.Ceiling(tuning.FullDayShare * chosen.Count)).Select(c => c.Candidate.Date).ToHashSet();
         foreach (var (candidate, score) in chosen)
         {
             var day = candidate.Date;
-            var usable = pool[day].Where(x => Usable(x.Sentence)).ToList();
-            var matching = keywords.Count == 0 ? usable : usable.Where(x => keywords.Any(k => x.Sentence.Text.Contains(k, StringComparison.OrdinalIgnoreCase))).ToList();
+            int k = fullDays.Contains(day) ? options.SentencesPerDate : Math.Min(options.SentencesPerDate, Math.Max(1, options.SentencesPerDate / 2));
+            var usable = pool[day].Where(x => Usable(x.Sentence, tuning)).ToList();
+            var matching = keywords.Count == 0 || !tuning.KeywordFilter ? usable : usable.Where(x => keywords.Any(k => x.Sentence.Text.Contains(k, StringComparison.OrdinalIgnoreCase))).ToList();
             if (matching.Count > 0) usable = matching;
-            var picked = PickCentral(usable, options.SentencesPerDate, Idf, taken, keywords);
+            var picked = PickCentral(usable, k, Idf, taken, keywords, tuning, topicCentroid);
             var phrases = pool[day].Where(x => x.By is not null).Select(x => x.By!)
                 .DistinctBy(r => (r.Article, r.Span.Start))
                 .OrderBy(r => published.TryGetValue(r.Article, out var pd) && pd == day ? 1 : 0)
@@ -141,19 +144,34 @@ public static class DatedTimelineSummarizer
                 .Take(3).ToImmutableArray();
             var evidence = new DateEvidence(candidate.Published, candidate.References, candidate.SameDayReferences, phrases);
             entries.Add(new DatedTimelineEntry(day, score, evidence,
-                [.. picked.Select(x => new DatedTimelineSentence(x.Sentence.Article, x.Sentence.Index, x.Sentence.Span, x.Sentence.Text, x.By, x.NextDay))]));
+                [.. picked.Select(x => Shown(x.Sentence, x.By, x.NextDay, tuning))]));
         }
         return new DatedEventTimeline(entries.ToImmutable(), candidates.Count);
     }
 
     private static DateReference Reference(TemporalExpression e) => new(e.Article, e.Span, e.Phrase, e.Resolution?.Evidence ?? "");
 
-    private static bool Usable(Sentence s)
+    /// <summary>The sentence as the timeline shows it: from where its report starts (<see cref="LeadIn"/>).</summary>
+    private static DatedTimelineSentence Shown(Sentence s, DateReference? by, bool nextDay, DatedTimelineTuning tuning)
+    {
+        int cut = tuning.TrimLeadIn ? LeadIn.Find(s.Text).Start : 0;
+        // Keep the whole sentence when too little would be left to read as one.
+        if (cut > 0 && s.Text.Length - cut < 20) cut = 0;
+        return new DatedTimelineSentence(s.Article, s.Index, new TextSpan(s.Span.Start + cut, s.Span.Length - cut), s.Text[cut..], by, nextDay);
+    }
+
+    private static int Words(Sentence s)
     {
         int words = 0;
         foreach (var t in s.Tokens) if (t.Kind is TokenKind.Word or TokenKind.Number) words++;
+        return words;
+    }
+
+    private static bool Usable(Sentence s, DatedTimelineTuning tuning)
+    {
+        int words = Words(s);
         // "..." marks a teaser cut short (site furniture listing other stories), not a sentence of the report.
-        return words >= MinWords && words <= MaxWords && !s.Text.Contains("...", StringComparison.Ordinal) && !s.Text.Contains('\u2026');
+        return words >= tuning.MinWords && words <= tuning.MaxWords && !s.Text.Contains("...", StringComparison.Ordinal) && !s.Text.Contains('\u2026');
     }
 
     private static IEnumerable<string> Stems(Sentence s)
@@ -168,7 +186,8 @@ public static class DatedTimelineSummarizer
     /// <summary>Greedy: the best sentence first (centrality, plus the keyword and lead bonuses), skipping
     /// near-duplicates of any sentence already taken.</summary>
     private static List<(Sentence Sentence, DateReference? By, bool NextDay)> PickCentral(
-        List<(Sentence Sentence, DateReference? By, bool NextDay)> candidates, int k, Func<string, double> idf, List<HashSet<string>> taken, IReadOnlyList<string> keywords)
+        List<(Sentence Sentence, DateReference? By, bool NextDay)> candidates, int k, Func<string, double> idf, List<HashSet<string>> taken,
+        IReadOnlyList<string> keywords, DatedTimelineTuning tuning, Dictionary<string, double>? topicCentroid)
     {
         var result = new List<(Sentence, DateReference?, bool)>();
         if (k == 0 || candidates.Count == 0) return result;
@@ -178,27 +197,60 @@ public static class DatedTimelineSummarizer
         var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var set in stems) foreach (var t in set) centroid[t] = centroid.GetValueOrDefault(t) + idf(t);
         double centroidNorm = Math.Sqrt(centroid.Values.Sum(v => v * v));
-        var scored = new List<(int Index, double Score)>();
+        double topicNorm = topicCentroid is null ? 0 : Math.Sqrt(topicCentroid.Values.Sum(v => v * v));
+        var scores = new double[candidates.Count];
         for (int i = 0; i < candidates.Count; i++)
         {
-            double dot = 0, norm = 0;
+            double dot = 0, norm = 0, topicDot = 0;
             foreach (var t in stems[i])
             {
                 double w = idf(t);
                 dot += w * centroid[t];
                 norm += w * w;
+                if (topicCentroid is not null) topicDot += w * topicCentroid.GetValueOrDefault(t);
             }
             double cos = norm == 0 || centroidNorm == 0 ? 0 : dot / (Math.Sqrt(norm) * centroidNorm);
+            double topicCos = topicCentroid is not null && norm > 0 && topicNorm > 0 ? topicDot / (Math.Sqrt(norm) * topicNorm) : 0;
+            cos += tuning.TopicCentroidWeight * topicCos;
+            if (candidates[i].By is null) cos *= tuning.PublicationSentenceWeight;
+            else cos += tuning.ReferenceBonus;
+            if (tuning.LengthExponent != 0) cos *= Math.Pow(Math.Max(1, Words(candidates[i].Sentence)) / 20.0, tuning.LengthExponent);
             var text = candidates[i].Sentence.Text;
             int named = keywords.Count(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
-            scored.Add((i, cos + KeywordWeight * Math.Min(named, 2) + LeadWeight / (1 + candidates[i].Sentence.Index)));
+            if (tuning.EntryBonus != 0 && LeadIn.Find(text).IsEntry) cos += tuning.EntryBonus;
+            scores[i] = cos + tuning.KeywordWeight * Math.Min(named, 2) + tuning.LeadWeight / (1 + candidates[i].Sentence.Index);
         }
-        foreach (var (i, _) in scored.OrderByDescending(x => x.Score).ThenBy(x => candidates[x.Index].Sentence.Article).ThenBy(x => candidates[x.Index].Sentence.Index))
+        var order = Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => scores[i]).ThenBy(i => candidates[i].Sentence.Article).ThenBy(i => candidates[i].Sentence.Index).ToList();
+        if (tuning.RedundancyPenalty == 0)
         {
-            if (result.Count == k) break;
-            if (taken.Exists(t => Analysis.Dates.SentenceOverlap.Jaccard(t, stems[i]) >= DuplicateOverlap)) continue;
-            result.Add(candidates[i]);
-            taken.Add(stems[i]);
+            foreach (var i in order)
+            {
+                if (result.Count == k) break;
+                if (result.Count > 0 && tuning.MinRelativeScore > 0 && scores[i] < tuning.MinRelativeScore * scores[order[0]]) break;
+                if (taken.Exists(t => Analysis.Dates.SentenceOverlap.Jaccard(t, stems[i]) >= tuning.DuplicateOverlap)) continue;
+                result.Add(candidates[i]);
+                taken.Add(stems[i]);
+            }
+            return result;
+        }
+        // Maximal marginal relevance (Carbonell & Goldstein 1998) over the best 50 by score.
+        var pool = order.Take(50).Where(i => !taken.Exists(t => Analysis.Dates.SentenceOverlap.Jaccard(t, stems[i]) >= tuning.DuplicateOverlap)).ToList();
+        while (result.Count < k && pool.Count > 0)
+        {
+            int best = -1;
+            double bestValue = double.NegativeInfinity;
+            foreach (var i in pool)
+            {
+                double overlap = 0;
+                foreach (var t in taken) overlap = Math.Max(overlap, Analysis.Dates.SentenceOverlap.Jaccard(t, stems[i]));
+                double value = scores[i] - tuning.RedundancyPenalty * overlap;
+                if (value > bestValue) (best, bestValue) = (i, value);
+            }
+            result.Add(candidates[best]);
+            taken.Add(stems[best]);
+            pool.Remove(best);
+            pool.RemoveAll(i => Analysis.Dates.SentenceOverlap.Jaccard(stems[best], stems[i]) >= tuning.DuplicateOverlap);
         }
         return result;
     }

@@ -144,13 +144,17 @@ public static class EntityExtractor
                 if (l2.Count == 0 || l2[^1] != j) l2.Add(j); // each form once per word (j only grows)
             }
         }
+        var surnames = new HashSet<int>();
         for (int i = 0; i < forms.Count; i++)
         {
             var f = forms[i];
             if (f.IsAcronym || f.WordKeys.Count == 0) continue;
             var kind = rootKind[sets.Find(i)];
             bool designator = f.WordKeys.Count == 1 && EntityCues.OrganizationDesignators.Contains(f.Text);
-            if (!designator && kind is EntityKind.Place or EntityKind.Organization) continue;
+            // a surname read as a place or organisation only from a weak cue ("a Trump rally", "from Trump") still
+            // refers to the one person of that surname named in full in the same article
+            bool weak = !designator && sets.Find(i) == i && f.WordKeys.Count == 1 && f.Mentions.All(m => m.Organization <= 1 && m.Place <= 1);
+            if (!designator && !weak && kind is EntityKind.Place or EntityKind.Organization) continue;
             var roots = new HashSet<int>();
             var pool = designator ? byWord.GetValueOrDefault(f.Text) : byLastWord.GetValueOrDefault(f.WordKeys[^1]);
             foreach (var j in pool ?? [])
@@ -158,12 +162,17 @@ public static class EntityExtractor
                 var g = forms[j];
                 if (g.WordKeys.Count <= f.WordKeys.Count || sets.Find(j) == sets.Find(i)) continue;
                 var gk = rootKind[sets.Find(j)];
-                if (designator ? gk == EntityKind.Organization : gk == EntityKind.Person && EndsWith(g.WordKeys, f.WordKeys)) roots.Add(sets.Find(j));
+                if (designator ? gk == EntityKind.Organization : gk == EntityKind.Person && EndsWith(g.WordKeys, f.WordKeys)
+                    && (kind is not (EntityKind.Place or EntityKind.Organization) || SharesArticle(f, g))) roots.Add(sets.Find(j));
             }
-            if (roots.Count == 1) sets.Union(i, roots.First());
+            if (roots.Count == 1)
+            {
+                if (kind is EntityKind.Place or EntityKind.Organization) surnames.Add(i);
+                sets.Union(i, roots.First());
+            }
         }
 
-        rootKind = RootKinds(forms, sets);
+        rootKind = RootKinds(forms, sets, surnames);
         var descriptions = DescriptionMentions(articles, forms, sets, rootKind);
         return Build(articles, syndication, forms, sets, rootKind, descriptions);
     }
@@ -354,14 +363,23 @@ public static class EntityExtractor
         if (t.Normal.EndsWith("ing", StringComparison.Ordinal) && t.Normal.Length > 5) words.Add(t.Normal[..^3]); // "monitoring group" → monitor
     }
 
-    private static Dictionary<int, EntityKind> RootKinds(List<Form> forms, UnionFind sets)
+    private static bool SharesArticle(Form a, Form b)
+    {
+        var articles = a.Mentions.Select(m => m.Article).ToHashSet();
+        return b.Mentions.Any(n => articles.Contains(n.Article));
+    }
+
+    /// <param name="asPerson">Forms joined to a person as its surname: their weak place or organisation cues count for the person.</param>
+    private static Dictionary<int, EntityKind> RootKinds(List<Form> forms, UnionFind sets, HashSet<int>? asPerson = null)
     {
         var sums = new Dictionary<int, (double P, double O, double L)>();
         for (int i = 0; i < forms.Count; i++)
         {
             int r = sets.Find(i);
             var s = sums.GetValueOrDefault(r);
-            sums[r] = (s.P + forms[i].Person, s.O + forms[i].Organization, s.L + forms[i].Place);
+            sums[r] = asPerson is not null && asPerson.Contains(i)
+                ? (s.P + forms[i].Person + forms[i].Organization + forms[i].Place, s.O, s.L)
+                : (s.P + forms[i].Person, s.O + forms[i].Organization, s.L + forms[i].Place);
         }
         return sums.ToDictionary(p => p.Key, p => KindOf(p.Value.P, p.Value.O, p.Value.L));
     }

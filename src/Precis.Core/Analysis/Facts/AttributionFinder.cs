@@ -29,6 +29,8 @@ internal static partial class AttributionFinder
     [GeneratedRegex(@",[""”’']?\s*(?<who>[^,;“”""]{2,90}?)\s+(has\s+|had\s+|have\s+|also\s+)?" + Speech + @"(\s+(?<to>(the\s+)?\p{Lu}[\w'’-]*(\s+\p{Lu}[\w'’-]*){0,4}))?[^,;“”""]{0,40}[.!?]?[""”’']?\s*$", Options)]
     private static partial Regex Trailing { get; }
 
+    private static readonly LiteralGate SpeechGate = LiteralGate.For(Speech);
+
     [GeneratedRegex(@",\s*(said|says)\s+(?<who>[^,;.]{2,60})", Options)]
     private static partial Regex Inverted { get; }
 
@@ -41,8 +43,6 @@ internal static partial class AttributionFinder
     public static Attribution Find(Sentence s)
     {
         var parts = new List<(int At, string Who, int Order)>();
-        string? speaker = null;
-        var speakerSpan = default(TextSpan);
         void add(Match m, string group, int order)
         {
             var g = m.Groups[group];
@@ -51,26 +51,45 @@ internal static partial class AttributionFinder
             parts.Add((g.Index, who, order));
         }
         foreach (Match m in Quoting.Matches(s.Text)) add(m, "who", 0);
-        var lead = Leading.Match(s.Text);
-        if (lead.Success && !IsPronoun(lead.Groups["who"].Value)) add(lead, "who", 1);
-        var trail = Trailing.Match(s.Text);
-        if (trail.Success && !IsPronoun(trail.Groups["who"].Value))
+        // Leading, Trailing and Inverted need a speech verb (matched with case): most sentences have none.
+        if (SpeechGate.MayMatch(s.Text))
         {
-            add(trail, "who", 2);
-            if (trail.Groups["to"].Success) add(trail, "to", 3);
-        }
-        else
-        {
-            var inv = Inverted.Match(s.Text);
-            if (inv.Success) add(inv, "who", 2);
+            var lead = Leading.Match(s.Text);
+            if (lead.Success && !IsPronoun(lead.Groups["who"].Value) && NamesSomeone(lead.Groups["who"].Value)) add(lead, "who", 1);
+            // No part of Trailing after its first comma can hold a comma, so a match can only start at the last one:
+            // trying there alone gives the same match without a lazy scan from every earlier comma.
+            int lastComma = s.Text.LastIndexOf(',');
+            var trail = lastComma >= 0 ? Trailing.Match(s.Text, lastComma) : Match.Empty;
+            if (trail.Success && !IsPronoun(trail.Groups["who"].Value) && NamesSomeone(trail.Groups["who"].Value))
+            {
+                add(trail, "who", 2);
+                if (trail.Groups["to"].Success) add(trail, "to", 3);
+            }
+            else
+            {
+                var inv = Inverted.Match(s.Text);
+                if (inv.Success && NamesSomeone(inv.Groups["who"].Value)) add(inv, "who", 2);
+            }
         }
         foreach (Match m in AccordingTo.Matches(s.Text)) add(m, "who", 2);
-        var ordered = parts.OrderBy(p => p.Order).ThenBy(p => p.At).ToList();
+        if (parts.Count == 0) return Unattributed;
+        // Speaker first: by order, then position, then as found (a stable sort).
+        var ordered = parts.Select((p, i) => (p, i)).ToList();
+        ordered.Sort((x, y) => x.p.Order != y.p.Order ? x.p.Order.CompareTo(y.p.Order) : x.p.At != y.p.At ? x.p.At.CompareTo(y.p.At) : x.i.CompareTo(y.i));
+        return Make([.. ordered.Select(x => x.p)], s.Span.Start);
+    }
+
+    private static readonly Attribution Unattributed = new([], null, default);
+
+    private static Attribution Make(List<(int At, string Who, int Order)> ordered, int offset)
+    {
+        string? speaker = null;
+        var speakerSpan = default(TextSpan);
         if (ordered.Count > 0)
         {
             var first = ordered[0];
             speaker = first.Who;
-            speakerSpan = new TextSpan(s.Span.Start + first.At, first.Who.Length);
+            speakerSpan = new TextSpan(offset + first.At, first.Who.Length);
         }
         return new Attribution([.. ordered.Select(p => p.Who).Distinct(StringComparer.OrdinalIgnoreCase)], speaker, speakerSpan);
     }
@@ -96,6 +115,34 @@ internal static partial class AttributionFinder
         || byline.Contains("wire", StringComparison.OrdinalIgnoreCase) || byline.Contains("news", StringComparison.OrdinalIgnoreCase)
         || (byline.Length <= 6 && byline.All(c => char.IsUpper(c) || c == ' '));
 
+    /// <summary>
+    /// False for a phrase before a speech verb that is a clause, not a speaker: it carries a number ("Eleven people are
+    /// confirmed"), a finite verb ("the toll was ... confirmed"), or is only a day name or a conjunction.
+    /// </summary>
+    private static bool NamesSomeone(string who)
+    {
+        var words = who.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words[0].ToLowerInvariant() is "and" or "but" or "or" or "so" or "then" or "yet") return false;
+        foreach (var raw in words)
+        {
+            var w = raw.Trim(',', '.', '"', '“', '”', '\'', '’').ToLowerInvariant();
+            if (w.Any(char.IsDigit) || NotInSpeakers.Contains(w)) return false;
+        }
+        return !(words.Length == 1 && NotSpeakersAlone.Contains(words[0].ToLowerInvariant()));
+    }
+
+    private static readonly HashSet<string> NotInSpeakers = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "will", "would", "be", "been", "had", "has", "have", "no", "not", "it",
+    };
+
+    private static readonly HashSet<string> NotSpeakersAlone = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+        "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    };
+
     private static bool IsPronoun(string who) => Trim(who).ToLowerInvariant() is "it" or "he" or "she" or "they" or "we" or "i" or "you" or "this" or "that";
 
     private static string Trim(string who) => who.Trim().Trim('"', '“', '”', '\'', '’', ',', ' ');
@@ -113,7 +160,7 @@ internal static partial class AttributionFinder
     /// </summary>
     internal static string NormalName(string name)
     {
-        var words = Regex.Split(name.ToLowerInvariant(), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToList();
+        var words = Words(name.ToLowerInvariant());
         var kept = new List<string>();
         foreach (var w in words)
         {
@@ -123,6 +170,20 @@ internal static partial class AttributionFinder
             if (kept.Count == 3) break;
         }
         return kept.Count == 0 ? string.Join(' ', words) : string.Join(' ', kept);
+    }
+
+    /// <summary>The maximal runs of letters and digits (what splitting at [^\p{L}\p{N}]+ keeps).</summary>
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool word = i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]));
+            if (word && start < 0) start = i;
+            else if (!word && start >= 0) { words.Add(text[start..i]); start = -1; }
+        }
+        return words;
     }
 
     /// <summary>The asserter's identity for independence: the entity the phrase names (aliases folded), else its folded words.</summary>

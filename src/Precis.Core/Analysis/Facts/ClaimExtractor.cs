@@ -29,7 +29,7 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(since|so\s+far|in\s+total|a\s+total\s+of|in\s+recent\s+(days|weeks|months|years)|over\s+the\s+(past|last)|in\s+the\s+(past|last)|this\s+year|throughout|\w+\s+(days|weeks|months|years)\s+of|in\s+the\s+(war|conflict)|cumulative)\b", Options)]
     private static partial Regex PeriodCue { get; }
 
-    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still)\b", Options)]
+    [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still|bringing|brought|reached|fell|fallen|dropped)\b", Options)]
     private static partial Regex RevisionCue { get; }
 
     [GeneratedRegex(@"\b(between)\s*$", Options)]
@@ -41,13 +41,14 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\bcontradict\w*|\bcontrary\s+to\b|\bhad\s+(pointed|blamed|suggested)\b", Options)]
     private static partial Regex Retrospective { get; }
 
-    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|rejected|rejects)\b", Options)]
+    [GeneratedRegex(@"\b(not|never|no\s+longer|n't|denied|denies|deny|denying|denial|rejected|rejects|dismissed)\b", Options)]
     private static partial Regex Negation { get; }
 
-    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
+    // Not after a hyphen: "rebel-held", "IS-controlled" are adjectives of a noun, not the clause's verb.
+    [GeneratedRegex(@"(?<!-)\b(?<verb>" + MeasureLexicon.GainVerbs + @")\b", Options)]
     private static partial Regex Gain { get; }
 
-    [GeneratedRegex(@"\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
+    [GeneratedRegex(@"(?<!-)\b(?<verb>" + MeasureLexicon.LoseVerbs + @")\b", Options)]
     private static partial Regex Lose { get; }
 
     [GeneratedRegex(@"^[""”’']?\s*(full\s+|complete\s+)?(control\s+of\s+)?(the\s+)?(\p{Ll}[\p{Ll}-]*\s+){0,2}((town|city|village|capital|province|region|district|area|port|base)\s+of\s+)?$", Options)]
@@ -65,17 +66,29 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"(\s+(had|has|have|was|were|is|are|been|also|now|fully|finally|again|reportedly|already|earlier|later|then|on\s+\w+|late\s+on\s+\w+|on\s+\w+\s+\d+|claimed\s+to\s+have|said\s+(it|they|that)\s+(had|has|have)|said|that|had\s+been))+\s*$", Options)]
     private static partial Regex SubjectTail { get; }
 
-    [GeneratedRegex(@"\b(" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(the\s+)?$", Options)]
-    private static partial Regex ControlObject { get; }
+    private const string ControlObject = @"\b(" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(the\s+)?$";
+
+    // End-anchored tests on the text before a mention, read right to left (one start position, at the end).
+    private static readonly Regex ControlObjectBefore = new(ControlObject, Options | RegexOptions.RightToLeft);
+    private static readonly Regex PrepositionBefore = new(@"\b(in|of|on|at|near|from|into|outside|around)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+    private static readonly Regex TheBefore = new(@"\b(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
     [GeneratedRegex(@"\b(in|on|at|near|from|into|of|" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BareName { get; }
 
+    [GeneratedRegex(@"\b(in|on|at|near|from|into|of)\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BareNameAfterPreposition { get; }
+
     [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?", Options)]
     private static partial Regex FromPlace { get; }
 
-    private static readonly (string Family, string Status, string Opposite, Regex Cue)[] StatusCues =
-        [.. MeasureLexicon.Statuses.Select(s => (s.Family, s.Status, s.Opposite, new Regex(@"\b(" + s.Cue + @")\b", Options)))];
+    private static readonly (string Family, string Status, string Opposite, Regex Cue, LiteralGate Gate)[] StatusCues =
+        [.. MeasureLexicon.Statuses.Select(s => (s.Family, s.Status, s.Opposite, new Regex(@"\b(" + s.Cue + @")\b", Options), LiteralGate.For(s.Cue)))];
+
+    private static readonly LiteralGate GainGate = LiteralGate.For(MeasureLexicon.GainVerbs);
+    private static readonly LiteralGate LoseGate = LiteralGate.For(MeasureLexicon.LoseVerbs);
+    private static readonly LiteralGate DetentionGate = LiteralGate.For(DetentionWords);
+    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, .. StatusCues.Select(c => c.Gate)]);
 
     private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
     {
@@ -99,35 +112,63 @@ internal static partial class ClaimExtractor
     {
         var result = new List<Claim>();
         string? focus = article.Dateline is { Length: > 0 } d ? entities.Groups.FirstOrDefault(g => g.Kind == EntityKind.Place && g.Aliases.Contains(d, StringComparer.OrdinalIgnoreCase))?.Name : null;
-        var recent = new List<(int Sentence, string Name)>();
         Claim? lastCount = null;
-        foreach (var s in article.Sentences)
+        var sentences = article.Sentences;
+        // Cost: most sentences hold no claim. Each pattern family has a cheap test first (a number, a control verb's
+        // or a status cue's literal words); attribution and places are read only for a sentence that may hold a claim,
+        // and for the two sentences before it when a count needs the place in focus.
+        var read = new (Attribution Attribution, List<(int Start, int End, string Name)> Places)?[sentences.Length];
+        (Attribution Attribution, List<(int Start, int End, string Name)> Places) Read(int j, bool controlVerb)
         {
-            var attribution = AttributionFinder.Find(s);
-            var places = Places(article, s, entities, attribution.SpeakerSpan);
-            // The place in focus for a clause that names none: the last place named in this or the two sentences before.
-            string? context = places.Count > 0 ? places[^1].Name : recent.Where(r => r.Sentence >= s.Index - 2).Select(r => r.Name).LastOrDefault();
-            foreach (var p in places) recent.Add((s.Index, p.Name));
+            if (read[j] is { } done) return done;
+            var attribution = AttributionFinder.Find(sentences[j]);
+            var r = (attribution, Places(article, sentences[j], entities, attribution.SpeakerSpan, controlVerb));
+            read[j] = r;
+            return r;
+        }
+        // The place in focus for a clause that names none: the last place named in the two sentences before.
+        string? Context(int i)
+        {
+            for (int j = i - 1; j >= 0 && sentences[j].Index >= sentences[i].Index - 2; j--)
+            {
+                var before = Read(j, controlVerb: true).Places;
+                if (before.Count > 0) return before[^1].Name;
+            }
+            return null;
+        }
+        var probe = new TextProbe();
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            var s = sentences[i];
+            probe.Load(s.Text);
+            var numbers = NumberExtractor.Extract(article.Text, s.Span);
             // Headlines, subheads and captions are not claims: a claim is a sentence.
-            if (Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
-            var chain = AttributionFinder.Complete(attribution, article);
-            var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
+            if ((numbers.Count == 0 && !StateGate.MayMatch(probe)) || Retrospective.IsMatch(s.Text) || !EndsLikeSentence(s.Text)) continue;
+            bool control = GainGate.MayMatch(probe) || LoseGate.MayMatch(probe);
+            var (attribution, places) = Read(i, control);
+            int at = i;
+            Func<string?> context = () => places.Count > 0 ? places[^1].Name : Context(at);
             var clauses = Clauses(s);
             var found = new List<Claim>();
-            foreach (var c in Counts(article, s, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
-            foreach (var c in Controls(article, s, clauses, places, dates, attribution, ref focus)) found.Add(c);
-            foreach (var c in Statuses(article, s, clauses, places, dates, focus)) found.Add(c);
+            foreach (var c in Counts(article, s, numbers, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
+            if (control) foreach (var c in Controls(article, s, clauses, places, dates, attribution, probe, ref focus)) found.Add(c);
+            foreach (var c in Statuses(article, s, clauses, places, dates, probe, focus)) found.Add(c);
+            if (DetentionGate.MayMatch(probe)) foreach (var c in PersonStatuses(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
+            if (found.Count == 0) continue;
+            var chain = AttributionFinder.Complete(attribution, article);
+            var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
             // A sentence of two clauses joined by ";" can have two speakers ("the ministry puts the toll at 11; the
             // rebel council still says 27"): a clause with its own attribution takes it.
-            var semis = Regex.Matches(s.Text, ";").Select(m => m.Index).ToList();
+            var semis = new List<int>();
+            for (int k = s.Text.IndexOf(';'); k >= 0; k = s.Text.IndexOf(';', k + 1)) semis.Add(k);
             foreach (var c in found.OrderBy(c => c.Evidence.Start).ThenBy(c => c.Measure, StringComparer.Ordinal))
             {
                 var (cChain, cSource) = (chain, source);
                 if (semis.Count > 0)
                 {
                     int rel = c.Evidence.Start - s.Span.Start;
-                    int from = semis.Where(i => i < rel).Select(i => i + 1).DefaultIfEmpty(0).Max();
-                    int to = semis.Where(i => i >= rel).DefaultIfEmpty(s.Text.Length).Min();
+                    int from = semis.Where(k => k < rel).Select(k => k + 1).DefaultIfEmpty(0).Max();
+                    int to = semis.Where(k => k >= rel).DefaultIfEmpty(s.Text.Length).Min();
                     var part = s with { Span = new TextSpan(s.Span.Start + from, to - from), Text = s.Text[from..to] };
                     var own = AttributionFinder.Find(part);
                     if (own.Speaker is not null)
@@ -166,7 +207,7 @@ internal static partial class ClaimExtractor
         clauses.FirstOrDefault(c => rel >= c.Start && rel < c.End, clauses[^1]);
 
     /// <summary>Place mentions of the sentence (relative offsets, canonical name): places, and unknown names after a place preposition.</summary>
-    private static List<(int Start, int End, string Name)> Places(Article article, Sentence s, EntityAnalysis entities, TextSpan speaker)
+    private static List<(int Start, int End, string Name)> Places(Article article, Sentence s, EntityAnalysis entities, TextSpan speaker, bool controlVerb)
     {
         var list = new List<(int, int, string)>();
         foreach (var (m, g) in entities.MentionsIn(article.Number, s.Span))
@@ -174,13 +215,16 @@ internal static partial class ClaimExtractor
             // "United Nations officials in Damascus said": where the speaker sits is not where the claim is.
             if (!speaker.IsEmpty && speaker.Contains(m.Span)) continue;
             int rel = m.Span.Start - s.Span.Start;
-            bool afterPreposition = Regex.IsMatch(s.Text[..rel], @"\b(in|of|on|at|near|from|into|outside|around)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            if (g.Kind == EntityKind.Place || (g.Kind != EntityKind.Person && afterPreposition)) list.Add((rel, rel + m.Span.Length, g.Name));
-            else if (g.Kind != EntityKind.Person && Regex.IsMatch(s.Text[..rel], @"\b(the\s+)?$", RegexOptions.CultureInvariant) && ControlObject.IsMatch(s.Text[..rel])) list.Add((rel, rel + m.Span.Length, g.Name));
+            // The tests below read only the end of the text before the mention: right-to-left patterns anchored at
+            // that end try one position, where a left-to-right scan would read the whole prefix for each mention.
+            var prefix = s.Text.AsSpan(0, rel);
+            if (g.Kind == EntityKind.Place || (g.Kind != EntityKind.Person && PrepositionBefore.IsMatch(prefix))) list.Add((rel, rel + m.Span.Length, g.Name));
+            else if (g.Kind != EntityKind.Person && TheBefore.IsMatch(prefix) && ControlObjectBefore.IsMatch(prefix)) list.Add((rel, rel + m.Span.Length, g.Name));
         }
         // Names the entity stage did not classify: a capitalised run right after a place preposition or a control verb.
         var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person).Select(x => x.Mention.Span).ToList();
-        foreach (Match n in BareName.Matches(s.Text))
+        // Without a control verb in the sentence, only the prepositions of BareName can match (the same matches, cheaper).
+        foreach (Match n in (controlVerb ? BareName : BareNameAfterPreposition).Matches(s.Text))
         {
             var g = n.Groups["name"];
             if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;
@@ -229,21 +273,21 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(figure|toll|count|number|estimate|tally|total|margin)(\s+of\s+(?<what>\p{L}+))?\b", Options)]
     private static partial Regex FigureOf { get; }
 
-    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? context, Func<Claim?> last, Action<Claim> setLast)
+    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<Quantity> quantities, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, Func<string?> context, Func<Claim?> last, Action<Claim> setLast)
     {
         var lastInArticle = last();
-        var quantities = NumberExtractor.Extract(article.Text, s.Span);
         if (quantities.Count == 0) yield break;
         quantities = MergeRanges(article.Text, quantities);
+        // Where each number starts (numbers do not overlap, so a token after q starting a number starts another one).
+        var starts = quantities.Select(o => o.Span.Start).ToHashSet();
         var tokens = s.Tokens;
         var (lo, hi) = ReportedOf(article);
         Claim? previous = null;
         foreach (var q in quantities)
         {
             if (q.Qualifier == QuantityQualifier.Exact && q.Phrase.Equals("one", StringComparison.OrdinalIgnoreCase)) continue;
-            int after = -1, before = -1;
-            for (int k = 0; k < tokens.Length; k++) if (tokens[k].Span.Start >= q.Span.End) { after = k; break; }
-            for (int k = tokens.Length - 1; k >= 0; k--) if (tokens[k].Span.End <= q.Span.Start) { before = k; break; }
+            // The first token at or after the number's end and the last one before its start (tokens are in text order).
+            int after = FirstTokenFrom(tokens, q.Span.End), before = LastTokenBefore(tokens, q.Span.Start);
             // A number right after a capitalised word is a label ("Pier 7", "Route 4"), not a count.
             if (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[^1])
                 && !char.IsLetter(q.Phrase[0])) continue;
@@ -263,7 +307,7 @@ internal static partial class ClaimExtractor
                 for (int k = from; k >= 0 && k < tokens.Length && k <= from + 8 && tokens[k].Span.End <= clauseEndAbs; k++)
                 {
                     if (tokens[k].Kind == TokenKind.Number || tokens[k].Normal is ";" or ":") break;
-                    if (quantities.Any(o => o != q && o.Span.Start == tokens[k].Span.Start)) break;
+                    if (starts.Contains(tokens[k].Span.Start)) break;
                     if (MeasureLexicon.Counts.TryGetValue(tokens[k].Normal, out var m1)) { measure = m1; measureAt = k; break; }
                 }
             }
@@ -308,7 +352,7 @@ internal static partial class ClaimExtractor
             var claim = new Claim(0, article.Number, s.Index, s.Span, s.Text, TextSpan.FromBounds(evStart, evEnd), article.Text[evStart..evEnd],
                 ClaimKind.Count, measure, elided ? previous!.Counted : counted,
                 elided ? previous!.Subject : IncidentIn(s, clause, rel),
-                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context,
+                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context(),
                 elided ? previous!.Running : running,
                 elided ? previous!.When : when, lo, hi,
                 new ClaimValue(q, null, "", null, false), [], "", CueIn(s, clause));
@@ -317,6 +361,28 @@ internal static partial class ClaimExtractor
             setLast(claim);
             yield return claim;
         }
+    }
+
+    private static int FirstTokenFrom(ImmutableArray<Token> tokens, int position)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Span.Start >= position) hi = mid; else lo = mid + 1;
+        }
+        return lo < tokens.Length ? lo : -1;
+    }
+
+    private static int LastTokenBefore(ImmutableArray<Token> tokens, int position)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Span.End <= position) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
     }
 
     private static string Singular(string noun) => noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
@@ -334,8 +400,9 @@ internal static partial class ClaimExtractor
                 var b = qs[i + 1];
                 var gap = text[a.Span.End..b.Span.Start];
                 var lead = text[Math.Max(0, a.Span.Start - 12)..a.Span.Start];
-                bool between = Between.IsMatch(lead) && Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant);
-                bool joined = !Regex.IsMatch(gap, @"^\s*and\s*$", RegexOptions.CultureInvariant) && RangeJoin.IsMatch(gap);
+                bool andGap = gap.AsSpan().Trim().SequenceEqual("and");
+                bool between = andGap && Between.IsMatch(lead);
+                bool joined = !andGap && RangeJoin.IsMatch(gap);
                 if ((between || joined) && b.Value > a.Value)
                 {
                     int start = between ? a.Span.Start - (lead.Length - lead.LastIndexOf("between", StringComparison.OrdinalIgnoreCase)) : a.Span.Start;
@@ -374,13 +441,14 @@ internal static partial class ClaimExtractor
     // ---------------------------------------------------------------- control
 
     private static IEnumerable<Claim> Controls(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places,
-        DateAnalysis dates, Attribution attribution, ref string? focus)
+        DateAnalysis dates, Attribution attribution, TextProbe probe, ref string? focus)
     {
         var found = new List<Claim>();
         var (lo, hi) = ReportedOf(article);
         var taken = new List<(int, int)>();
-        foreach (var (regex, verbGain) in new[] { (Gain, true), (Lose, false) })
+        foreach (var (regex, verbGain, gate) in new[] { (Gain, true, GainGate), (Lose, false, LoseGate) })
         {
+            if (!gate.MayMatch(probe)) continue;
             foreach (Match m in regex.Matches(s.Text))
             {
                 if (taken.Any(t => m.Index < t.Item2 && t.Item1 < m.Index + m.Length)) continue;
@@ -431,10 +499,13 @@ internal static partial class ClaimExtractor
                         place = focus;
                         placeEnd = objectFrom + an.Length;
                     }
+                }
+                if (place is null) continue;
+                if (!passive)
+                {
                     holderText = SubjectOf(beforeText, attribution, out int hs);
                     if (holderText is not null) holderStart = clause.Start + hs;
                 }
-                if (place is null) continue;
                 if (!gain && !passive)
                 {
                     // "lost it to a blistering IS counter-attack": the agent after "to" now holds the place.
@@ -562,12 +633,13 @@ internal static partial class ClaimExtractor
 
     // ---------------------------------------------------------------- statuses
 
-    private static IEnumerable<Claim> Statuses(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, string? focus)
+    private static IEnumerable<Claim> Statuses(Article article, Sentence s, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, TextProbe probe, string? focus)
     {
         var (lo, hi) = ReportedOf(article);
         var taken = new List<(int, int)>();
-        foreach (var (family, status, opposite, cue) in StatusCues)
+        foreach (var (family, status, opposite, cue, gate) in StatusCues)
         {
+            if (!gate.MayMatch(probe)) continue;
             foreach (Match m in cue.Matches(s.Text))
             {
                 if (taken.Any(t => m.Index < t.Item2 && t.Item1 < m.Index + m.Length)) continue;
@@ -585,6 +657,42 @@ internal static partial class ClaimExtractor
                 yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, family, null, subject, place, false,
                     when, lo, hi, new ClaimValue(null, null, "", negated ? opposite : status, negated), [], "", CueIn(s, clause));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- people
+
+    /// <summary>Words every detention cue holds (the literal gate's pattern).</summary>
+    private const string DetentionWords = "arrested|detained|custody|released|freed";
+
+    [GeneratedRegex(@"\b(?<detained>arrested|detained|taken\s+into\s+custody|in\s+custody)\b|\b(?<released>released|freed)\b", Options)]
+    private static partial Regex DetentionCue { get; }
+
+    /// <summary>
+    /// A person's status: detained (arrested, in custody) or released (freed), about the person named nearest the cue
+    /// in its clause (not the speaker); a negation or denial before the cue reads as not detained / still held.
+    /// </summary>
+    private static IEnumerable<Claim> PersonStatuses(Article article, Sentence s, List<(int Start, int End)> clauses, DateAnalysis dates, EntityAnalysis entities, TextSpan speaker)
+    {
+        var m = DetentionCue.Match(s.Text);
+        if (!m.Success) yield break;
+        var (lo, hi) = ReportedOf(article);
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person && !x.Mention.IsDescription && !speaker.Contains(x.Mention.Span)).ToList();
+        if (people.Count == 0) yield break;
+        for (; m.Success; m = m.NextMatch())
+        {
+            var clause = ClauseOf(clauses, m.Index);
+            int at = s.Span.Start + m.Index;
+            var person = people.Where(x => x.Mention.Span.Start - s.Span.Start >= clause.Start && x.Mention.Span.Start - s.Span.Start < clause.End)
+                .OrderBy(x => Math.Abs(x.Mention.Span.Start - at)).Select(x => x.Group.Name).FirstOrDefault();
+            if (person is null) continue;
+            bool detained = m.Groups["detained"].Success;
+            bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+            var status = detained ? (negated ? "not-detained" : "detained") : (negated ? "detained" : "released");
+            var ev = new TextSpan(at, m.Length);
+            var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+            yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "detention", null, person, null, false,
+                when, lo, hi, new ClaimValue(null, null, "", status, negated), [], "", CueIn(s, clause));
         }
     }
 }

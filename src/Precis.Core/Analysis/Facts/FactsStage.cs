@@ -1,5 +1,6 @@
 using Precis.Analysis.Dates;
 using Precis.Analysis.Entities;
+using Precis.Documents;
 using Precis.Pipeline;
 
 namespace Precis.Analysis.Facts;
@@ -16,7 +17,8 @@ public sealed class FactsStage : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = context.Get<DateAnalysis>() ?? DateAnalyzer.Analyze(context.Articles);
-        var story = StoryAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates, context.Get<EntityAnalysis>());
+        var story = StoryAnalyzer.Analyze(context.Articles, context.SyndicationGroups, dates, context.Get<EntityAnalysis>(),
+            note => context.Report(new Diagnostic(context.Id ?? "briefing", DiagnosticSeverity.Note, note)));
         context.Set(story);
         context.Set(FactsAnalyzer.FromStory(story, context.Articles));
     }

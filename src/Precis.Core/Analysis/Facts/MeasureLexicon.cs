@@ -45,6 +45,9 @@ internal static class MeasureLexicon
     /// <summary>Measures that count over a period (a running total) rather than one incident.</summary>
     public static readonly HashSet<string> RunningMeasures = new(StringComparer.Ordinal) { "displaced", "evacuated", "cases", "rescued", "arrested", "hectares", "hospitalised" };
 
+    /// <summary>Counts that only grow while a story runs (the dead of one incident, cases, arrests, burnt area): a higher figure reported later revises a lower one.</summary>
+    public static readonly HashSet<string> Growing = new(StringComparer.Ordinal) { "killed", "injured", "cases", "arrested", "hectares", "homes", "displaced", "evacuated" };
+
     /// <summary>Incident nouns, folded to the kind of event.</summary>
     public static readonly IReadOnlyDictionary<string, string> Incidents = Build(
         ("bombardment", "strike strikes airstrike airstrikes air-strike raid raids bombing bombings bombardment bombardments shelling shells shell artillery"),

@@ -105,7 +105,23 @@ public static partial class NumberExtractor
         [.. Units.Split('|'), .. Tens.Split('|'), "dozen", "hundred", "thousand", "score", "million"], StringComparison.OrdinalIgnoreCase);
 
     private static bool MayHoldNumber(ReadOnlySpan<char> s) =>
-        s.ContainsAnyInRange('0', '9') || s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 || s.ContainsAny(NumberWords);
+        s.ContainsAnyInRange('0', '9') || s.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 || NumberWordAtWordStart(s);
+
+    // The pattern's number words start a word (its look-behind, or the white space after a qualifier, comes before
+    // them), so "often", "someone" or "tension" need not run it.
+    private static bool NumberWordAtWordStart(ReadOnlySpan<char> s)
+    {
+        int from = 0;
+        while (from < s.Length)
+        {
+            int i = s[from..].IndexOfAny(NumberWords);
+            if (i < 0) return false;
+            i += from;
+            if (i == 0 || !char.IsLetterOrDigit(s[i - 1])) return true;
+            from = i + 1;
+        }
+        return false;
+    }
 
     private static Quantity Make(double value, double low, double high, QuantityQualifier q, Match m, int offset) =>
         new(value, low, high, q, m.Value, new TextSpan(offset + m.Index, m.Length));

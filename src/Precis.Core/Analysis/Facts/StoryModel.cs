@@ -28,7 +28,8 @@ public sealed record ClaimValue(Quantity? Count, string? Holder, string HolderKe
         get
         {
             if (Count is { } q) return QuantityText(q);
-            var who = Holder is null ? "" : " " + Holder;
+            // "held by The army": a sentence-initial determiner is lower-cased inside the value.
+            var who = Holder is null ? "" : " " + (Holder.StartsWith("The ", StringComparison.Ordinal) ? "the " + Holder[4..] : Holder);
             return Status switch
             {
                 "controls" => Holder is null ? "taken" : $"held by{who}",

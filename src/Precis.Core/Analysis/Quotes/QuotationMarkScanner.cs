@@ -30,12 +30,14 @@ public static class QuotationMarkScanner
             for (int i = para.Start; i < para.End; i++)
             {
                 var (mark, length) = Classify(text, i, para);
-                if (mark == Mark.None) continue;
+                if (mark == Mark.None && text[i] != '"') continue;
                 bool atParagraphStart = firstMark && IsOnlySpaceBetween(text, para.Start, i);
                 firstMark = false;
                 if (mark == Mark.Either) mark = openAt >= 0 ? Mark.Close : Mark.Open;
                 // PRECIS: a stray space before a closing straight quote ("… this, " Trump said) still closes the open quote
-                if (mark == Mark.Open && text[i] == '"' && openAt >= 0 && openParagraph == p && i >= 2 && text[i - 1] == ' ' && text[i - 2] is ',' or '.' or '?' or '!') mark = Mark.Close;
+                // (and so does a spaced one after a closing inner quote: "… 'a flight to quality,' " he said)
+                if (mark is Mark.Open or Mark.None && text[i] == '"' && openAt >= 0 && openParagraph == p && i >= 2 && text[i - 1] == ' ' && text[i - 2] is ',' or '.' or '?' or '!' or '\'' or '\u2019') mark = Mark.Close;
+                if (mark == Mark.None) continue;
                 if (mark == Mark.Open)
                 {
                     // an open quote still pending from an earlier paragraph continues when this paragraph opens again
@@ -84,6 +86,8 @@ public static class QuotationMarkScanner
             case '\u201D' or '\u00BB': return (Mark.Close, 1);
             case '`' when i + 1 < para.End && text[i + 1] == '`': return (Mark.Open, 2);
             case '\'' when i + 1 < para.End && text[i + 1] == '\'' && (i == para.Start || text[i - 1] != '\''): return (Mark.Close, 2);
+            // two closing single quotes typed for a closing double one ("a “question’’ that")
+            case '\u2019' when i + 1 < para.End && text[i + 1] == '\u2019' && (i == para.Start || text[i - 1] != '\u2019'): return (Mark.Close, 2);
             case '"':
                 char prev = i > para.Start ? text[i - 1] : ' ';
                 char next = i + 1 < para.End ? text[i + 1] : ' ';

@@ -20,6 +20,7 @@ internal static class SpeechCues
         "observe", "point", "report", "estimate", "testify", "reiterate", "repeat", "caution", "charge", "accuse", "blast", "slam",
         "praise", "thank", "describe", "call", "label", "dub", "quote", "cite", "read", "recount", "relate", "share", "reveal",
         "disclose", "advise", "counsel", "assure", "reassure", "interject", "interrupt", "chime", "offer", "volunteer", "wonder",
+        "bark", "beam", "exhort", "echo", "gasp", "sigh", "laugh", "marvel", "implore", "remind", "tout", "opine", "intone", "mutter", "murmur", "holler",
         // writing
         "write", "tweet", "retweet", "post", "blog", "text", "email", "e-mail", "type", "pen", "publish", "print",
         // answering and arguing
@@ -32,6 +33,7 @@ internal static class SpeechCues
         ["shoot"] = ["shot"], ["cry"] = ["cried", "cries"], ["testify"] = ["testified", "testifies"], ["reply"] = ["replied", "replies"],
         ["deny"] = ["denied", "denies"], ["pen"] = ["penned", "penning"], ["snap"] = ["snapped", "snapping"], ["quip"] = ["quipped", "quipping"],
         ["blog"] = ["blogged", "blogging"], ["dub"] = ["dubbed", "dubbing"], ["slam"] = ["slammed", "slamming"], ["chime"] = ["chimed", "chiming"],
+        ["echo"] = ["echoed", "echoes", "echoing"],
     };
 
     /// <summary>Phrasal cues that count only with their particle: "pointed out", "fired back", "shot back", "chimed in".</summary>

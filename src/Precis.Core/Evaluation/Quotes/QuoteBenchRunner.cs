@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Precis.Analysis.Entities;
 using Precis.Analysis.Quotes;
+using Precis.Cleaning;
 using Precis.Documents;
 using Precis.Text;
 
@@ -38,7 +39,10 @@ public sealed class QuoteBenchRunner
             foreach (var o in q.Occurrences)
             {
                 var pieces = o.Pieces.IsDefaultOrEmpty ? [o.Span] : o.Pieces;
-                result.Add(new SystemQuote(new QuoteSpan(pieces[0].Start, pieces[^1].End, pieces), SpeakerText(o.Speaker), o.SpeakerSpan));
+                foreach (var paragraph in ByParagraph(bench.Text, pieces))
+                {
+                    result.Add(new SystemQuote(new QuoteSpan(paragraph[0].Start, paragraph[^1].End, [.. paragraph]), SpeakerText(o.Speaker), o.SpeakerSpan));
+                }
             }
         }
         return [.. result.OrderBy(q => q.Content.Start).ThenBy(q => q.Content.End)];
@@ -46,23 +50,55 @@ public sealed class QuoteBenchRunner
 
     private static string SpeakerText(Speaker speaker) => speaker.Name;
 
+    /// <summary>
+    /// The pieces of a quote grouped by paragraph. Precis keeps a quotation continued over paragraphs as one quote;
+    /// PolNeAR annotates each paragraph of it as an attribution of its own, so each paragraph is written as one
+    /// system quote (its pieces within the paragraph as fragments).
+    /// </summary>
+    private static List<List<TextSpan>> ByParagraph(string text, IEnumerable<TextSpan> pieces)
+    {
+        var result = new List<List<TextSpan>>();
+        bool newParagraph = true;
+        int previousEnd = -1;
+        foreach (var piece in pieces)
+        {
+            if (previousEnd >= 0 && text.AsSpan(previousEnd, piece.Start - previousEnd).Contains('\n')) newParagraph = true;
+            int start = piece.Start;
+            while (start < piece.End)
+            {
+                int newline = text.IndexOf('\n', start, piece.End - start);
+                int end = newline < 0 ? piece.End : newline;
+                var segment = TrimSpace(text, TextSpan.FromBounds(start, end));
+                if (!segment.IsEmpty)
+                {
+                    if (newParagraph || result.Count == 0) result.Add([]);
+                    result[^1].Add(segment);
+                    newParagraph = false;
+                }
+                if (newline < 0) break;
+                newParagraph = true;
+                start = newline + 1;
+            }
+            previousEnd = piece.End;
+        }
+        return result;
+    }
+
+    private static TextSpan TrimSpace(string text, TextSpan span)
+    {
+        int s = span.Start, e = span.End;
+        while (s < e && char.IsWhiteSpace(text[s])) s++;
+        while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+        return TextSpan.FromBounds(s, e);
+    }
+
     /// <summary>The bench text as an article: every non-blank line one paragraph.</summary>
     public static Article ToArticle(AttributionArticle bench)
     {
         ArgumentNullException.ThrowIfNull(bench);
         var text = bench.Text;
-        var paragraphs = ImmutableArray.CreateBuilder<TextSpan>();
-        int start = 0;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] != '\n') continue;
-            int s = start, e = i;
-            while (s < e && char.IsWhiteSpace(text[s])) s++;
-            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            if (e > s) paragraphs.Add(TextSpan.FromBounds(s, e));
-            start = i + 1;
-        }
-        var firstLine = paragraphs.Count > 0 ? paragraphs[0].Slice(text) : null;
+        var paragraphs = TextLine.Split(text).Select(line => line.Span).ToImmutableArray();
+        var firstLine = paragraphs.Length > 0 ? paragraphs[0].Slice(text) : null;
         return new Article
         {
             Number = 1,
@@ -71,7 +107,7 @@ public sealed class QuoteBenchRunner
             Text = text,
             Headline = firstLine,
             Outlet = bench.Publisher,
-            Paragraphs = paragraphs.ToImmutable(),
+            Paragraphs = paragraphs,
         };
     }
 }

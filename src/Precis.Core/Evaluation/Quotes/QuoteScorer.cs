@@ -144,7 +144,8 @@ public static class QuoteScorer
             if (p < 0)
             {
                 bool touched = predicted.Any(s => Count(Intersect(s, Normalize(goldQuote.Content.Fragments)), alnum) > 0);
-                errors?.Add(Error(article, set, touched ? "missed: span differs" : "missed: not found", goldQuote, null));
+                string what = goldQuote.Kind == AttributionKind.Mixed ? "missed mixed" : "missed";
+                errors?.Add(Error(article, set, $"{what}: {(touched ? "span differs" : "not found")}, {Shape(Slice(text, goldQuote.Content))}", goldQuote, null));
                 continue;
             }
             counts.TruePositives++;
@@ -160,7 +161,7 @@ public static class QuoteScorer
             if (quotedGold.Any(u => Count(Intersect(predicted[p], u), alnum) >= MinOverlap * size)) { counts.Ignored++; continue; }
             counts.FalsePositives++;
             bool overlapsAttribution = article.Attributions.Any(a => Count(Intersect(predicted[p], Normalize(a.Content.Fragments)), alnum) > 0);
-            errors?.Add(Error(article, set, overlapsAttribution ? "false positive: overlaps an attribution" : "false positive: no attribution there", null, predictions[p]));
+            errors?.Add(Error(article, set, $"false positive: {(overlapsAttribution ? "overlaps an attribution" : "no attribution there")}, {Shape(Slice(text, predictions[p].Content))}", null, predictions[p]));
         }
         return counts;
     }
@@ -172,6 +173,32 @@ public static class QuoteScorer
 
     private static string Slice(string text, QuoteSpan span) =>
         string.Join(" … ", span.Fragments.Select(f => text[Math.Min(f.Start, text.Length)..Math.Min(f.End, text.Length)]));
+
+    private static readonly HashSet<string> MinorTitleWords = new(StringComparer.Ordinal) { "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "or", "with" };
+
+    /// <summary>
+    /// The shape of a quotation, for the error classes: "a term" (one or two quoted words), "a title" (every quoted
+    /// word capitalised), "over paragraphs" (it runs over a line break) or "a statement". Only the words inside double
+    /// quotation marks count when the text has any.
+    /// </summary>
+    internal static string Shape(string content)
+    {
+        if (content.Contains('\n', StringComparison.Ordinal)) return "over paragraphs";
+        var quoted = new System.Text.StringBuilder();
+        bool inside = false, any = false;
+        foreach (char c in content)
+        {
+            if (c is '\u201C' or '\u201D' or '"') { inside = c == '\u201C' || (c == '"' && !inside); any = true; quoted.Append(' '); continue; }
+            if (inside) quoted.Append(c);
+        }
+        var words = (any && quoted.ToString().Any(char.IsLetterOrDigit) ? quoted.ToString() : content)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. w.Where(ch => char.IsLetterOrDigit(ch) || ch is '\'' or '\u2019' or '-')]))
+            .Where(w => w.Length > 0 && char.IsLetterOrDigit(w[0])).ToList();
+        if (words.Count < 3) return "a term";
+        if (words.All(w => !char.IsLower(w[0]) || MinorTitleWords.Contains(w))) return "a title";
+        return "a statement";
+    }
 
     private static string SpeakerErrorKind(GoldAttribution gold, SystemQuote predicted)
     {

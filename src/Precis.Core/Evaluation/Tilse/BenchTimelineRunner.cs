@@ -22,12 +22,14 @@ public static class BenchTimelineRunner
     }
 
     /// <summary>The system timeline of one task.</summary>
-    public static DatedTimeline Run(TimelineInput topic, TimelineBenchTask task)
+    /// <param name="tuning">The method's constants (null: the default); other values serve ablations.</param>
+    /// <param name="days">When given, these days replace the selected ones (the date oracle of an ablation).</param>
+    public static DatedTimeline Run(TimelineInput topic, TimelineBenchTask task, DatedTimelineTuning? tuning = null, IReadOnlyList<DateOnly>? days = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(task);
         var inRange = topic.Articles.Where(a => a.Published is { } p && p.Date >= task.First && p.Date <= task.Last).ToImmutableArray();
-        var options = new DatedTimelineOptions(task.DateCount, task.SentencesPerDate, task.First, task.Last, task.Keywords);
+        var options = new DatedTimelineOptions(task.DateCount, task.SentencesPerDate, task.First, task.Last, task.Keywords, tuning, days);
         var timeline = DatedTimelineSummarizer.Summarize(inRange, topic.Dates, options);
         return new DatedTimeline([.. timeline.Entries.Where(e => e.Sentences.Length > 0)
             .Select(e => new DatedSummary(e.Date, [.. e.Sentences.Select(s => s.Text)]))]);

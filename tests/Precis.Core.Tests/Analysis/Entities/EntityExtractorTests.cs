@@ -38,6 +38,16 @@ public class EntityExtractorTests
     }
 
     [Fact]
+    public void Surname_read_as_a_place_from_weak_cues_still_joins_the_person()
+    {
+        // "at a Quill rally", "from Quill": weak place cues that alone would make "Quill" a place
+        var b = Brief("Marta Quill toured the port towns on Friday. Crowds waited for hours at Quill events. Donations from Quill supporters doubled.");
+        var g = Group(b, "Marta Quill");
+        Assert.Contains("Quill", g.Aliases);
+        Assert.Equal(EntityKind.Person, g.Kind);
+    }
+
+    [Fact]
     public void Transliteration_variants_join_across_articles()
     {
         var b = Brief("Fighting reached the town of Deir Ezzor on Monday.", "Residents fled Deir al-Zour overnight.", "Aid reached Deir Al Zor province.");

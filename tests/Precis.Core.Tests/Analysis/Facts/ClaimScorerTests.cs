@@ -40,11 +40,13 @@ public class ClaimScorerTests(ITestOutputHelper output)
         foreach (var (_, truthPath, folder) in clusters) total = total.Add(ClaimEvaluation.ScoreCluster(truthPath, folder, pipeline).Scores);
         foreach (var k in new[] { "claims", "corroboration", "update", "conflict", "current" }) output.WriteLine(ClaimScorer.Line(k, total[k]));
         Assert.True(total["claims"].Truth >= 200, "fewer than 200 labelled claims");
-        // Floors a little under the figures measured when they were set (BENCHMARKS.md §6).
+        // Floors a little under the figures measured when they were set (BENCHMARKS.md §9; round 2 measured update P 0.69,
+        // corroboration R 0.54, conflict R 0.42, current R 0.48).
         Assert.True(total["claims"].Recall >= 0.65, string.Create(CultureInfo.InvariantCulture, $"claim recall {total["claims"].Recall:0.00}"));
         Assert.True(total["claims"].Precision >= 0.80, string.Create(CultureInfo.InvariantCulture, $"claim precision {total["claims"].Precision:0.00}"));
-        Assert.True(total["update"].Precision >= 0.40, string.Create(CultureInfo.InvariantCulture, $"update precision {total["update"].Precision:0.00}"));
-        Assert.True(total["corroboration"].Recall >= 0.30, string.Create(CultureInfo.InvariantCulture, $"corroboration recall {total["corroboration"].Recall:0.00}"));
-        Assert.True(total["current"].Recall >= 0.30, string.Create(CultureInfo.InvariantCulture, $"current-state recall {total["current"].Recall:0.00}"));
+        Assert.True(total["update"].Precision >= 0.60, string.Create(CultureInfo.InvariantCulture, $"update precision {total["update"].Precision:0.00}"));
+        Assert.True(total["corroboration"].Recall >= 0.45, string.Create(CultureInfo.InvariantCulture, $"corroboration recall {total["corroboration"].Recall:0.00}"));
+        Assert.True(total["conflict"].Recall >= 0.30, string.Create(CultureInfo.InvariantCulture, $"conflict recall {total["conflict"].Recall:0.00}"));
+        Assert.True(total["current"].Recall >= 0.40, string.Create(CultureInfo.InvariantCulture, $"current-state recall {total["current"].Recall:0.00}"));
     }
 }

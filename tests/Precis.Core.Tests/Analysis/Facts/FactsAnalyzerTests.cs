@@ -90,6 +90,56 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void A_toll_brought_higher_the_next_day_by_another_source_is_an_update_not_a_conflict()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Two people died in the blast at the dock, the port authority said.", Mon),
+            DatesTestArticles.Make(2, "A crane driver died of his burns on Tuesday, bringing the death toll from the blast to three, the fire service said.", Mon.AddDays(1)));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+        var u = Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+        Assert.Equal("3", s.States[u.Frame - 1].Current!.Value.Display);
+    }
+
+    [Fact]
+    public void A_party_revising_its_toll_updates_its_own_figure_and_still_conflicts_with_the_other_party()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Nine people were killed in the shelling of Westvale, the health ministry said.", Mon),
+            DatesTestArticles.Make(2, "Twenty-seven people were killed in the shelling of Westvale, the rebel council said.", Mon),
+            DatesTestArticles.Make(3, "The toll from the shelling of Westvale has risen to 11, the health ministry said.", Mon.AddDays(1)));
+        var f = Frame(s, "killed");
+        var update = Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+        Assert.Equal(1, s.ClaimById(update.From[0]).Article);
+        Assert.Equal(3, s.ClaimById(update.To[0]).Article);
+        Assert.Equal(2, s.Relations.Count(r => r.Kind == RelationKind.Conflict));
+        Assert.Null(s.States[f.Id - 1].Current);
+    }
+
+    [Fact]
+    public void Votes_of_two_candidates_are_two_frames_and_never_conflict()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Anna Varga won 12,400 votes and Peter Holm won 11,900 votes, the electoral board said.", Mon),
+            DatesTestArticles.Make(2, "Peter Holm received 11,900 votes, the electoral board said on Monday.", Mon));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+        Assert.Equal(["Anna Varga", "Peter Holm"], s.Frames.Where(f => f.Measure == "votes").Select(f => f.Subject ?? "").Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void A_person_detained_then_released_is_an_update_and_a_denial_on_the_day_is_a_conflict()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Opposition leader Lena Marsh was detained by police on Monday, her lawyer said.", Mon),
+            DatesTestArticles.Make(2, "The interior ministry denied that Lena Marsh had been arrested.", Mon),
+            DatesTestArticles.Make(3, "Lena Marsh was released on Wednesday, her lawyer said.", Mon.AddDays(2)));
+        var f = Frame(s, "detention");
+        var state = s.States[f.Id - 1];
+        Assert.Equal("released", state.Current!.Value.Status);
+        Assert.Contains(s.Relations, r => r.Kind == RelationKind.Conflict && r.Frame == f.Id);
+        Assert.Contains(s.Relations, r => r.Kind == RelationKind.Update && r.Frame == f.Id);
+    }
+
+    [Fact]
     public void A_toll_for_one_strike_and_a_toll_for_days_of_bombing_are_different_frames()
     {
         var s = Story(null,
@@ -131,6 +181,17 @@ public class FactsAnalyzerTests
         Assert.Equal(3, state.Current!.Articles.Single());
         Assert.Equal(2, s.Relations.Count(r => r.Kind == RelationKind.Update));
         Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void A_hyphenated_held_or_controlled_is_an_adjective_not_a_control_claim()
+    {
+        // "rebel-held" and "army-controlled" describe a noun; only "captured" is this sentence's control verb.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour as shelling hit the rebel-held enclave near Westbridge "
+                + "and the army-controlled outskirts of Lowmarsh.", Mon));
+        var f = Frame(s, "control");
+        Assert.Equal("control of Eastharbour", f.Label);
     }
 
     [Fact]

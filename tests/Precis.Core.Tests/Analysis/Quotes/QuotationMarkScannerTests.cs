@@ -24,6 +24,18 @@ public class QuotationMarkScannerTests
     }
 
     [Fact]
+    public void Spaced_straight_close_after_an_inner_quote_closes()
+    {
+        Assert.Equal(["It is what they call 'a fair wind,'"], Inner("\"It is what they call 'a fair wind,' \" the captain said."));
+    }
+
+    [Fact]
+    public void Doubled_right_single_quotes_close_a_double_quote()
+    {
+        Assert.Equal(["question"], Inner("a \u201Cquestion\u2019\u2019 that stung"));
+    }
+
+    [Fact]
     public void Tdt_backtick_quotes_pair()
     {
         Assert.Equal(["We are ready,"], Inner("``We are ready,'' the coach said on Friday."));

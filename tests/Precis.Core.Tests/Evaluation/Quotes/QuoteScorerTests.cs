@@ -170,4 +170,13 @@ public class QuoteScorerTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("“ambitious”", "a term")]
+    [InlineData("the council called the plan “rushed” in its note", "a term")]
+    [InlineData("“Meet the Press,”", "a title")]
+    [InlineData("“We will rebuild the harbour wall,”", "a statement")]
+    [InlineData("“We will rebuild it.\n“And soon.”", "over paragraphs")]
+    public void Error_shape_classes_the_quoted_words(string content, string shape) =>
+        Assert.Equal(shape, QuoteScorer.Shape(content));
 }

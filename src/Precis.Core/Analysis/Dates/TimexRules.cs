@@ -13,7 +13,8 @@ namespace Precis.Analysis.Dates;
 /// references, and clock times. A rule's extent is TimeML's: a governing preposition ("in", "on", "since") is
 /// outside it, a modifier ("early", "about", "the past") inside. Month and weekday names must be capitalised, so the
 /// verbs "may" and "march" stay out.
-/// Cheap necessary conditions (the <see cref="SearchValues{T}"/> below) skip a rule on sentences that cannot match.
+/// Cheap necessary conditions (the <see cref="SearchValues{T}"/> below and the word cues of <see cref="TimexCues"/>)
+/// skip a rule on sentences that cannot match.
 /// </summary>
 internal static partial class TimexRules
 {
@@ -102,83 +103,87 @@ internal static partial class TimexRules
     [GeneratedRegex($@"\b(?<t>(?:(?<h>[01]?\d)(?::(?<mi>[0-5]\d))?\s*(?<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<noon>(?i:noon|midnight)))(?:\s+(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|(?i:local\s+time)))?(?:,?\s+(?:(?<wd>{Weekdays}|(?i:today|yesterday|tomorrow))|(?<mon>{MonthFull}|(?:{MonthAbbr})\.)\s*(?<day>[0-3]?\d)\b))?)(?!\w)", Options)]
     private static partial Regex Clock { get; }
 
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
-
-    private static readonly SearchValues<string> UnitPrefixes = SearchValues.Create(
-        ["sec", "minut", "hour", "day", "wee", "mont", "quart", "year", "decad", "centur", "fall", "spring", "summer", "winter", "autumn"], StringComparison.OrdinalIgnoreCase);
-
     private static readonly SearchValues<string> SetCues = SearchValues.Create(
         ["ly", "every", "each", "per ", "once", "twice", "times", " a "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> VagueCues = SearchValues.Create(
         ["now", "current", "recent", "lately", "soon", "presen", "these days", "the past", "the future", "moment", "once"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> DeicticCues = SearchValues.Create(
-        ["yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"], StringComparison.OrdinalIgnoreCase);
-
-    // Necessary words of the "N units ago / earlier / later / before / after" rule.
-    private static readonly SearchValues<string> AgoCues = SearchValues.Create(
-        ["ago", "earlier", "later", "from now", "hence", "before", "after"], StringComparison.OrdinalIgnoreCase);
+    // The month rule needs a full month name or an abbreviation with its full stop.
+    private static readonly SearchValues<string> MonthWords = SearchValues.Create(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+         "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."], StringComparison.Ordinal);
 
     private static readonly SearchValues<string> SpanCues = SearchValues.Create(["past", "last", "previous", "recent"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> ClockCues = SearchValues.Create(
-        ["a.m.", "p.m.", "am", "pm", "noon", "midnight"], StringComparison.OrdinalIgnoreCase);
+    // A clock time is an hour with a.m./p.m., or noon or midnight.
+    private static readonly SearchValues<string> ClockCues = SearchValues.Create(["a.m.", "p.m.", "am", "pm"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> NoonCues = SearchValues.Create(["noon", "midnight"], StringComparison.OrdinalIgnoreCase);
+
+    // Weekday names are capitalised in the weekday rule.
+    private static readonly SearchValues<string> WeekdayNames = SearchValues.Create(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
+
+    // Decades end in "0s" ("1990s", "'80s", "1990's"); centuries name "century".
+    private static readonly SearchValues<string> DecadeCues = SearchValues.Create(["0s", "0's", "0’s", "century"], StringComparison.Ordinal);
 
     /// <summary>Adds the candidates of one sentence.</summary>
     /// <param name="datesOnly">Skip the families that never name a date (bare plurals such as "for years", sets,
     /// vague references): the pipeline's dates stage needs only dates, and these rules are the ones with the weakest
     /// cheap pre-checks.</param>
-    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found, bool datesOnly = false)
+    /// <param name="wordCues">Check <see cref="TimexCues"/> before the word-driven rules (false: run them all; tests
+    /// compare both).</param>
+    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found, bool datesOnly = false, bool wordCues = true)
     {
         int b = Math.Clamp(sentence.Start, 0, text.Length);
         int e = Math.Clamp(sentence.End, b, text.Length);
         var s = text[b..e];
         var span = s.AsSpan();
         bool digit = span.ContainsAnyInRange('0', '9');
-        bool month = span.ContainsAny(MonthPrefixes);
-        bool unit = span.ContainsAny(UnitPrefixes);
-        bool day = span.Contains("day", StringComparison.Ordinal);
+        var cues = wordCues ? TimexCues.Of(span) : TimexCues.All;
 
-        if (month && digit)
+        if (digit && cues.MonthToken)
         {
             foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m);
             foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m);
         }
-        if (digit) foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
-        if (digit && span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
-        if (month) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
-        if (digit)
+        if (cues.Year4)
         {
-            foreach (Match m in Year.Matches(s)) AddYear(found, s, b, m);
-            foreach (Match m in Decade.Matches(s)) AddDecade(found, b, m);
+            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
+            if (span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
         }
-        if (day) foreach (Match m in Weekday.Matches(s)) AddWeekday(found, s, b, m);
-        if (span.ContainsAny(DeicticCues)) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
-        if (unit)
-        {
-            if (span.ContainsAny(AgoCues)) foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
-            foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
-            // The pipeline needs durations only where they read as a span up to the publication ("the past two years").
-            if (!datesOnly || span.ContainsAny(SpanCues)) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
-            if (!datesOnly) foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
-        }
-        if (span.Contains("quarter", StringComparison.OrdinalIgnoreCase) || span.Contains("half", StringComparison.OrdinalIgnoreCase)
-            || span.Contains("period", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
-        }
+        if (span.ContainsAny(MonthWords)) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
+        if (cues.Year4) foreach (Match m in Year.Matches(s)) AddYear(found, s, b, m);
+        if (digit && span.ContainsAny(DecadeCues)) foreach (Match m in Decade.Matches(s)) AddDecade(found, b, m);
+        if (span.ContainsAny(WeekdayNames)) foreach (Match m in Weekday.Matches(s)) AddWeekday(found, s, b, m);
+        if (cues.Deictic) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
+        if (cues.CountUnitDirection) foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
+        if (cues.Period) foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
+        // The pipeline needs durations only where they read as a span up to the publication ("the past two years").
+        if (cues.CountUnit && (!datesOnly || span.ContainsAny(SpanCues))) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
+        if (!datesOnly && cues.BarePlural) foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
+        if (cues.Quarter) foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
         if (!datesOnly && span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
         // The pipeline reads "in recent months" as a span to the publication: it needs that one vague family.
         if ((!datesOnly || span.Contains("recent", StringComparison.OrdinalIgnoreCase)) && span.ContainsAny(VagueCues))
         {
             foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         }
-        if (span.ContainsAny(ClockCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
+        if ((HasDigit(span, digit) && span.ContainsAny(ClockCues)) || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
 
     // ---------------------------------------------------------------- helpers
+
+    // \d matches any Unicode decimal digit, not only ASCII ones.
+    private static bool HasDigit(ReadOnlySpan<char> s, bool ascii)
+    {
+        if (ascii) return true;
+        int i = s.IndexOfAnyExceptInRange('\0', '\u007f');
+        if (i < 0) return false;
+        foreach (var c in s[i..]) if (char.IsDigit(c)) return true;
+        return false;
+    }
 
     private static void Add(List<TimexCandidate> found, int offset, Group t, string rule, Func<TimexContext, TimexValue?> normalize) =>
         found.Add(new TimexCandidate(offset + t.Index, offset + t.Index + t.Length, rule, normalize));

@@ -47,6 +47,7 @@ public static class TimexTagger
         var result = new List<TimexCandidate>();
         var candidates = new List<TimexCandidate>();
         var kept = new List<TimexCandidate>();
+        var order = new int[16];
         foreach (var s in sentences)
         {
             candidates.Clear();
@@ -54,9 +55,18 @@ public static class TimexTagger
             TimexRules.Find(text, s, candidates, datesOnly);
             if (candidates.Count == 0) continue;
             // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
-            var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);
-            foreach (var c in ordered)
+            if (order.Length < candidates.Count) order = new int[Math.Max(candidates.Count, 2 * order.Length)];
+            for (int i = 0; i < candidates.Count; i++) order[i] = i;
+            // Insertion sort: a sentence holds a handful of candidates.
+            for (int i = 1; i < candidates.Count; i++)
             {
+                int x = order[i], j = i - 1;
+                while (j >= 0 && Before(candidates[x], x, candidates[order[j]], order[j])) { order[j + 1] = order[j]; j--; }
+                order[j + 1] = x;
+            }
+            for (int o = 0; o < candidates.Count; o++)
+            {
+                var c = candidates[order[o]];
                 bool overlaps = false;
                 foreach (var k in kept)
                 {
@@ -73,6 +83,14 @@ public static class TimexTagger
             }
         }
         return result;
+    }
+
+    private static bool Before(TimexCandidate a, int ai, TimexCandidate b, int bi)
+    {
+        int la = a.End - a.Start, lb = b.End - b.Start;
+        if (la != lb) return la > lb;
+        if (a.Start != b.Start) return a.Start < b.Start;
+        return ai < bi;
     }
 
     /// <summary>Normalises found expressions (from <see cref="Find(string)"/>, in text order) against a creation day.

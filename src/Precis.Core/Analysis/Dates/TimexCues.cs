@@ -40,11 +40,18 @@ internal readonly struct TimexCues
     /// <summary>A month name or abbreviation opening a word, alone or before digits ("Nov", "November", "Nov9").</summary>
     public bool MonthToken { get; init; }
 
+    /// <summary>A count and a unit after "past", "last", "previous" or "recent" within three words ("the past two
+    /// years", "the last few days", "the past a couple of weeks"): a span up to the publication.</summary>
+    public bool PastCount { get; init; }
+
+    /// <summary>An hour before "am", "pm", "a.m." or "p.m." ("5 p.m.", "10:30am").</summary>
+    public bool Clock { get; init; }
+
     /// <summary>Every flag set: every rule runs.</summary>
     internal static readonly TimexCues All = new()
     {
         CountUnit = true, Period = true, BarePlural = true, Quarter = true, Year4 = true, PastUnit = true, CountUnitDirection = true,
-        Deictic = true, MonthToken = true,
+        Deictic = true, MonthToken = true, Clock = true, PastCount = true,
     };
 
     [Flags]
@@ -67,6 +74,7 @@ internal readonly struct TimexCues
         DeicticDay = 8192,
         PartOfDay = 16384,
         DeicticLead = 32768,
+        Meridiem = 65536,
     }
 
     private static readonly Dictionary<string, Word> Words = Build();
@@ -95,6 +103,7 @@ internal readonly struct TimexCues
         Add(Word.DeicticDay, "yesterday", "today", "tomorrow", "tonight");
         Add(Word.PartOfDay, "night", "morning", "afternoon", "evening");
         Add(Word.DeicticLead, "last", "this", "tomorrow", "yesterday");
+        Add(Word.Meridiem, "am", "pm", "a", "p");
         Add(Word.PluralUnit, "years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries");
         Add(Word.Extent, "for", "over", "within", "took", "takes", "take", "lasted", "last", "spent", "spend", "many", "several");
         Add(Word.QuarterUnit, "quarter", "half", "period");
@@ -109,12 +118,14 @@ internal readonly struct TimexCues
     }
 
     /// <summary>The cues of one sentence.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TimexCues Of(ReadOnlySpan<char> s)
     {
         // Characters that IgnoreCase folds into ASCII letters of the patterns: K (Kelvin), ſ (long s), İ, ı.
         if (s.IndexOfAny('\u212A', '\u017F', '\u0130') >= 0 || s.Contains('\u0131')) return All;
         bool countUnit = false, period = false, bare = false, quarter = false, year4 = false, pastUnit = false, direction = false;
-        bool deictic = false, monthToken = false;
+        bool deictic = false, monthToken = false, clock = false, pastCount = false;
+        Word prev2 = Word.None, prev3 = Word.None, prev4 = Word.None;
         Word prev = Word.None;
         ReadOnlySpan<char> prevWord = default;
         bool prevDigit = false, prevYear = false, pendingCountUnit = false, pendingQuarter = false;
@@ -154,14 +165,20 @@ internal readonly struct TimexCues
                 {
                     countUnit = true;
                     pendingCountUnit = true;
+                    if (((prev2 | prev3 | prev4) & Word.PastWord) != 0) pastCount = true;
                 }
                 if ((prev & Word.PastWord) != 0) pastUnit = true;
             }
             if ((kind & Word.PeriodUnit) != 0 && ((prev & Word.PeriodMod) != 0 || (prev & Word.The) != 0 && (kind & Word.BareTheUnit) != 0)) period = true;
             if ((kind & Word.DeicticDay) != 0 || (kind & Word.PartOfDay) != 0 && (prev & Word.DeicticLead) != 0) deictic = true;
             if (!monthToken && char.IsUpper(word[0]) && word.Length >= 3 && IsMonthToken(word)) monthToken = true;
+            // "5 pm", "5 p.m.", "10:30am", "5p.m.": the meridiem after an hour, or glued to it.
+            if ((kind & Word.Meridiem) != 0 && prevDigit || digit && char.IsLetter(word[^1]) && EndsWithAny(word, Meridiems)) clock = true;
             if ((kind & Word.PluralUnit) != 0 && (prev & Word.Extent) != 0) bare = true;
             if (quarterUnit && (prevYear || (prev & Word.Qualifier) != 0 || EndsWithAny(prevWord, QualifierWords))) quarter = true;
+            prev4 = prev3;
+            prev3 = prev2;
+            prev2 = prev;
             prev = kind;
             prevWord = word;
             prevDigit = digit;
@@ -170,11 +187,13 @@ internal readonly struct TimexCues
         return new TimexCues
         {
             CountUnit = countUnit, Period = period, BarePlural = bare, Quarter = quarter, Year4 = year4, PastUnit = pastUnit, CountUnitDirection = direction,
-            Deictic = deictic, MonthToken = monthToken,
+            Deictic = deictic, MonthToken = monthToken, Clock = clock, PastCount = pastCount,
         };
     }
 
     private static readonly string[] Directions = ["ago", "earlier", "later", "from", "hence", "before", "after"];
+
+    private static readonly string[] Meridiems = ["am", "pm", "a", "p"];
 
     private static readonly string[] QuarterUnitWords = ["quarter", "half", "period"];
 

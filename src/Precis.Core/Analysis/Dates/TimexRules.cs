@@ -114,10 +114,7 @@ internal static partial class TimexRules
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
          "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."], StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> SpanCues = SearchValues.Create(["past", "last", "previous", "recent"], StringComparison.OrdinalIgnoreCase);
-
-    // A clock time is an hour with a.m./p.m., or noon or midnight.
-    private static readonly SearchValues<string> ClockCues = SearchValues.Create(["a.m.", "p.m.", "am", "pm"], StringComparison.OrdinalIgnoreCase);
+    // A clock time is an hour with a.m./p.m. (TimexCues.Clock), or noon or midnight.
 
     private static readonly SearchValues<string> NoonCues = SearchValues.Create(["noon", "midnight"], StringComparison.OrdinalIgnoreCase);
 
@@ -160,8 +157,9 @@ internal static partial class TimexRules
         if (cues.Deictic) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
         if (cues.CountUnitDirection) foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
         if (cues.Period) foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
-        // The pipeline needs durations only where they read as a span up to the publication ("the past two years").
-        if (cues.CountUnit && (!datesOnly || span.ContainsAny(SpanCues))) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
+        // The pipeline needs durations only where they read as a span up to the publication ("the past two years",
+        // which confirms the resolver's span): a choice of what to find, made with or without the cues.
+        if (datesOnly ? (wordCues ? cues : TimexCues.Of(span)).PastCount : cues.CountUnit) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
         if (!datesOnly && cues.BarePlural) foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
         if (cues.Quarter) foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
         if (!datesOnly && span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
@@ -170,20 +168,11 @@ internal static partial class TimexRules
         {
             foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         }
-        if ((HasDigit(span, digit) && span.ContainsAny(ClockCues)) || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
+        if (cues.Clock || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    // \d matches any Unicode decimal digit, not only ASCII ones.
-    private static bool HasDigit(ReadOnlySpan<char> s, bool ascii)
-    {
-        if (ascii) return true;
-        int i = s.IndexOfAnyExceptInRange('\0', '\u007f');
-        if (i < 0) return false;
-        foreach (var c in s[i..]) if (char.IsDigit(c)) return true;
-        return false;
-    }
 
     private static void Add(List<TimexCandidate> found, int offset, Group t, string rule, Func<TimexContext, TimexValue?> normalize) =>
         found.Add(new TimexCandidate(offset + t.Index, offset + t.Index + t.Length, rule, normalize));

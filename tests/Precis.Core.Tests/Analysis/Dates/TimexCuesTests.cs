@@ -53,7 +53,7 @@ public sealed class TimexCuesTests
         "comparable", "'s", "1990", "1990's", "2017", "1990s", "'80s", "20th", "May", "March", "Nov.", "Nov", "November", "9",
         "Monday", "Friday", "morning", "tonight", "yesterday", "5", "p.m.", "noon", "old", "-old", "long", "in", "since",
         "during", "by", "until", "was", "will", "said", "sold", "earlyNovember", "wee\u212Ak", "\u017Fince", "Yesterday", "TODAY",
-        "Today's", "night", "evening", "Nov9", "Sept", "Sept.", "Marches", "Mayor", "Dec", "Oct.", "9th", "weekends", "behalf",
+        "Today's", "night", "evening", "10:30am", "5pm", "A.M.", "am", "noon", "Nov9", "Sept", "Sept.", "Marches", "Mayor", "Dec", "Oct.", "9th", "weekends", "behalf",
     ];
 
     private static readonly string[] Separators = [" ", " ", " ", "-", ", ", ". ", "\n", "  ", ""];

@@ -270,7 +270,7 @@ public static partial class DateAnalyzer
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(anchor);
         var found = Found(article);
-        Timex3?[]? values = null;
+        TimexNormalizer? values = null;
         foreach (var s in article.Sentences)
         {
             var (lo, hi) = CandidatesIn(found, s.Span);
@@ -286,8 +286,8 @@ public static partial class DateAnalyzer
                 // is as often the day before, so only a clock time that names its day dates an event.
                 if (c.Rule == "clock" && !NamesDay.IsMatch(article.Text.AsSpan(c.Start, c.End - c.Start))) continue;
                 if (mentions.Exists(m => m.Span.Start < c.End && c.Start < m.Span.End)) continue;
-                values ??= TimexTagger.NormalizeAll(found, anchor.Day, anchor.Day is null ? anchor.ReferenceYear : null);
-                list.Add(FromTimex(article, s, c, values[i], anchor));
+                values ??= new TimexNormalizer(found, anchor.Day, anchor.Day is null ? anchor.ReferenceYear : null);
+                list.Add(FromTimex(article, s, c, values.At(i), anchor));
             }
             list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             foreach (var e in list) yield return e;

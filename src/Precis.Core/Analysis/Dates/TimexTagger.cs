@@ -101,21 +101,23 @@ public static class TimexTagger
         var context = new TimexContext(dct);
         if (dct is null && referenceYear is int ry) context.RefYear = ry;
         var result = new Timex3?[kept.Count];
-        for (int i = 0; i < kept.Count; i++)
-        {
-            var c = kept[i];
-            TimexValue? v;
-            try
-            {
-                v = c.Normalize(context);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                v = null; // a date outside 0001–9999: not a timex we can state
-            }
-            if (v is not null) result[i] = new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule);
-        }
+        for (int i = 0; i < kept.Count; i++) result[i] = NormalizeOne(kept[i], context);
         return result;
+    }
+
+    /// <summary>One candidate's value in the state of the document before it (which it may update).</summary>
+    internal static Timex3? NormalizeOne(TimexCandidate c, TimexContext context)
+    {
+        TimexValue? v;
+        try
+        {
+            v = c.Normalize(context);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            v = null; // a date outside 0001–9999: not a timex we can state
+        }
+        return v is null ? null : new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule);
     }
 
     private static List<Timex3> Normalize(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
@@ -123,6 +125,41 @@ public static class TimexTagger
         var result = new List<Timex3>(kept.Count);
         foreach (var t in NormalizeAll(kept, dct, referenceYear)) if (t is not null) result.Add(t);
         return result;
+    }
+}
+
+/// <summary>
+/// Normalises found expressions (in text order) on demand, for a caller that needs the values of a few of them, in
+/// increasing order: the expressions before a requested one are normalised only where they set the state later ones
+/// read (explicit days, months, years, weekdays, quarters); the others (durations, sets, vague and relative
+/// references, clock times) change nothing after them. A requested value equals <see cref="TimexTagger.NormalizeAll"/>'s.
+/// </summary>
+internal sealed class TimexNormalizer
+{
+    private readonly IReadOnlyList<TimexCandidate> _found;
+    private readonly TimexContext _context;
+    private readonly Timex3?[] _values;
+    private int _next;
+
+    public TimexNormalizer(IReadOnlyList<TimexCandidate> found, DateOnly? dct, int? referenceYear)
+    {
+        _found = found;
+        _context = new TimexContext(dct);
+        if (dct is null && referenceYear is int ry) _context.RefYear = ry;
+        _values = new Timex3?[found.Count];
+    }
+
+    /// <summary>The value of candidate <paramref name="index"/>; indexes must be asked in increasing order.</summary>
+    public Timex3? At(int index)
+    {
+        if (index < _next - 1) throw new InvalidOperationException("TimexNormalizer: values must be asked in increasing order.");
+        while (_next <= index)
+        {
+            var c = _found[_next];
+            if (_next == index || c.Rule is "day" or "month" or "year" or "weekday" or "quarter") _values[_next] = TimexTagger.NormalizeOne(c, _context);
+            _next++;
+        }
+        return _values[index];
     }
 }
 

@@ -98,4 +98,27 @@ public sealed class TimexCuesTests
         }
         Assert.True(sentences > 1000, $"only {sentences} sentences");
     }
+
+    [TimexSharedDataFact]
+    public void The_on_demand_normaliser_gives_the_values_of_the_full_pass()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var docs = TimexBenchFile.Read(Path.Combine(TimexSharedData.Folder!, "train.jsonl.gz"), diagnostics);
+        int asked = 0;
+        for (int d = 0; d < docs.Count; d++)
+        {
+            var doc = docs[d];
+            var found = TimexTagger.Find(doc.Text);
+            var all = TimexTagger.NormalizeAll(found, doc.Dct, null);
+            var lazy = new TimexNormalizer(found, doc.Dct, null);
+            // Ask every other dated candidate (a different subset per document), in increasing order.
+            for (int i = d % 2; i < found.Count; i += 2)
+            {
+                if (found[i].Rule is "duration" or "set" or "vague") continue;
+                Assert.Equal(all[i], lazy.At(i));
+                asked++;
+            }
+        }
+        Assert.True(asked > 500, $"only {asked} values asked");
+    }
 }

@@ -18,6 +18,50 @@ public static partial class DateAnalyzer
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SegmentBreak { get; }
 
+    [GeneratedRegex(@"\b(1[6-9]|20)\d\d\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatesYear { get; }
+
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Tt]oday|[Yy]esterday|[Tt]omorrow)", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesDay { get; }
+
+    /// <summary>Names shared by two sentences that make them one event (see <see cref="InferPublicationDates"/>).</summary>
+    private const int SharedNames = 2;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "the", "last", "this", "next",
+    };
+
+    /// <summary>The names of a sentence: words of three letters or more with a capital letter, past the first word,
+    /// lower-cased ("al-Qaim" → "al-qaim"); weekdays and months are not names.</summary>
+    private static HashSet<string> Names(Sentence s)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in NameWord.Matches(s.Text))
+        {
+            if (m.Index == 0) continue;
+            var w = m.Value.ToLowerInvariant();
+            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) w = w[..^2];
+            if (w.Length >= 3 && !NotNames.Contains(w)) names.Add(w);
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"(?<![\w-])[\w-]*\p{Lu}[\w'’-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex NameWord { get; }
+
+    /// <summary>A phrase without its leading preposition ("over the past week" and "the past week" name one period).</summary>
+    private static string Bare(string phrase)
+    {
+        var p = phrase.Trim();
+        foreach (var prep in (string[])["in ", "on ", "over ", "during ", "for ", "since "])
+        {
+            if (p.StartsWith(prep, StringComparison.OrdinalIgnoreCase)) return p[prep.Length..];
+        }
+        return p;
+    }
+
     private static bool SameSegment(Sentence s, int a, int b)
     {
         int lo = Math.Min(a, b) - s.Span.Start, hi = Math.Max(a, b) - s.Span.Start;
@@ -29,24 +73,41 @@ public static partial class DateAnalyzer
     public static DateAnalysis Analyze(ImmutableArray<Article> articles)
     {
         int? referenceYear = ReferenceYear(articles);
-        var all = ImmutableArray.CreateBuilder<TemporalExpression>();
-        foreach (var a in articles)
+        var perArticle = new List<TemporalExpression>[articles.Length];
+        var ranged = new List<int>();
+        for (int i = 0; i < articles.Length; i++)
         {
-            List<TemporalExpression> expressions;
+            var a = articles[i];
             if (a.Published is { Inferred: true, NotBefore: { } lo, NotAfter: { } hi } && lo < hi && hi.DayNumber - lo.DayNumber <= 31)
             {
-                expressions = [.. ResolveWithinBounds(a, lo, hi)];
+                ranged.Add(i); // after the others: their days settle readings that differ across the range
             }
             else if (a.Published is { Inferred: true, NotBefore: { } earliest } p && (p.NotAfter is null || p.NotAfter.Value.DayNumber - earliest.DayNumber > 31))
             {
-                expressions = [.. ResolveAtEarliest(a, earliest, referenceYear)];
+                perArticle[i] = [.. ResolveAtEarliest(a, earliest, referenceYear)];
             }
             else
             {
-                expressions = [.. ResolveArticle(a, DateAnchor.For(a.Published, referenceYear))];
+                perArticle[i] = [.. ResolveArticle(a, DateAnchor.For(a.Published, referenceYear))];
             }
-            all.AddRange(MarkGoverning(expressions));
         }
+        if (ranged.Count > 0)
+        {
+            // The days the articles with a known publication day date events to.
+            var setDays = new HashSet<DateOnly>();
+            for (int i = 0; i < articles.Length; i++)
+            {
+                if (perArticle[i] is null || articles[i].Published is { Inferred: true, Precision: < DatePrecision.Day }) continue;
+                foreach (var e in perArticle[i]) if (e.Resolution is { Precision: >= DatePrecision.Day } r && r.Start == r.End) setDays.Add(r.Date);
+            }
+            foreach (int i in ranged)
+            {
+                var a = articles[i];
+                perArticle[i] = [.. ResolveWithinBounds(a, a.Published!.NotBefore!.Value, a.Published.NotAfter!.Value, setDays)];
+            }
+        }
+        var all = ImmutableArray.CreateBuilder<TemporalExpression>();
+        foreach (var list in perArticle) all.AddRange(MarkGoverning(list));
         return new DateAnalysis(all.ToImmutable());
     }
 
@@ -91,7 +152,7 @@ public static partial class DateAnalyzer
                 continue;
             }
             var s = a.Sentences[e.Sentence];
-            var mention = TemporalExtractor.ExtractMentions(a.Text, s.Span).FirstOrDefault(m => m.Span == e.Span);
+            var mention = Mentions(a, s).FirstOrDefault(m => m.Span == e.Span);
             if (mention is null)
             {
                 yield return e;
@@ -122,7 +183,7 @@ public static partial class DateAnalyzer
     /// coarser, when both readings fall in one calendar period (then the union of the two ranges); otherwise it stays
     /// unresolved ("on Saturday" could be either of two Saturdays).
     /// </summary>
-    private static IEnumerable<TemporalExpression> ResolveWithinBounds(Article a, DateOnly lo, DateOnly hi)
+    private static IEnumerable<TemporalExpression> ResolveWithinBounds(Article a, DateOnly lo, DateOnly hi, HashSet<DateOnly> setDays)
     {
         var description = $"an article inferred to be published {DateFormat.Range(lo, hi)}";
         var early = ResolveArticle(a, new DateAnchor(lo, description, lo.Year)).ToList();
@@ -154,20 +215,181 @@ public static partial class DateAnalyzer
                 };
                 continue;
             }
+            if (r1.Precision >= DatePrecision.Day && r2.Precision >= DatePrecision.Day && SettledBySet(a, e, lo, hi, setDays, description) is { } settled)
+            {
+                yield return settled;
+                continue;
+            }
             yield return e with { Resolution = null, Unresolved = $"relative expression in {description}: means different days at the two bounds" };
         }
     }
 
+    /// <summary>
+    /// A day-precise expression ("On Wednesday") that means different days across an article's publication range is
+    /// read as the one of its readings on which the set's articles with a known publication day report events
+    /// (they tell one story), when exactly one reading is such a day; the evidence names both readings.
+    /// </summary>
+    private static TemporalExpression? SettledBySet(Article a, TemporalExpression e, DateOnly lo, DateOnly hi, HashSet<DateOnly> setDays, string description)
+    {
+        if (setDays.Count == 0 || e.Kind == TemporalKind.Timex) return null;
+        var s = a.Sentences[e.Sentence];
+        var mention = Mentions(a, s).FirstOrDefault(m => m.Span == e.Span);
+        if (mention is null) return null;
+        var readings = new SortedSet<DateOnly>();
+        TemporalExpression? chosen = null;
+        for (var p = lo; p <= hi; p = p.AddDays(1))
+        {
+            var at = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, mention, new DateAnchor(p, description, p.Year));
+            if (at.Resolution is not { Precision: >= DatePrecision.Day } r || r.Start != r.End) return null;
+            readings.Add(r.Date);
+            if (setDays.Contains(r.Date)) chosen ??= at;
+        }
+        var inSet = readings.Where(setDays.Contains).ToList();
+        if (inSet.Count != 1 || chosen is null) return null;
+        var day = inSet[0];
+        var r0 = chosen.Resolution!;
+        return e with
+        {
+            Resolution = new DateResolution(day, day, day, r0.Precision, null, r0.Rule + "-bounded-set",
+                $"'{e.Phrase}' in {description} → {DateFormat.Day(day)} (of its readings {string.Join(", ", readings.Select(DateFormat.Day))}, the day the set's dated articles report events on)"),
+            Unresolved = null,
+        };
+    }
+
+    /// <summary>
+    /// The temporal expressions of an article, resolved against <paramref name="anchor"/>. The expressions are the
+    /// TIMEX3 tagger's (<see cref="TimexTagger"/>, the one measured on TempEval-3): where one of them is a kind the
+    /// pipeline's resolver knows (explicit and year-less days, months, years, weekdays, deictic days, "N units ago",
+    /// relative periods, "since" ranges), <see cref="TemporalExtractor"/> reads it with its governing preposition
+    /// ("on Wednesday", "since 2012") and <see cref="TemporalResolver"/> resolves it with the news conventions and the
+    /// reasoning shown; every other dated TIMEX3 (quarters, seasons, decades, clock times, "a week later") is
+    /// resolved from the tagger's normalised value. Durations, sets and vague references date nothing.
+    /// </summary>
     public static IEnumerable<TemporalExpression> ResolveArticle(Article article, DateAnchor anchor)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(anchor);
+        var found = Found(article);
+        TimexNormalizer? values = null;
         foreach (var s in article.Sentences)
         {
-            foreach (var m in TemporalExtractor.ExtractMentions(article.Text, s.Span))
+            var (lo, hi) = CandidatesIn(found, s.Span);
+            if (lo == hi) continue;
+            var list = new List<TemporalExpression>();
+            var mentions = Confirmed(article.Text, s.Span, found, lo, hi);
+            foreach (var m in mentions) list.Add(TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor));
+            for (int i = lo; i < hi; i++)
             {
-                yield return TemporalResolver.Resolve(article.Number, s.Index, s.Text, s.Span.Start, m, anchor);
+                var c = found[i];
+                if (!Dated.Contains(c.Rule) || c.End > s.Span.End) continue;
+                // A bare clock time ("at 7 pm") is read on the creation day by TIMEX3 convention; a report's clock time
+                // is as often the day before, so only a clock time that names its day dates an event.
+                if (c.Rule == "clock" && !NamesDay.IsMatch(article.Text.AsSpan(c.Start, c.End - c.Start))) continue;
+                if (mentions.Exists(m => m.Span.Start < c.End && c.Start < m.Span.End)) continue;
+                values ??= new TimexNormalizer(found, anchor.Day, anchor.Day is null ? anchor.ReferenceYear : null);
+                list.Add(FromTimex(article, s, c, values.At(i), anchor));
+            }
+            list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+            foreach (var e in list) yield return e;
+        }
+    }
+
+    /// <summary>The tagger's families whose values are dates (not durations, sets or vague references).</summary>
+    private static readonly HashSet<string> Dated = new(StringComparer.Ordinal)
+    {
+        "day", "month", "year", "decade", "weekday", "deictic", "ago", "anaphoric", "period", "season", "quarter", "clock",
+    };
+
+    // The tagger's expressions of a text do not depend on the anchor: found once per text (the same string instance
+    // survives `article with { Published = ... }`), normalised per anchor.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<TimexCandidate>> FoundCache = [];
+
+    private static IReadOnlyList<TimexCandidate> Found(Article a) =>
+        FoundCache.GetValue(a.Text, _ => TimexTagger.Find(a.Text, a.Sentences.Select(s => s.Span), datesOnly: true));
+
+    /// <summary>The range [lo, hi) of candidates (sorted by start) that start inside <paramref name="span"/>.</summary>
+    private static (int Lo, int Hi) CandidatesIn(IReadOnlyList<TimexCandidate> found, TextSpan span)
+    {
+        int a = 0, b = found.Count;
+        while (a < b)
+        {
+            int mid = (a + b) / 2;
+            if (found[mid].Start < span.Start) a = mid + 1; else b = mid;
+        }
+        int hi = a;
+        while (hi < found.Count && found[hi].Start < span.End) hi++;
+        return (a, hi);
+    }
+
+    /// <summary>The resolver's reading of the tagger's expressions in one sentence: the extractor's mentions that
+    /// cover a TIMEX3 extent (a mention the tagger does not find is dropped: the tagger decides what is a time).</summary>
+    private static List<TemporalMention> Confirmed(string text, TextSpan sentence, IReadOnlyList<TimexCandidate> found, int lo, int hi)
+    {
+        var result = new List<TemporalMention>();
+        if (lo == hi) return result;
+        foreach (var m in TemporalExtractor.ExtractMentions(text, sentence))
+        {
+            for (int i = lo; i < hi; i++)
+            {
+                if (found[i].Start < m.Span.End && m.Span.Start < found[i].End) { result.Add(m); break; }
             }
         }
+        return result;
+    }
+
+    /// <summary>The confirmed mentions of one sentence of an article (see <see cref="Confirmed"/>).</summary>
+    private static List<TemporalMention> Mentions(Article a, Sentence s)
+    {
+        var found = Found(a);
+        var (lo, hi) = CandidatesIn(found, s.Span);
+        return Confirmed(a.Text, s.Span, found, lo, hi);
+    }
+
+    private static TemporalExpression FromTimex(Article article, Sentence s, TimexCandidate c, Timex3? value, DateAnchor anchor)
+    {
+        var span = new TextSpan(c.Start, c.End - c.Start);
+        var phrase = span.Slice(article.Text).ToString();
+        int start = c.Start - s.Span.Start;
+        var direction = start >= 0 && start <= s.Text.Length
+            ? TenseDetector.DirectionOf(s.Text, start, Math.Min(c.End - c.Start, s.Text.Length - start))
+            : TemporalDirection.Past;
+        if (value is null || !TimexDates.TryRange(value.Value, out var from, out var to, out var precision))
+        {
+            var why = value is null ? "no TIMEX3 value" : $"TIMEX3 value {value.Value} names no calendar range";
+            if (value is not null && value.Value.Contains('X', StringComparison.Ordinal) && anchor.Day is null) why = $"relative expression in {anchor.Description}";
+            return new TemporalExpression(article.Number, s.Index, span, phrase, TemporalKind.Timex, direction, null, why);
+        }
+        // Absolute: a year or decade, or a phrase that states its year ("the third quarter of 2025"); anything else
+        // depends on the anchor or on the dates before it.
+        bool relative = c.Rule is not ("year" or "decade") && !StatesYear.IsMatch(phrase);
+        var range = DateFormat.Of(new DateResolution(from, from, to, precision, null, "", ""));
+        var evidence = relative
+            ? $"'{phrase}' in {anchor.Description} → {range} (TIMEX3 {value.Value}, {c.Rule})"
+            : $"'{phrase}' → {range} (TIMEX3 {value.Value}, {c.Rule})";
+        return new TemporalExpression(article.Number, s.Index, span, phrase, TemporalKind.Timex, direction,
+            new DateResolution(from, from, to, precision, relative ? anchor.Day : null, "timex-" + c.Rule, evidence), null)
+        {
+            DatesEvent = Adverbial(s.Text, start),
+        };
+    }
+
+    // A preposition that makes a time phrase an adverbial of the clause ("in 1993", "during the third quarter",
+    // "by the summer of 2014").
+    [GeneratedRegex(@"\b(in|on|at|during|since|until|till|by|from|through|throughout|before|after|around|for|between|and|to|of|as\s+of)\s+$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PrepositionBefore { get; }
+
+    /// <summary>
+    /// Whether a time phrase found by the tagger alone (no preposition in its extent) dates its clause: it does when a
+    /// preposition governs it, or when it opens the sentence or a clause ("A week later, the army ..."); a phrase
+    /// inside a noun phrase ("the 1991 peace accords", "its July election") dates only that noun (issue 9).
+    /// </summary>
+    private static bool Adverbial(string sentence, int start)
+    {
+        if (start <= 0 || start > sentence.Length) return true;
+        var before = sentence.AsSpan(0, start).TrimEnd();
+        if (before.Length == 0 || before[^1] is ',' or ';' or ':' or '(' or '\u2014' or '\u2013' or '"' or '\u201c') return true;
+        return PrepositionBefore.IsMatch(sentence.AsSpan(0, start));
     }
 
     /// <summary>
@@ -183,7 +405,7 @@ public static partial class DateAnalyzer
         {
             foreach (var s in a.Sentences)
             {
-                foreach (var m in TemporalExtractor.ExtractMentions(a.Text, s.Span))
+                foreach (var m in Mentions(a, s))
                 {
                     if (m.Kind == TemporalKind.CalendarDay && m.Year is int y && (best is null || y > best)) best = y;
                 }
@@ -200,8 +422,9 @@ public static partial class DateAnalyzer
     {
         if (!a.Text.Contains("later", StringComparison.OrdinalIgnoreCase) && !a.Text.Contains("earlier", StringComparison.OrdinalIgnoreCase)) yield break;
         Timex3? lastDay = null;
-        foreach (var t in TimexTagger.Tag(a.Text, null, referenceYear))
+        foreach (var t in TimexTagger.NormalizeAll(Found(a), null, referenceYear))
         {
+            if (t is null) continue;
             if (t.Rule == "day") { lastDay = t; continue; }
             if (t.Rule != "anaphoric" || lastDay is null) continue;
             if (!DateOnly.TryParseExact(lastDay.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var anchor)) continue;
@@ -245,6 +468,7 @@ public static partial class DateAnalyzer
         int? referenceYear = ReferenceYear(articles);
         var dated = articles.Where(a => a.Published is { Inferred: false }).ToList();
         var datedEvents = new List<(Article Article, Sentence Sentence, HashSet<string> Stems, TemporalExpression Expression)>();
+        var datedRelative = new List<(Article Article, HashSet<string> Names, TemporalExpression Expression)>();
         foreach (var d in dated)
         {
             var anchor = DateAnchor.For(d.Published, referenceYear);
@@ -254,6 +478,10 @@ public static partial class DateAnalyzer
                 {
                     var s = d.Sentences[e.Sentence];
                     datedEvents.Add((d, s, SentenceOverlap.ContentStems(s), e));
+                }
+                if (e.Resolution is { Anchor: not null } rr && e.Direction == TemporalDirection.Past && e.Kind is TemporalKind.RelativePeriod or TemporalKind.Ago)
+                {
+                    datedRelative.Add((d, Names(d.Sentences[e.Sentence]), e));
                 }
             }
         }
@@ -313,7 +541,7 @@ public static partial class DateAnalyzer
             // dated article gives a near-identical sentence.
             foreach (var s in a.Sentences)
             {
-                var mentions = TemporalExtractor.ExtractMentions(a.Text, s.Span);
+                var mentions = Mentions(a, s);
                 var relative = mentions.Where(m => m.Kind is TemporalKind.Weekday or TemporalKind.RelativeDay or TemporalKind.Ago or TemporalKind.RelativePeriod).ToList();
                 if (relative.Count == 0) continue;
                 var eventDates = new List<(DateOnly Day, string Phrase, int Position)>();
@@ -345,6 +573,42 @@ public static partial class DateAnalyzer
                         var why = $"'{r.Phrase}' must contain {what} ({DateFormat.Day(day)})";
                         if (notBefore is null || lo > notBefore) { notBefore = lo; whyBefore = why; }
                         if (notAfter is null || hi < notAfter) { notAfter = hi; whyAfter = why; }
+                    }
+                }
+            }
+            // The same relative phrase for the same event in a dated article ("Last week, Iraqi forces ... took al-Qaim"
+            // and, in an article of Thu 9 Nov, "Iraqi forces last week reconquered ... Al-Qaim"): both name one period,
+            // so only publication days for which the phrase names that period are possible. The same event: the two
+            // sentences share at least two names (capitalised words past the first, "al-Qaim").
+            if (datedRelative.Count > 0)
+            {
+                foreach (var s in a.Sentences)
+                {
+                    var relative = Mentions(a, s).Where(m => m.Kind is TemporalKind.RelativePeriod or TemporalKind.Ago).ToList();
+                    if (relative.Count == 0) continue;
+                    var names = Names(s);
+                    if (names.Count < SharedNames) continue;
+                    foreach (var r in relative)
+                    {
+                        foreach (var (other, otherNames, x) in datedRelative)
+                        {
+                            if (!string.Equals(Bare(r.Phrase), Bare(x.Phrase), StringComparison.OrdinalIgnoreCase)) continue;
+                            var shared = names.Where(otherNames.Contains).Order(StringComparer.Ordinal).ToList();
+                            if (shared.Count < SharedNames) continue;
+                            var period = x.Resolution!;
+                            var feasible = new List<DateOnly>();
+                            for (var p = period.Start; p <= period.End.AddDays(63); p = p.AddDays(1))
+                            {
+                                var e = TemporalResolver.Resolve(a.Number, s.Index, s.Text, s.Span.Start, r, new DateAnchor(p, "", p.Year));
+                                if (e.Resolution is { } res && res.Start == period.Start && res.End == period.End) feasible.Add(p);
+                            }
+                            if (feasible.Count == 0 || feasible.Count > 40) continue;
+                            var lo = feasible.Min();
+                            var hi = feasible.Max();
+                            var why = $"'{r.Phrase}' names the period article {other.Number} calls '{x.Phrase}' ({DateFormat.Of(period)}) for the same event ({string.Join(", ", shared)})";
+                            if (notBefore is null || lo > notBefore) { notBefore = lo; whyBefore = why; }
+                            if (notAfter is null || hi < notAfter) { notAfter = hi; whyAfter = why; }
+                        }
                     }
                 }
             }

@@ -21,6 +21,10 @@ public enum TemporalKind
     RelativePeriod,
     /// <summary>A range reaching the publication date: "since 2013", "since Friday", "over the past two years".</summary>
     SinceRange,
+    /// <summary>Another date the TIMEX3 tagger finds and normalises (<see cref="TimexTagger"/>): quarters and halves,
+    /// seasons, decades, fiscal years, clock times, anaphoric offsets ("a week later", "the next day"), years
+    /// without a preposition ("the 2014 campaign"). Resolved from the tagger's TIMEX3 value.</summary>
+    Timex,
 }
 
 /// <summary>Whether the sentence reports the expression's time as past or as coming.</summary>

@@ -60,16 +60,12 @@ public static partial class TemporalExtractor
     private static partial Regex PastSpan { get; }
 
     // Cheap necessary conditions checked before the patterns run (most sentences have no temporal phrase, and
-    // running every pattern over every sentence dominated the stage): month names are capitalised and start with
-    // their three-letter abbreviation; weekday names end in "day"; deictic days are capitalised only on the first
-    // letter; every unit word (day, week, month, year) starts with one of these prefixes in any case ("wee", not
-    // "week": IgnoreCase also folds the Kelvin sign into k).
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+    // running every pattern over every sentence dominated the stage): month names are capitalised (full names for the
+    // month rule); weekday names are capitalised; the day, deictic and unit rules need their words side by side
+    // (<see cref="TimexCues"/>).
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(MonthFull.Split('|'), StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> DeicticTails = SearchValues.Create(["esterday", "oday", "onight", "omorrow"], StringComparison.Ordinal);
-
-    private static readonly SearchValues<string> UnitPrefixes = SearchValues.Create(["day", "wee", "mont", "year"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Weekdays = SearchValues.Create(WeekdayNames.Split('|'), StringComparison.Ordinal);
 
     public static IReadOnlyList<TemporalMentionView> Extract(string text, TextSpan range)
     {
@@ -77,18 +73,17 @@ public static partial class TemporalExtractor
         return [.. ExtractMentions(text, range).Select(m => new TemporalMentionView(m.Span, m.Phrase, m.Kind))];
     }
 
-    internal static List<TemporalMention> ExtractMentions(string text, TextSpan range)
+    internal static List<TemporalMention> ExtractMentions(string text, TextSpan range, bool wordCues = true)
     {
         var slice = text.Substring(range.Start, range.Length);
         var found = new List<TemporalMention>();
         int b = range.Start;
 
         var span = slice.AsSpan();
-        bool hasMonth = span.ContainsAny(MonthPrefixes);
         bool hasDigit = HasDigit(span);
-        bool hasUnit = span.ContainsAny(UnitPrefixes);
+        var cues = wordCues ? TimexCues.Of(span) : TimexCues.All;
 
-        if (hasMonth && hasDigit) foreach (Match m in MonthDay.Matches(slice))
+        if (hasDigit && cues.MonthToken) foreach (Match m in MonthDay.Matches(slice))
         {
             if (!TryMonth(m.Groups["mon"].Value, out int month)) continue;
             int day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
@@ -96,7 +91,7 @@ public static partial class TemporalExtractor
             if (day is < 1 or > 31) continue;
             found.Add(Mention(TemporalKind.CalendarDay, b, m, year: year, month: month, day: day));
         }
-        if (hasMonth && hasDigit) foreach (Match m in DayMonth.Matches(slice))
+        if (hasDigit && cues.MonthToken) foreach (Match m in DayMonth.Matches(slice))
         {
             if (!TryMonth(m.Groups["mon"].Value, out int month)) continue;
             int day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
@@ -114,7 +109,7 @@ public static partial class TemporalExtractor
             if (month is < 1 or > 12 || day is < 1 or > 31) continue;
             found.Add(Mention(TemporalKind.CalendarDay, b, m, year: year, month: month, day: day) with { DayFirstAmbiguous = ambiguous });
         }
-        if (hasMonth) foreach (Match m in MonthYear.Matches(slice))
+        if (span.ContainsAny(MonthNames)) foreach (Match m in MonthYear.Matches(slice))
         {
             var mod = m.Groups["mod"].Value.ToLowerInvariant();
             bool hasYear = m.Groups["year"].Success;
@@ -131,27 +126,27 @@ public static partial class TemporalExtractor
                 year: int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), modifier: m.Groups["mod"].Value.ToLowerInvariant())
                 with { Kind = m.Groups["mod"].Value.Equals("since", StringComparison.OrdinalIgnoreCase) ? TemporalKind.SinceRange : TemporalKind.CalendarYear });
         }
-        if (span.Contains("day", StringComparison.Ordinal)) foreach (Match m in WeekdayRx.Matches(slice))
+        if (span.ContainsAny(Weekdays)) foreach (Match m in WeekdayRx.Matches(slice))
         {
             var pre = m.Groups["pre"].Value.ToLowerInvariant().Trim();
             var wd = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
             var kind = pre == "since" ? TemporalKind.SinceRange : TemporalKind.Weekday;
             found.Add(Mention(kind, b, m, modifier: NormalizeSpace(pre)) with { Weekday = wd });
         }
-        if (span.ContainsAny(DeicticTails)) foreach (Match m in DeicticDay.Matches(slice))
+        if (cues.Deictic) foreach (Match m in DeicticDay.Matches(slice))
         {
             found.Add(Mention(TemporalKind.RelativeDay, b, m, modifier: m.Groups["w"].Value.ToLowerInvariant()));
         }
-        if (hasUnit && span.Contains("ago", StringComparison.OrdinalIgnoreCase)) foreach (Match m in Ago.Matches(slice))
+        if (cues.CountUnitDirection) foreach (Match m in Ago.Matches(slice))
         {
             found.Add(Mention(TemporalKind.Ago, b, m) with { Count = CountOf(m.Groups["n"].Value), Unit = UnitOf(m.Groups["unit"].Value) });
         }
-        if (hasUnit) foreach (Match m in Period.Matches(slice))
+        if (cues.Period) foreach (Match m in Period.Matches(slice))
         {
             found.Add(Mention(TemporalKind.RelativePeriod, b, m, modifier: NormalizeSpace(m.Groups["mod"].Value.ToLowerInvariant()))
                 with { Unit = UnitOf(m.Groups["unit"].Value) });
         }
-        if (hasUnit) foreach (Match m in PastSpan.Matches(slice))
+        if (cues.PastUnit || cues.CountUnit) foreach (Match m in PastSpan.Matches(slice))
         {
             int count = m.Groups["recent"].Success ? 3 : m.Groups["n"].Success ? CountOf(m.Groups["n"].Value) : 1;
             found.Add(Mention(TemporalKind.SinceRange, b, m, modifier: m.Groups["recent"].Success ? "recent" : "past")
@@ -159,12 +154,22 @@ public static partial class TemporalExtractor
         }
 
         // Keep the longest of overlapping matches; ties go to the earlier-listed pattern (stable sort).
-        var ordered = found.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Span.Length).ThenBy(x => x.i).Select(x => x.m);
-        var kept = new List<TemporalMention>();
-        foreach (var m in ordered)
+        if (found.Count == 0) return found;
+        // Insertion sort, longest first, stable: a sentence holds a handful of matches.
+        var order = new TemporalMention[found.Count];
+        for (int i = 0; i < found.Count; i++)
         {
-            if (kept.Any(k => k.Span.Overlaps(m.Span))) continue;
-            kept.Add(m);
+            var m = found[i];
+            int j = i - 1;
+            while (j >= 0 && order[j].Span.Length < m.Span.Length) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = m;
+        }
+        var kept = new List<TemporalMention>(order.Length);
+        foreach (var m in order)
+        {
+            bool overlaps = false;
+            foreach (var k in kept) if (k.Span.Overlaps(m.Span)) { overlaps = true; break; }
+            if (!overlaps) kept.Add(m);
         }
         kept.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return kept;

@@ -12,7 +12,7 @@ public static partial class TenseDetector
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(will|won't|shall|(is|are|was|were)\s+due\s+to|(is|are)\s+expected\s+to|plans?\s+to|planning\s+to|planned\s+to|as\s+(soon|early)\s+as|scheduled|(is|are)\s+set\s+to|ahead\s+of|upcoming|to\s+be\s+held)\b",
+    [GeneratedRegex(@"\b(will|won't|shall|(is|are|was|were)\s+due\s+to|(is|are)\s+expected\s+to|plans?\s+to|planning\s+to|planned|planning|(is|are)\s+to\s+\w+|would\s+be\s+\w+ing|(postponed|delayed|adjourned|extended|given)\b.*\buntil|as\s+(soon|early)\s+as|scheduled|set\s+to\s+\w+|ahead\s+of|upcoming|to\s+be\s+held)\b",
         Options)]
     private static partial Regex FutureCue { get; }
 

@@ -13,7 +13,8 @@ namespace Precis.Analysis.Dates;
 /// references, and clock times. A rule's extent is TimeML's: a governing preposition ("in", "on", "since") is
 /// outside it, a modifier ("early", "about", "the past") inside. Month and weekday names must be capitalised, so the
 /// verbs "may" and "march" stay out.
-/// Cheap necessary conditions (the <see cref="SearchValues{T}"/> below) skip a rule on sentences that cannot match.
+/// Cheap necessary conditions (the <see cref="SearchValues{T}"/> below and the word cues of <see cref="TimexCues"/>)
+/// skip a rule on sentences that cannot match.
 /// </summary>
 internal static partial class TimexRules
 {
@@ -39,6 +40,11 @@ internal static partial class TimexRules
     [GeneratedRegex($@"\b(?<t>(?<year>{Year4})-(?<mon>[01]\d)-(?<day>[0-3]\d))\b", Options)]
     private static partial Regex IsoDate { get; }
 
+    // "09/11/2017": day first, as in most of the world's news, unless only the month-first reading is a date
+    // ("11/25/2017"); the same convention as the pipeline's publication dates.
+    [GeneratedRegex($@"\b(?<t>(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>{Year4}))\b", Options)]
+    private static partial Regex NumericDate { get; }
+
     // 2. Months: "March 1998", "early March", "last November", "mid-November".
     [GeneratedRegex($@"\b(?<t>(?<pre>(?i:early|late|mid-|mid\s+|last|this|next|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)\s*)?(?<mon>{MonthFull}|(?:{MonthAbbr})\.)(?:(?:\s+of)?,?\s+(?<year>{Year4})|\s+(?<rel>this|last|next)\s+year)?)(?![\w'’])(?!\s*\d)", Options)]
     private static partial Regex Month { get; }
@@ -60,7 +66,7 @@ internal static partial class TimexRules
     private static partial Regex Deictic { get; }
 
     // 7. "two years ago", "a year earlier", "about three weeks later".
-    [GeneratedRegex($@"\b(?<t>(?<approx>(?:{Approx})\s+)?(?<n>{Count})[\s-]+(?<unit>{Units})\s+(?<dir>ago|earlier|later|from\s+now|hence|before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b))", IgnoreCase)]
+    [GeneratedRegex($@"\b(?<t>(?<approx>(?:{Approx})\s+)?(?<n>{Count})[\s-]+(?<unit>{Units})\s+(?<dir>ago|earlier|later|from\s+now|hence|before|after)(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I|than)\b))", IgnoreCase)]
     private static partial Regex Ago { get; }
 
     // 8. Relative periods: "last week", "earlier this year", "the past year", "next month", "this fall", "the weekend".
@@ -97,68 +103,76 @@ internal static partial class TimexRules
     [GeneratedRegex($@"\b(?<t>(?:(?<h>[01]?\d)(?::(?<mi>[0-5]\d))?\s*(?<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<noon>(?i:noon|midnight)))(?:\s+(?<tz>EST|EDT|CST|CDT|PST|PDT|GMT|(?i:local\s+time)))?(?:,?\s+(?:(?<wd>{Weekdays}|(?i:today|yesterday|tomorrow))|(?<mon>{MonthFull}|(?:{MonthAbbr})\.)\s*(?<day>[0-3]?\d)\b))?)(?!\w)", Options)]
     private static partial Regex Clock { get; }
 
-    private static readonly SearchValues<string> MonthPrefixes = SearchValues.Create(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
-
-    private static readonly SearchValues<string> UnitPrefixes = SearchValues.Create(
-        ["sec", "minut", "hour", "day", "wee", "mont", "quart", "year", "decad", "centur", "fall", "spring", "summer", "winter", "autumn"], StringComparison.OrdinalIgnoreCase);
-
     private static readonly SearchValues<string> SetCues = SearchValues.Create(
         ["ly", "every", "each", "per ", "once", "twice", "times", " a "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> VagueCues = SearchValues.Create(
         ["now", "current", "recent", "lately", "soon", "presen", "these days", "the past", "the future", "moment", "once"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> DeicticCues = SearchValues.Create(
-        ["yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"], StringComparison.OrdinalIgnoreCase);
+    // The month rule needs a full month name or an abbreviation with its full stop.
+    private static readonly SearchValues<string> MonthWords = SearchValues.Create(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+         "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."], StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> ClockCues = SearchValues.Create(
-        ["a.m.", "p.m.", "am", "pm", "noon", "midnight"], StringComparison.OrdinalIgnoreCase);
+    // A clock time is an hour with a.m./p.m. (TimexCues.Clock), or noon or midnight.
+
+    private static readonly SearchValues<string> NoonCues = SearchValues.Create(["noon", "midnight"], StringComparison.OrdinalIgnoreCase);
+
+    // Weekday names are capitalised in the weekday rule.
+    private static readonly SearchValues<string> WeekdayNames = SearchValues.Create(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], StringComparison.Ordinal);
+
+    // Decades end in "0s" ("1990s", "'80s", "1990's"); centuries name "century".
+    private static readonly SearchValues<string> DecadeCues = SearchValues.Create(["0s", "0's", "0’s", "century"], StringComparison.Ordinal);
 
     /// <summary>Adds the candidates of one sentence.</summary>
-    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found)
+    /// <param name="datesOnly">Skip the families that never name a date (bare plurals such as "for years", sets,
+    /// vague references): the pipeline's dates stage needs only dates, and these rules are the ones with the weakest
+    /// cheap pre-checks.</param>
+    /// <param name="wordCues">Check <see cref="TimexCues"/> before the word-driven rules (false: run them all; tests
+    /// compare both).</param>
+    public static void Find(string text, TextSpan sentence, List<TimexCandidate> found, bool datesOnly = false, bool wordCues = true)
     {
         int b = Math.Clamp(sentence.Start, 0, text.Length);
         int e = Math.Clamp(sentence.End, b, text.Length);
         var s = text[b..e];
         var span = s.AsSpan();
         bool digit = span.ContainsAnyInRange('0', '9');
-        bool month = span.ContainsAny(MonthPrefixes);
-        bool unit = span.ContainsAny(UnitPrefixes);
-        bool day = span.Contains("day", StringComparison.Ordinal);
+        var cues = wordCues ? TimexCues.Of(span) : TimexCues.All;
 
-        if (month && digit)
+        if (digit && cues.MonthToken)
         {
             foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m);
             foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m);
         }
-        if (digit) foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
-        if (month) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
-        if (digit)
+        if (cues.Year4)
         {
-            foreach (Match m in Year.Matches(s)) AddYear(found, b, m);
-            foreach (Match m in Decade.Matches(s)) AddDecade(found, b, m);
+            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
+            if (span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
         }
-        if (day) foreach (Match m in Weekday.Matches(s)) AddWeekday(found, s, b, m);
-        if (span.ContainsAny(DeicticCues)) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
-        if (unit)
+        if (span.ContainsAny(MonthWords)) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
+        if (cues.Year4) foreach (Match m in Year.Matches(s)) AddYear(found, s, b, m);
+        if (digit && span.ContainsAny(DecadeCues)) foreach (Match m in Decade.Matches(s)) AddDecade(found, b, m);
+        if (span.ContainsAny(WeekdayNames)) foreach (Match m in Weekday.Matches(s)) AddWeekday(found, s, b, m);
+        if (cues.Deictic) foreach (Match m in Deictic.Matches(s)) AddDeictic(found, b, m);
+        if (cues.CountUnitDirection) foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
+        if (cues.Period) foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
+        // The pipeline needs durations only where they read as a span up to the publication ("the past two years",
+        // which confirms the resolver's span): a choice of what to find, made with or without the cues.
+        if (datesOnly ? (wordCues ? cues : TimexCues.Of(span)).PastCount : cues.CountUnit) foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
+        if (!datesOnly && cues.BarePlural) foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
+        if (cues.Quarter) foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
+        if (!datesOnly && span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
+        // The pipeline reads "in recent months" as a span to the publication: it needs that one vague family.
+        if ((!datesOnly || span.Contains("recent", StringComparison.OrdinalIgnoreCase)) && span.ContainsAny(VagueCues))
         {
-            foreach (Match m in Ago.Matches(s)) AddAgo(found, b, m);
-            foreach (Match m in Period.Matches(s)) AddPeriod(found, b, m);
-            foreach (Match m in Duration.Matches(s)) AddDuration(found, s, b, m);
-            foreach (Match m in BarePlural.Matches(s)) AddBarePlural(found, b, m);
+            foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         }
-        if (span.Contains("quarter", StringComparison.OrdinalIgnoreCase) || span.Contains("half", StringComparison.OrdinalIgnoreCase)
-            || span.Contains("period", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (Match m in Quarter.Matches(s)) AddQuarter(found, s, b, m);
-        }
-        if (span.ContainsAny(SetCues)) foreach (Match m in SetRx.Matches(s)) AddSet(found, s, b, m);
-        if (span.ContainsAny(VagueCues)) foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
-        if (span.ContainsAny(ClockCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
+        if (cues.Clock || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
     }
 
     // ---------------------------------------------------------------- helpers
+
 
     private static void Add(List<TimexCandidate> found, int offset, Group t, string rule, Func<TimexContext, TimexValue?> normalize) =>
         found.Add(new TimexCandidate(offset + t.Index, offset + t.Index + t.Length, rule, normalize));
@@ -254,7 +268,7 @@ internal static partial class TimexRules
         return pre switch
         {
             "last" => dct.AddDays(-(back == 0 ? 7 : back)),
-            "next" => dct.AddDays(fwd == 0 ? 7 : fwd),
+            "next" or "this coming" => dct.AddDays(fwd == 0 ? 7 : fwd),
             _ when dir == TemporalDirection.Future && back != 0 => dct.AddDays(fwd),
             _ => dct.AddDays(-back),
         };
@@ -297,6 +311,20 @@ internal static partial class TimexRules
     [GeneratedRegex(@"^\s*[A-Z][A-Z .'-]*(,\s*[A-Z][A-Za-z .'-]*)?,\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline { get; }
 
+    private static void AddNumericDay(List<TimexCandidate> found, int offset, Match m)
+    {
+        var t = m.Groups["t"];
+        int a = Int(m.Groups["a"].Value), c = Int(m.Groups["b"].Value), year = Int(m.Groups["year"].Value);
+        (int day, int month) = c > 12 ? (c, a) : (a, c);
+        if (SafeDate(year, month, day) is not DateOnly date) return;
+        Add(found, offset, t, "day", ctx =>
+        {
+            ctx.RefDay = date;
+            ctx.RefYear = year;
+            return new TimexValue(TimexType.Date, TimexFormat.Day(date));
+        });
+    }
+
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
     /// either way), weighed by the tense.</summary>
     // A past-tense verb other than the reporting "said" and the forward-looking "expected", "planned"...:
@@ -324,7 +352,17 @@ internal static partial class TimexRules
         var trimmed = clause.TrimEnd();
         int sp = trimmed.LastIndexOfAny([' ', '\t', '\n']);
         var last = sp >= 0 ? trimmed[(sp + 1)..] : trimmed;
-        return !DeadlineWords.Contains(last) && PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
+        if (DeadlineWords.Contains(last)) return false;
+        if (PastVerb.IsMatch(clause) || OpenClause.IsMatch(clause)) return PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
+        // No verb before it in its clause ("In January, the firm hired ...", "who stepped down as chairman, president
+        // and chief executive in March"): the verb of the clause after it, else of the sentence before it.
+        int end = start;
+        while (end < sentence.Length && (char.IsLetterOrDigit(sentence[end]) || sentence[end] is ' ' or '.' or '\'')) end++;
+        var after = sentence[Math.Min(end, sentence.Length)..].TrimStart(',', ' ');
+        var next = ClauseStart.Match(after);
+        var afterClause = next.Success ? after[..next.Index] : after;
+        if (PastVerb.IsMatch(afterClause) || OpenClause.IsMatch(afterClause)) return PastVerb.IsMatch(afterClause) && !OpenClause.IsMatch(afterClause);
+        return PastVerb.IsMatch(before) && !OpenClause.IsMatch(before);
     }
 
     private static int NearestYear(DateOnly dct, int month, int day, TemporalDirection dir, bool pastClause)
@@ -395,9 +433,14 @@ internal static partial class TimexRules
         });
     }
 
-    private static void AddYear(List<TimexCandidate> found, int offset, Match m)
+    // "more than 2000 people", "some 1500 troops": a count, not a year.
+    [GeneratedRegex($@"\b(?:{Approx})\s+$", IgnoreCase)]
+    private static partial Regex CountBefore { get; }
+
+    private static void AddYear(List<TimexCandidate> found, string sentence, int offset, Match m)
     {
         var t = m.Groups["t"];
+        if (!m.Groups["pre"].Success && CountBefore.IsMatch(sentence.AsSpan(0, t.Index))) return;
         int year = Int(m.Groups["year"].Value);
         var pre = m.Groups["pre"].Value.Trim().ToLowerInvariant();
         var mod = ModOf(pre);

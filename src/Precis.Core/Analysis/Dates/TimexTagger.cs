@@ -23,45 +23,143 @@ public static class TimexTagger
 
     /// <summary>As <see cref="Tag(string, DateOnly?)"/>; with no DCT, year-less days take <paramref name="referenceYear"/>
     /// (e.g. the year of the other articles of a set), so anaphoric expressions after them can be resolved.</summary>
-    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear)
+    public static IReadOnlyList<Timex3> Tag(string text, DateOnly? dct, int? referenceYear) => Normalize(Find(text), dct, referenceYear);
+
+    /// <summary>
+    /// The expressions of <paramref name="text"/> before normalisation: every rule family's candidates, the longest
+    /// of overlapping ones kept (ties: leftmost, then the earlier-listed rule), in text order. They do not depend on
+    /// the creation date, so a caller that normalises one text against several dates (the pipeline's dates stage:
+    /// publication bounds) finds them once.
+    /// </summary>
+    internal static IReadOnlyList<TimexCandidate> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Find(text, SentenceSegmenter.Split(text, new TextSpan(0, text.Length)));
+    }
+
+    /// <summary>As <see cref="Find(string)"/>, over sentences already segmented (the pipeline's, in text order).
+    /// Rules never cross a sentence, so the longest-match choice is made per sentence (its cost stays linear in the
+    /// number of sentences).</summary>
+    internal static IReadOnlyList<TimexCandidate> Find(string text, IEnumerable<TextSpan> sentences, bool datesOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new List<TimexCandidate>();
         var candidates = new List<TimexCandidate>();
-        var sentences = SentenceSegmenter.Split(text, new TextSpan(0, text.Length));
-        foreach (var s in sentences) TimexRules.Find(text, s, candidates);
-
-        // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
-        var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.End - x.c.Start).ThenBy(x => x.c.Start).ThenBy(x => x.i).Select(x => x.c);
         var kept = new List<TimexCandidate>();
-        foreach (var c in ordered)
+        var order = new int[16];
+        foreach (var s in sentences)
         {
-            bool overlaps = false;
-            foreach (var k in kept)
+            candidates.Clear();
+            kept.Clear();
+            TimexRules.Find(text, s, candidates, datesOnly);
+            if (candidates.Count == 0) continue;
+            // Longest first, then leftmost, then the earlier-listed rule; keep those that overlap nothing kept.
+            if (order.Length < candidates.Count) order = new int[Math.Max(candidates.Count, 2 * order.Length)];
+            for (int i = 0; i < candidates.Count; i++) order[i] = i;
+            // Insertion sort: a sentence holds a handful of candidates.
+            for (int i = 1; i < candidates.Count; i++)
             {
-                if (c.Start < k.End && k.Start < c.End) { overlaps = true; break; }
+                int x = order[i], j = i - 1;
+                while (j >= 0 && Before(candidates[x], x, candidates[order[j]], order[j])) { order[j + 1] = order[j]; j--; }
+                order[j + 1] = x;
             }
-            if (!overlaps) kept.Add(c);
-        }
-        kept.Sort((x, y) => x.Start.CompareTo(y.Start));
-
-        var context = new TimexContext(dct);
-        if (dct is null && referenceYear is int ry) context.RefYear = ry;
-        var result = new List<Timex3>(kept.Count);
-        foreach (var c in kept)
-        {
-            TimexValue? v;
-            try
+            for (int o = 0; o < candidates.Count; o++)
             {
-                v = c.Normalize(context);
+                var c = candidates[order[o]];
+                bool overlaps = false;
+                foreach (var k in kept)
+                {
+                    if (c.Start < k.End && k.Start < c.End) { overlaps = true; break; }
+                }
+                if (!overlaps) kept.Add(c);
             }
-            catch (ArgumentOutOfRangeException)
+            kept.Sort((x, y) => x.Start.CompareTo(y.Start));
+            // Sentences come in text order; a sentence that overlaps the previous one adds nothing out of order.
+            foreach (var c in kept)
             {
-                v = null; // a date outside 0001–9999: not a timex we can state
+                if (result.Count > 0 && c.Start < result[^1].End) continue;
+                result.Add(c);
             }
-            if (v is null) continue;
-            result.Add(new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule));
         }
         return result;
+    }
+
+    private static bool Before(TimexCandidate a, int ai, TimexCandidate b, int bi)
+    {
+        int la = a.End - a.Start, lb = b.End - b.Start;
+        if (la != lb) return la > lb;
+        if (a.Start != b.Start) return a.Start < b.Start;
+        return ai < bi;
+    }
+
+    /// <summary>Normalises found expressions (from <see cref="Find(string)"/>, in text order) against a creation day.
+    /// The result has one entry per candidate, null where no value can be stated.</summary>
+    internal static Timex3?[] NormalizeAll(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        var context = new TimexContext(dct);
+        if (dct is null && referenceYear is int ry) context.RefYear = ry;
+        var result = new Timex3?[kept.Count];
+        for (int i = 0; i < kept.Count; i++) result[i] = NormalizeOne(kept[i], context);
+        return result;
+    }
+
+    /// <summary>One candidate's value in the state of the document before it (which it may update).</summary>
+    internal static Timex3? NormalizeOne(TimexCandidate c, TimexContext context)
+    {
+        TimexValue? v;
+        try
+        {
+            v = c.Normalize(context);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            v = null; // a date outside 0001–9999: not a timex we can state
+        }
+        return v is null ? null : new Timex3(new TextSpan(c.Start, c.End - c.Start), v.Type, v.Value, v.Mod, c.Rule);
+    }
+
+    private static List<Timex3> Normalize(IReadOnlyList<TimexCandidate> kept, DateOnly? dct, int? referenceYear)
+    {
+        var result = new List<Timex3>(kept.Count);
+        foreach (var t in NormalizeAll(kept, dct, referenceYear)) if (t is not null) result.Add(t);
+        return result;
+    }
+}
+
+/// <summary>
+/// Normalises found expressions (in text order) on demand, for a caller that needs the values of a few of them, in
+/// increasing order: the expressions before a requested one are normalised only where they set the state later ones
+/// read (explicit days, months, years, weekdays, quarters); the others (durations, sets, vague and relative
+/// references, clock times) change nothing after them. A requested value equals <see cref="TimexTagger.NormalizeAll"/>'s.
+/// </summary>
+internal sealed class TimexNormalizer
+{
+    private readonly IReadOnlyList<TimexCandidate> _found;
+    private readonly TimexContext _context;
+    private readonly Timex3?[] _values;
+    private int _next;
+
+    public TimexNormalizer(IReadOnlyList<TimexCandidate> found, DateOnly? dct, int? referenceYear)
+    {
+        _found = found;
+        _context = new TimexContext(dct);
+        if (dct is null && referenceYear is int ry) _context.RefYear = ry;
+        _values = new Timex3?[found.Count];
+    }
+
+    /// <summary>The value of candidate <paramref name="index"/>; indexes must be asked in increasing order.</summary>
+    public Timex3? At(int index)
+    {
+        if (index < _next - 1) throw new InvalidOperationException("TimexNormalizer: values must be asked in increasing order.");
+        while (_next <= index)
+        {
+            var c = _found[_next];
+            if (_next == index || c.Rule is "day" or "month" or "year" or "weekday" or "quarter") _values[_next] = TimexTagger.NormalizeOne(c, _context);
+            _next++;
+        }
+        return _values[index];
     }
 }
 

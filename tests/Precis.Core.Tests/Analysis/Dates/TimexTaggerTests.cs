@@ -139,6 +139,21 @@ public class TimexTaggerTests
         Assert.Equal((extent, "DATE", value, (string?)mod), t);
     }
 
+    [Theory]
+    [InlineData("Posted 09/11/1997 by the desk.", "09/11/1997", "1997-11-09")] // day first
+    [InlineData("Posted 11/25/1997 by the desk.", "11/25/1997", "1997-11-25")] // only month-first is a date
+    public void Numeric_dates_are_read_day_first_unless_impossible(string text, string extent, string value) =>
+        Single(text, extent, "DATE", value);
+
+    [Theory]
+    [InlineData("More than 2000 people marched.")]
+    [InlineData("Some 1500 troops were sent.")]
+    public void A_count_before_a_four_digit_number_makes_it_no_year(string text) => Assert.Empty(Tag(text));
+
+    [Fact]
+    public void An_offset_compared_with_than_is_a_duration_not_a_date() =>
+        Assert.DoesNotContain(Tag("The crew finished a day earlier than planned."), t => t.Type == "DATE");
+
     [Fact]
     public void A_range_gives_two_timexes() =>
         Assert.Equal([("1990", "DATE", "1990", null), ("1995", "DATE", "1995", null)], Tag("The plant ran from 1990 to 1995."));

@@ -204,6 +204,8 @@ public static partial class StoryAnalyzer
         }
         if (a.Place is not null && b.Place is not null && a.Place != b.Place && !placesOf(a).Contains(b.Place) && !placesOf(b).Contains(a.Place)) return false;
         if (a.Subject is not null && b.Subject is not null && a.Subject != b.Subject) return false;
+        // A count over a whole war or country is only ever the same as another such count, never an incident's.
+        if (IsWide(a.Subject) != IsWide(b.Subject)) return false;
         // Two tolls dated to different days are two incidents, unless a date is only the day of its own report
         // ("police said on Tuesday"): a toll reported as it rises carries the report's day, not the incident's.
         if (!a.Running && a.When is { Precision: >= DatePrecision.Day } wa && b.When is { Precision: >= DatePrecision.Day } wb && !wa.Overlaps(wb)
@@ -213,6 +215,8 @@ public static partial class StoryAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|told|tells|reported|announced|confirmed|added|stated)\b(\s+\S+){0,4}\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SpeechBefore();
+
+    private static bool IsWide(string? subject) => subject is ClaimExtractor.WarScope or ClaimExtractor.NationScope;
 
     private static int Agreement(Claim a, Claim b) =>
         (a.Place is not null && a.Place == b.Place ? 1 : 0) + (a.Subject is not null && a.Subject == b.Subject ? 1 : 0)

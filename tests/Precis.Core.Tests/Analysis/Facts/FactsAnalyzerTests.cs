@@ -150,6 +150,64 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void A_war_wide_toll_in_a_background_paragraph_is_about_the_war_not_the_place_named_before()
+    {
+        // The war's total and the paragraph after it are background: neither is a toll or a displacement in Lowmarsh.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Shelling on Lowmarsh killed eight civilians on Monday, the monitor said.\n\n"
+                + "More than 90,000 people are estimated to have been killed in the Tervish war, which began in 2019. Millions have been displaced.", Mon),
+            DatesTestArticles.Make(2, "About 4,000 people have fled Lowmarsh since Friday, aid workers said.", Mon));
+        var war = Assert.Single(s.Claims, c => c.Value.Count!.Value == 90_000);
+        Assert.Equal("war", war.Subject);
+        Assert.Null(war.Place);
+        Assert.True(war.Running);
+        var fled = Assert.Single(s.Claims, c => c.Measure == "displaced" && c.Article == 1);
+        Assert.Equal("war", fled.Subject);
+        Assert.NotEqual("Lowmarsh", fled.Place);
+        // A war-wide count never joins the town's frame, so no relation is made between millions and 4,000.
+        Assert.Equal(2, s.Frames.Count(f => f.Measure == "displaced"));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void Since_the_conflict_began_and_a_country_name_make_a_war_scope_with_that_country_as_place()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "Fighting raged around Lowmarsh on Monday.\n\n"
+            + "More than 90,000 people have been killed in Tervania since the conflict began, the monitor said.", Mon));
+        var war = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal("war", war.Subject);
+        Assert.Equal("Tervania", war.Place);
+    }
+
+    [Fact]
+    public void A_toll_with_the_town_takes_the_place_in_focus_not_a_possessor_named_before()
+    {
+        // The place named last before the toll is Vardia, where the guards came from; "the town" is Eastharbour.
+        var s = Story(null, DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said. "
+            + "Guards sent from Vardia fought alongside the troops, the monitor said. "
+            + "More than 80 fighters were killed in three days of combat to retake the town, the monitor said.", Mon));
+        var toll = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal("Eastharbour", toll.Place);
+    }
+
+    [Fact]
+    public void A_place_in_the_possessive_is_not_the_object_of_a_control_verb()
+    {
+        // "losing Vardia's second city of Mosk": Vardia is not lost; no claim says so.
+        var s = Story(null, DatesTestArticles.Make(1, "Aid convoys reached towns in Vardia last year. The group has suffered defeats, losing Vardia's second city of Mosk in July.", Mon));
+        Assert.DoesNotContain(s.Claims, c => c.Measure == "control" && c.Subject == "Vardia");
+    }
+
+    [Fact]
+    public void The_holder_of_a_non_restrictive_relative_clause_is_its_antecedent()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "The alliance of Kerran and Tovish fighters, which captured Mosk, is advancing east.", Mon));
+        var c = Assert.Single(s.Claims, c => c.Measure == "control");
+        Assert.Equal("Mosk", c.Subject);
+        Assert.Contains("Tovish fighters", c.Value.Holder, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counts_about_differently_named_places_do_not_conflict()
     {
         var report = Analyze(null,

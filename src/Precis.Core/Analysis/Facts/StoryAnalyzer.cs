@@ -79,6 +79,7 @@ public static partial class StoryAnalyzer
         // Claims an article states in its own voice: the outlet relays them (often several parties' figures side by
         // side), so its key neither makes one figure a revision of another nor keeps two figures from conflicting.
         var ownVoice = raw.Select((c, i) => (c, i)).Where(x => x.c.Source.StartsWith("g:", StringComparison.Ordinal)).Select(x => x.i + 1).ToHashSet();
+        FoldShortAsserters(raw, keys);
         var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
         claims = FoldGenericHolders(claims);
         claims = AssignOwners(claims, articles, entities);
@@ -215,6 +216,35 @@ public static partial class StoryAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|told|tells|reported|announced|confirmed|added|stated)\b(\s+\S+){0,4}\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SpeechBefore();
+
+    /// <summary>
+    /// An asserter named in full once and then by its head ("the Sarovian rights monitor" … "the monitor", "the
+    /// Calvenian interior ministry" … "the interior ministry") is one source: a key whose words end exactly one longer
+    /// key of the story joins it. A head that ends two different keys ("ministry": health and interior) stays apart.
+    /// Cost: each key's word suffixes are indexed once (keys hold at most three words).
+    /// </summary>
+    private static void FoldShortAsserters(List<Claim> raw, UnionFind keys)
+    {
+        var named = raw.Select(c => c.Source).Where(k => k.StartsWith("e:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var endingIn = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var k in named)
+        {
+            for (int i = k.IndexOf(' ', 2); i >= 0; i = k.IndexOf(' ', i + 1))
+            {
+                var suffix = "e:" + k[(i + 1)..];
+                if (!endingIn.TryGetValue(suffix, out var list)) endingIn[suffix] = list = [];
+                list.Add(k);
+            }
+        }
+        foreach (var k in named.Order(StringComparer.Ordinal))
+        {
+            if (endingIn.TryGetValue(k, out var longer) && longer.Count == 1) keys.Union(k, longer[0]);
+            // A side named by its bare head noun ("the army", "the military", "the troops") is one asserter.
+            var head = k[2..];
+            if (head.Contains(' ', StringComparison.Ordinal)) continue;
+            if ((MeasureLexicon.Sides.GetValueOrDefault(head) ?? MeasureLexicon.Sides.GetValueOrDefault(head + "s")) is { } side) keys.Union(k, "side:" + side);
+        }
+    }
 
     private static bool IsWide(string? subject) => subject is ClaimExtractor.WarScope or ClaimExtractor.NationScope;
 

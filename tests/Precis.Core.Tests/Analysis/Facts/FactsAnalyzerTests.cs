@@ -208,6 +208,47 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void An_asserter_named_in_full_then_by_its_head_is_one_source()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Twelve people were killed in the shelling of Lowmarsh, the Kessian rights monitor said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Twelve people were killed in the shelling of Lowmarsh, the monitor said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(1, Assert.Single(s.States).Current!.IndependentSources);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Corroboration);
+    }
+
+    [Fact]
+    public void A_side_named_by_two_bare_head_nouns_is_one_asserter()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Northern troops captured Eastharbour on Monday, the military said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(1, s.States[Frame(s, "control").Id - 1].Current!.IndependentSources);
+    }
+
+    [Fact]
+    public void A_head_shared_by_two_named_asserters_stays_two_sources()
+    {
+        // "the ministry" could be either ministry: it joins neither, and the two named ministries stay apart.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Twelve people were killed in the shelling of Lowmarsh, the Kessian health ministry said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Twelve people were killed in the shelling of Lowmarsh, the Kessian interior ministry said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(2, Assert.Single(s.States).Current!.IndependentSources);
+    }
+
+    [Fact]
+    public void The_subject_of_put_the_number_at_asserts_the_figure()
+    {
+        // The second outlet relays the police figure without a speech verb: it is the police's figure, not the outlet's.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Police arrested 87 people in Lowmarsh on Monday, a police spokesman said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Police have put the number of arrests in Lowmarsh at 87.", Mon) with { Outlet = "Valley Post" });
+        var relayed = Assert.Single(s.Claims, c => c.Article == 2);
+        Assert.Equal("Police", relayed.Chain[0]);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Corroboration);
+    }
+
+    [Fact]
     public void Counts_about_differently_named_places_do_not_conflict()
     {
         var report = Analyze(null,

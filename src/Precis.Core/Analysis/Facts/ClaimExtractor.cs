@@ -96,7 +96,8 @@ internal static partial class ClaimExtractor
     private static readonly LiteralGate GainGate = LiteralGate.For(MeasureLexicon.GainVerbs);
     private static readonly LiteralGate LoseGate = LiteralGate.For(MeasureLexicon.LoseVerbs);
     private static readonly LiteralGate DetentionGate = LiteralGate.For(DetentionWords);
-    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, .. StatusCues.Select(c => c.Gate)]);
+    private static readonly LiteralGate WinnerGate = LiteralGate.For(WinnerWords);
+    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, WinnerGate, .. StatusCues.Select(c => c.Gate)]);
 
     private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
     {
@@ -173,6 +174,7 @@ internal static partial class ClaimExtractor
             if (control) foreach (var c in Controls(article, s, clauses, places, dates, attribution, probe, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, probe, focus)) found.Add(c);
             if (DetentionGate.MayMatch(probe)) foreach (var c in PersonStatuses(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
+            if (WinnerGate.MayMatch(probe)) foreach (var c in Winners(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
             if (found.Count == 0) continue;
             var chain = AttributionFinder.Complete(attribution, article);
             var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
@@ -769,6 +771,54 @@ internal static partial class ClaimExtractor
             var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
             yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "detention", null, person, null, false,
                 when, lo, hi, new ClaimValue(null, null, "", status, negated), [], "", CueIn(s, clause));
+        }
+    }
+
+    // ---------------------------------------------------------------- contests
+
+    /// <summary>Words every winner cue holds (the literal gate's pattern).</summary>
+    private const string WinnerWords = "won|wins|winner";
+
+    [GeneratedRegex(@"\b(won|wins)\s+(the\s+|this\s+|last\s+)?([\p{L}'’-]+\s+){0,3}?(?<what>election|race|vote|poll|contest|run-?off|ballot|primary)\b|\bdeclared\s+(?<who>[^,;.]{2,60}?)\s+(as\s+)?(the\s+)?winner\b", Options)]
+    private static partial Regex WinnerCue { get; }
+
+    /// <summary>
+    /// Who won a contest (an election, a race, a vote): measure "winner" about the contest, the holder the person named
+    /// as the subject of "won" (the nearest before it in its clause, not the speaker) or the object of "declared ... the
+    /// winner". A negation or denial before the cue reads as not won. Two winners reported on different days are an
+    /// update (a projection withdrawn, a result declared); on one day from two sources, a conflict.
+    /// </summary>
+    private static IEnumerable<Claim> Winners(Article article, Sentence s, List<(int Start, int End)> clauses, DateAnalysis dates, EntityAnalysis entities, TextSpan speaker)
+    {
+        var m = WinnerCue.Match(s.Text);
+        if (!m.Success) yield break;
+        var (lo, hi) = ReportedOf(article);
+        // A candidate is a person or a party; "Tomas Brandt of the People's Party" is its first part.
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind is EntityKind.Person or EntityKind.Organization && !x.Mention.IsDescription && !speaker.Contains(x.Mention.Span))
+            .Select(x => (x.Mention, Name: x.Group.Name.IndexOf(" of ", StringComparison.Ordinal) is > 0 and var of ? x.Group.Name[..of] : x.Group.Name)).ToList();
+        if (people.Count == 0) yield break;
+        for (; m.Success; m = m.NextMatch())
+        {
+            var clause = ClauseOf(clauses, m.Index);
+            int at = s.Span.Start + m.Index;
+            string? person;
+            if (m.Groups["who"].Success)
+            {
+                var who = m.Groups["who"];
+                person = people.Where(x => x.Mention.Span.Start >= s.Span.Start + who.Index && x.Mention.Span.End <= s.Span.Start + who.Index + who.Length)
+                    .Select(x => x.Name).FirstOrDefault();
+            }
+            else
+            {
+                person = people.Where(x => x.Mention.Span.End <= at && x.Mention.Span.Start - s.Span.Start >= clause.Start)
+                    .OrderByDescending(x => x.Mention.Span.End).Select(x => x.Name).FirstOrDefault();
+            }
+            if (person is null) continue;
+            bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+            var ev = new TextSpan(at, m.Length);
+            var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+            yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "winner", null, "election", null, false,
+                when, lo, hi, new ClaimValue(null, person, "p:" + person, negated ? "not-won" : "won", negated), [], "", CueIn(s, clause));
         }
     }
 }

@@ -81,6 +81,7 @@ public static partial class StoryAnalyzer
         var ownVoice = raw.Select((c, i) => (c, i)).Where(x => x.c.Source.StartsWith("g:", StringComparison.Ordinal)).Select(x => x.i + 1).ToHashSet();
         FoldShortAsserters(raw, keys);
         var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
+        claims = FoldNames(claims);
         claims = FoldGenericHolders(claims);
         claims = AssignOwners(claims, articles, entities);
 
@@ -216,6 +217,27 @@ public static partial class StoryAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|told|tells|reported|announced|confirmed|added|stated)\b(\s+\S+){0,4}\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SpeechBefore();
+
+    /// <summary>
+    /// Places and state subjects that differ only by a leading "the" or by case ("the Sefra", "SEFRA" from a dateline)
+    /// are one name: the form without "the" that sorts first (ordinal) stands for all. Linear in claims.
+    /// </summary>
+    private static ImmutableArray<Claim> FoldNames(ImmutableArray<Claim> claims)
+    {
+        static string Key(string n) => (n.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? n[4..] : n).ToUpperInvariant();
+        var best = new Dictionary<string, string>(StringComparer.Ordinal);
+        void see(string? n)
+        {
+            if (n is null) return;
+            var k = Key(n);
+            if (!best.TryGetValue(k, out var b)) { best[k] = n; return; }
+            bool nThe = n.StartsWith("the ", StringComparison.OrdinalIgnoreCase), bThe = b.StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+            if ((bThe && !nThe) || (bThe == nThe && string.CompareOrdinal(n, b) < 0)) best[k] = n;
+        }
+        foreach (var c in claims) { see(c.Place); if (c.Kind == ClaimKind.State) see(c.Subject); }
+        string? map(string? n) => n is null ? null : best[Key(n)];
+        return [.. claims.Select(c => c with { Place = map(c.Place), Subject = c.Kind == ClaimKind.State ? map(c.Subject) : c.Subject })];
+    }
 
     /// <summary>
     /// An asserter named in full once and then by its head ("the Sarovian rights monitor" … "the monitor", "the

@@ -249,6 +249,31 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void A_contested_place_is_a_control_state_between_two_holders()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon),
+            DatesTestArticles.Make(2, "Control of Eastharbour was contested on Tuesday, residents said.", Mon.AddDays(1)),
+            DatesTestArticles.Make(3, "Rebel fighters captured Eastharbour on Wednesday, the rebels said.", Mon.AddDays(2)));
+        var f = Frame(s, "control");
+        var state = s.States[f.Id - 1];
+        Assert.Equal(["held by Northern troops", "contested", "held by Rebel fighters"], state.Sequence.Select(x => x.Value.Display).ToArray());
+        Assert.Equal(2, s.Relations.Count(r => r.Kind == RelationKind.Update));
+    }
+
+    [Fact]
+    public void A_projected_winner_then_a_declared_winner_is_an_update_of_who_won()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Marta Velenko has won the Dunmore mayoral election, the Dunmore Courier projected on Sunday.", Mon),
+            DatesTestArticles.Make(2, "The electoral board declared Pavel Oster the winner of the Dunmore mayoral election on Friday.", Mon.AddDays(5)));
+        var f = Frame(s, "winner");
+        var state = s.States[f.Id - 1];
+        Assert.Equal("won by Pavel Oster", state.Current!.Value.Display);
+        Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+    }
+
+    [Fact]
     public void Counts_about_differently_named_places_do_not_conflict()
     {
         var report = Analyze(null,

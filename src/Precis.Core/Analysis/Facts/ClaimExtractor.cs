@@ -321,6 +321,9 @@ internal static partial class ClaimExtractor
             // A number right after a capitalised word is a label ("Pier 7", "Route 4"), not a count.
             if (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[^1])
                 && !char.IsLetter(q.Phrase[0])) continue;
+            // An increment is not a value: "two more bodies", "another 40 homes", "added nine votes to her lead".
+            if ((after >= 0 && tokens[after].Normal is "more" or "additional" or "extra" or "further")
+                || (before >= 0 && tokens[before].Normal is "another" or "added" or "adding" or "additional" or "further")) continue;
             int rel = q.Span.Start - s.Span.Start;
             var clause = ClauseOf(clauses, rel);
             var (noun, nounEnd) = CountedNoun(article.Text, tokens, after, q.Qualifier == QuantityQualifier.Vague);

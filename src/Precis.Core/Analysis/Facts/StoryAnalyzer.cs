@@ -451,7 +451,7 @@ public static partial class StoryAnalyzer
                 var aLast = a.Max(c => c.AsOf ?? DateOnly.MinValue);
                 var aFirst = a.Min(c => c.AsOf ?? DateOnly.MaxValue);
                 bool overlap = aFirst.DayNumber - 1 <= bLast.DayNumber && bFirst.DayNumber - 1 <= aLast.DayNumber;
-                if (!overlap) continue;
+                if (!overlap || OneVoice(a, b)) continue;
                 rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b), ownVoice),
                     $"different sources give incompatible values for the same frame: {steps[i].Value.Display} vs {steps[j].Value.Display}"));
             }
@@ -466,6 +466,17 @@ public static partial class StoryAnalyzer
         StateStep? current = rivals.Count == 0 ? steps[last] : null;
         var disputed = rivals.Count == 0 ? ImmutableArray<StateStep>.Empty : [steps[last], .. rivals.Select(i => steps[i])];
         return (rels, new FrameState(frame.Id, current, disputed, [.. sequence]));
+    }
+
+    /// <summary>
+    /// Two value groups all from one article in one voice (one source key): an article does not contradict itself, so
+    /// its two values are two frames the matcher joined or a sequence it tells ("retook the crossing, two days after
+    /// losing it"), never a conflict. Two parties quoted in one article are two voices and still conflict.
+    /// </summary>
+    private static bool OneVoice(List<Claim> a, List<Claim> b)
+    {
+        var first = a[0];
+        return a.Concat(b).All(c => c.Article == first.Article && c.Source == first.Source);
     }
 
     private static bool Touches(ClaimRelation r, StateStep x, StateStep y) =>
@@ -510,7 +521,7 @@ public static partial class StoryAnalyzer
                     runs[^1].AddRange(other);
                     continue;
                 }
-                if (!sameSource)
+                if (!sameSource && !OneVoice(prevailing, other))
                 {
                     rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, [.. prevailing.Select(c => c.Id)], [.. other.Select(c => c.Id)], Sources(prevailing.Concat(other), ownVoice),
                         $"opposite claims on {Day(day.Key.Day == DateOnly.MaxValue ? null : day.Key.Day)}: {prevailing[0].Value.Display} vs {other[0].Value.Display}"));

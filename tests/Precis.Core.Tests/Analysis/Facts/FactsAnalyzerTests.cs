@@ -274,6 +274,31 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void An_increment_is_not_a_value()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "The toll rose to nine on Tuesday after two more bodies were found, police said.", Mon));
+        var c = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal(9, c.Value.Count!.Value);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void One_article_in_one_voice_does_not_conflict_with_itself()
+    {
+        // The outlet's own two figures for what the matcher takes as one frame are not two parties disagreeing.
+        var s = Story(null, DatesTestArticles.Make(1, "Floods killed 12 people in Ombrin on Monday. In the lower valley of Ombrin, 4 people were killed.", Mon));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void Two_parties_quoted_in_one_article_still_conflict()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "Shelling of Ombrin killed nine civilians on Monday, the health ministry said. "
+            + "The rebel council said the shelling of Ombrin had killed 27 people on Monday.", Mon));
+        Assert.Single(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
     public void Counts_about_differently_named_places_do_not_conflict()
     {
         var report = Analyze(null,

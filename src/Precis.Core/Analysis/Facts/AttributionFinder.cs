@@ -31,6 +31,15 @@ internal static partial class AttributionFinder
 
     private static readonly LiteralGate SpeechGate = LiteralGate.For(Speech);
 
+    /// <summary>Verbs that assert a figure rather than report speech: "police have put the number of arrests at 87", "officials counted 112 cases".</summary>
+    private const string FigureVerb = @"(put|puts|placed|places|gave|gives|counted|counts|recorded|records|registered|registers)";
+
+    [GeneratedRegex(@"^\s*(?<who>(\p{Lu}|the\s)[^,;:“”""]{1,70}?)\s+(has\s+|had\s+|have\s+|also\s+|still\s+|now\s+|so\s+far\s+)*" + FigureVerb
+        + @"\s+((the|its|their|a)\s+([\p{L}-]+\s+){0,2}(toll|number|figure|count|tally|total|estimate)\b|(at\s+least|more\s+than|about|some|nearly|almost|over|up\s+to)\b|\S*\d)", Options)]
+    private static partial Regex LeadingFigure { get; }
+
+    private static readonly LiteralGate FigureGate = LiteralGate.For(FigureVerb);
+
     [GeneratedRegex(@",\s*(said|says)\s+(?<who>[^,;.]{2,60})", Options)]
     private static partial Regex Inverted { get; }
 
@@ -70,6 +79,12 @@ internal static partial class AttributionFinder
                 var inv = Inverted.Match(s.Text);
                 if (inv.Success && NamesSomeone(inv.Groups["who"].Value)) add(inv, "who", 2);
             }
+        }
+        // "Police have put the toll at nine": the subject of a figure verb asserts the figure.
+        if (!parts.Any(p => p.Order == 1) && FigureGate.MayMatch(s.Text))
+        {
+            var fig = LeadingFigure.Match(s.Text);
+            if (fig.Success && !IsPronoun(fig.Groups["who"].Value) && NamesSomeone(fig.Groups["who"].Value)) add(fig, "who", 1);
         }
         foreach (Match m in AccordingTo.Matches(s.Text)) add(m, "who", 2);
         if (parts.Count == 0) return Unattributed;

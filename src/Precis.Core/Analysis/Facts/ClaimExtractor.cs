@@ -29,6 +29,14 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(since|so\s+far|in\s+total|a\s+total\s+of|in\s+recent\s+(days|weeks|months|years)|over\s+the\s+(past|last)|in\s+the\s+(past|last)|this\s+year|throughout|\w+\s+(days|weeks|months|years)\s+of|in\s+the\s+(war|conflict)|cumulative)\b", Options)]
     private static partial Regex PeriodCue { get; }
 
+    /// <summary>
+    /// A count's scope wider than the story's incident: a whole war ("in the Syrian war", "in the country's conflict",
+    /// "since the war began", "since the start of the uprising") or a whole country ("across the country",
+    /// "nationwide"). Such a count is about the war or the country, not about the place the story is in.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<war>(in|during|throughout|of)\s+(the\s+)?((\p{Lu}[\p{L}-]+|\p{L}+['’]s)\s+)?(civil\s+)?(war|conflict|uprising|insurgency)\b(?!\s+(zone|crimes?|monitor)\b)|since\s+the\s+((civil\s+)?(war|conflict|uprising|insurgency|crisis)\s+(began|started|erupted|broke\s+out)|(start|beginning|outbreak)\s+of\s+the\s+(\p{L}+\s+)?(war|conflict|uprising|insurgency|crisis)))|(?<nation>\bacross\s+the\s+(country|nation)\b|\bnation-?wide\b|\bcountry-?wide\b|\bin\s+the\s+whole\s+country\b)", Options)]
+    private static partial Regex WideScope { get; }
+
     [GeneratedRegex(@"\b(rose|risen|rising|climbed|increased|revised|updated|corrected|now|again|raised|jumped|lowered|reduced|still|bringing|brought|reached|fell|fallen|dropped)\b", Options)]
     private static partial Regex RevisionCue { get; }
 
@@ -88,7 +96,8 @@ internal static partial class ClaimExtractor
     private static readonly LiteralGate GainGate = LiteralGate.For(MeasureLexicon.GainVerbs);
     private static readonly LiteralGate LoseGate = LiteralGate.For(MeasureLexicon.LoseVerbs);
     private static readonly LiteralGate DetentionGate = LiteralGate.For(DetentionWords);
-    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, .. StatusCues.Select(c => c.Gate)]);
+    private static readonly LiteralGate WinnerGate = LiteralGate.For(WinnerWords);
+    private static readonly LiteralGate StateGate = LiteralGate.Any([GainGate, LoseGate, DetentionGate, WinnerGate, .. StatusCues.Select(c => c.Gate)]);
 
     private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
     {
@@ -126,15 +135,26 @@ internal static partial class ClaimExtractor
             read[j] = r;
             return r;
         }
-        // The place in focus for a clause that names none: the last place named in the two sentences before.
-        string? Context(int i)
+        // The place in focus for a clause that names none: the last place named in the two sentences before. When the
+        // sentence right before is about a wider scope (the whole war, the whole country), that scope and its place too:
+        // "More than 300 people have been killed in the war. Thousands have fled." is one background paragraph.
+        var wide = new string?[sentences.Length];
+        var wideRead = new bool[sentences.Length];
+        string? WideOf(int j)
         {
+            if (!wideRead[j]) { wideRead[j] = true; wide[j] = ScopeOf(sentences[j].Text); }
+            return wide[j];
+        }
+        (string? Place, string? Scope, string? ScopePlace) Context(int i)
+        {
+            string? scope = null, scopePlace = null;
             for (int j = i - 1; j >= 0 && sentences[j].Index >= sentences[i].Index - 2; j--)
             {
                 var before = Read(j, controlVerb: true).Places;
-                if (before.Count > 0) return before[^1].Name;
+                if (j == i - 1 && sentences[j].Index == sentences[i].Index - 1 && WideOf(j) is { } w) { scope = w; scopePlace = before.Count > 0 ? before[^1].Name : null; }
+                if (before.Count > 0) return (before[^1].Name, scope, scopePlace);
             }
-            return null;
+            return (null, scope, scopePlace);
         }
         var probe = new TextProbe();
         for (int i = 0; i < sentences.Length; i++)
@@ -148,13 +168,14 @@ internal static partial class ClaimExtractor
             bool control = GainGate.MayMatch(probe) || LoseGate.MayMatch(probe);
             var (attribution, places) = Read(i, control);
             int at = i;
-            Func<string?> context = () => places.Count > 0 ? places[^1].Name : Context(at);
+            Func<(string? Place, string? Scope, string? ScopePlace)> context = () => places.Count > 0 ? (places[^1].Name, null, null) : Context(at);
             var clauses = Clauses(s);
             var found = new List<Claim>();
-            foreach (var c in Counts(article, s, numbers, clauses, places, dates, context, () => lastCount, c => lastCount = c)) found.Add(c);
+            foreach (var c in Counts(article, s, numbers, clauses, places, dates, context, focus, () => lastCount, c => lastCount = c)) found.Add(c);
             if (control) foreach (var c in Controls(article, s, clauses, places, dates, attribution, probe, ref focus)) found.Add(c);
             foreach (var c in Statuses(article, s, clauses, places, dates, probe, focus)) found.Add(c);
             if (DetentionGate.MayMatch(probe)) foreach (var c in PersonStatuses(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
+            if (WinnerGate.MayMatch(probe)) foreach (var c in Winners(article, s, clauses, dates, entities, attribution.SpeakerSpan)) found.Add(c);
             if (found.Count == 0) continue;
             var chain = AttributionFinder.Complete(attribution, article);
             var source = sourceOf(article, attribution.Speaker, attribution.SpeakerSpan);
@@ -216,6 +237,8 @@ internal static partial class ClaimExtractor
             // "United Nations officials in Damascus said": where the speaker sits is not where the claim is.
             if (!speaker.IsEmpty && speaker.Contains(m.Span)) continue;
             int rel = m.Span.Start - s.Span.Start;
+            // "Iran's elite guards", "Iraq's second city": a possessor names whose thing it is, not where the claim is.
+            if (Possessive(s.Text, rel + m.Span.Length)) continue;
             // The tests below read only the end of the text before the mention: right-to-left patterns anchored at
             // that end try one position, where a left-to-right scan would read the whole prefix for each mention.
             var prefix = s.Text.AsSpan(0, rel);
@@ -229,6 +252,7 @@ internal static partial class ClaimExtractor
         {
             var g = n.Groups["name"];
             if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;
+            if (g.Value.EndsWith("'s", StringComparison.Ordinal) || g.Value.EndsWith("’s", StringComparison.Ordinal) || Possessive(s.Text, g.Index + g.Length)) continue;
             var abs = new TextSpan(s.Span.Start + g.Index, g.Length);
             if (people.Any(p => p.Overlaps(abs)) || (!speaker.IsEmpty && speaker.Contains(abs))) continue;
             list.Add((g.Index, g.Index + g.Length, g.Value));
@@ -237,9 +261,14 @@ internal static partial class ClaimExtractor
         return list;
     }
 
+    private static bool Possessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
+
     private static string? NearestPlace(List<(int Start, int End, string Name)> places, (int Start, int End) clause, int rel) =>
         places.Where(p => p.Start >= clause.Start && p.End <= clause.End)
-            .OrderBy(p => Math.Min(Math.Abs(p.Start - rel), Math.Abs(p.End - rel))).ThenBy(p => p.Start).Select(p => p.Name).FirstOrDefault();
+            .OrderBy(p => Distance(p.Start, p.End, rel)).ThenBy(p => p.Start).Select(p => p.Name).FirstOrDefault();
+
+    private static int Distance(int start, int end, int rel) => Math.Min(Math.Abs(start - rel), Math.Abs(end - rel));
 
     private static string? IncidentIn(Sentence s, (int Start, int End) clause, int rel)
     {
@@ -274,7 +303,8 @@ internal static partial class ClaimExtractor
     [GeneratedRegex(@"\b(figure|toll|count|number|estimate|tally|total|margin)(\s+of\s+(?<what>\p{L}+))?\b", Options)]
     private static partial Regex FigureOf { get; }
 
-    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<Quantity> quantities, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates, Func<string?> context, Func<Claim?> last, Action<Claim> setLast)
+    private static IEnumerable<Claim> Counts(Article article, Sentence s, List<Quantity> quantities, List<(int Start, int End)> clauses, List<(int Start, int End, string Name)> places, DateAnalysis dates,
+        Func<(string? Place, string? Scope, string? ScopePlace)> context, string? focus, Func<Claim?> last, Action<Claim> setLast)
     {
         var lastInArticle = last();
         if (quantities.Count == 0) yield break;
@@ -292,6 +322,9 @@ internal static partial class ClaimExtractor
             // A number right after a capitalised word is a label ("Pier 7", "Route 4"), not a count.
             if (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(article.Text[tokens[before].Span.Start]) && char.IsDigit(q.Phrase[^1])
                 && !char.IsLetter(q.Phrase[0])) continue;
+            // An increment is not a value: "two more bodies", "another 40 homes", "added nine votes to her lead".
+            if ((after >= 0 && tokens[after].Normal is "more" or "additional" or "extra" or "further")
+                || (before >= 0 && tokens[before].Normal is "another" or "added" or "adding" or "additional" or "further")) continue;
             int rel = q.Span.Start - s.Span.Start;
             var clause = ClauseOf(clauses, rel);
             var (noun, nounEnd) = CountedNoun(article.Text, tokens, after, q.Qualifier == QuantityQualifier.Vague);
@@ -350,10 +383,12 @@ internal static partial class ClaimExtractor
             var clauseText = s.Text[clause.Start..clause.End];
             bool running = MeasureLexicon.RunningMeasures.Contains(measure) || PeriodCue.IsMatch(clauseText)
                 || (when is not null && when.End.DayNumber - when.Start.DayNumber >= 2);
+            var (subject, place) = ScopeOfCount(s, clause, rel, clauseText, places, when, focus, context);
+            running |= subject is WarScope or NationScope;
             var claim = new Claim(0, article.Number, s.Index, s.Span, s.Text, TextSpan.FromBounds(evStart, evEnd), article.Text[evStart..evEnd],
                 ClaimKind.Count, measure, elided ? previous!.Counted : counted,
-                elided ? previous!.Subject : IncidentIn(s, clause, rel),
-                elided ? previous!.Place : NearestPlace(places, clause, rel) ?? context(),
+                elided ? previous!.Subject : subject,
+                elided ? previous!.Place : place,
                 elided ? previous!.Running : running,
                 elided ? previous!.When : when, lo, hi,
                 new ClaimValue(q, null, "", null, false), [], "", CueIn(s, clause));
@@ -362,6 +397,51 @@ internal static partial class ClaimExtractor
             setLast(claim);
             yield return claim;
         }
+    }
+
+    /// <summary>The subject of a count standing for a whole war, and for a whole country.</summary>
+    internal const string WarScope = "war", NationScope = "nationwide";
+
+    /// <summary>"war" or "nationwide" for a text that states a scope wider than one incident (<see cref="WideScope"/>), else null.</summary>
+    private static string? ScopeOf(string text)
+    {
+        var m = WideScope.Match(text);
+        return !m.Success ? null : m.Groups["war"].Success ? WarScope : NationScope;
+    }
+
+    [GeneratedRegex(@"\b(the|this)\s+((eastern|western|northern|southern|border|besieged|embattled)\s+)?(town|city|village)\b", Options)]
+    private static partial Regex PlaceAnaphor { get; }
+
+    /// <summary>
+    /// What a count is about and where. A count over a whole war or country is about that scope: its place is the one
+    /// its clause names (a country), never the story's place in focus. Otherwise the incident noun of the clause and
+    /// the nearest place; a clause naming no place takes "the town" as the place in focus, else the place of the
+    /// sentences before — or their wider scope, when the clause names neither an incident nor a date of its own.
+    /// </summary>
+    private static (string? Subject, string? Place) ScopeOfCount(Sentence s, (int Start, int End) clause, int rel, string clauseText, List<(int Start, int End, string Name)> places,
+        DateResolution? when, string? focus, Func<(string? Place, string? Scope, string? ScopePlace)> context)
+    {
+        var place = NearestPlace(places, clause, rel);
+        if (ScopeOf(clauseText) is { } scope) return (scope, scope == NationScope ? null : place);
+        var incident = IncidentIn(s, clause, rel);
+        // "the city" nearer the number than any named place refers back to the place in focus.
+        if (focus is not null && PlaceAnaphor.Match(clauseText) is { Success: true } an0)
+        {
+            int anaphor = int.MaxValue;
+            for (var an = an0; an.Success; an = an.NextMatch())
+            {
+                // "the town of Sukari" names a place; "east of the city" locates one place from another.
+                if (clauseText.AsSpan(an.Index + an.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase)
+                    || clauseText.AsSpan(0, an.Index).TrimEnd().EndsWith(" of", StringComparison.OrdinalIgnoreCase)) continue;
+                anaphor = Math.Min(anaphor, Distance(clause.Start + an.Index, clause.Start + an.Index + an.Length, rel));
+            }
+            int named = places.Where(p => p.Start >= clause.Start && p.End <= clause.End).Select(p => Distance(p.Start, p.End, rel)).DefaultIfEmpty(int.MaxValue).Min();
+            if (anaphor < named) return (incident, focus);
+        }
+        if (place is not null) return (incident, place);
+        var (before, wider, widerPlace) = context();
+        if (wider is not null && incident is null && when is null) return (wider, wider == NationScope ? null : widerPlace);
+        return (incident, before);
     }
 
     private static int FirstTokenFrom(ImmutableArray<Token> tokens, int position)
@@ -563,7 +643,8 @@ internal static partial class ClaimExtractor
             // "militias who claimed to have captured": the relative pronoun's antecedent is the subject.
             if (b.Value.Equals("who", StringComparison.OrdinalIgnoreCase) || b.Value.Equals("which", StringComparison.OrdinalIgnoreCase))
             {
-                var ante = text[..b.Index].TrimEnd();
+                // ", which captured ...": a non-restrictive clause's antecedent ends before its comma.
+                var ante = text[..b.Index].TrimEnd().TrimEnd(',').TrimEnd();
                 int comma = ante.LastIndexOf(',');
                 if (comma >= 0) ante = ante[(comma + 1)..];
                 ante = Regex.Replace(ante, @"^\s*(after|when|as|before|while|and)\s+", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -694,6 +775,54 @@ internal static partial class ClaimExtractor
             var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
             yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "detention", null, person, null, false,
                 when, lo, hi, new ClaimValue(null, null, "", status, negated), [], "", CueIn(s, clause));
+        }
+    }
+
+    // ---------------------------------------------------------------- contests
+
+    /// <summary>Words every winner cue holds (the literal gate's pattern).</summary>
+    private const string WinnerWords = "won|wins|winner";
+
+    [GeneratedRegex(@"\b(won|wins)\s+(the\s+|this\s+|last\s+)?([\p{L}'’-]+\s+){0,3}?(?<what>election|race|vote|poll|contest|run-?off|ballot|primary)\b|\bdeclared\s+(?<who>[^,;.]{2,60}?)\s+(as\s+)?(the\s+)?winner\b", Options)]
+    private static partial Regex WinnerCue { get; }
+
+    /// <summary>
+    /// Who won a contest (an election, a race, a vote): measure "winner" about the contest, the holder the person named
+    /// as the subject of "won" (the nearest before it in its clause, not the speaker) or the object of "declared ... the
+    /// winner". A negation or denial before the cue reads as not won. Two winners reported on different days are an
+    /// update (a projection withdrawn, a result declared); on one day from two sources, a conflict.
+    /// </summary>
+    private static IEnumerable<Claim> Winners(Article article, Sentence s, List<(int Start, int End)> clauses, DateAnalysis dates, EntityAnalysis entities, TextSpan speaker)
+    {
+        var m = WinnerCue.Match(s.Text);
+        if (!m.Success) yield break;
+        var (lo, hi) = ReportedOf(article);
+        // A candidate is a person or a party; "Tomas Brandt of the People's Party" is its first part.
+        var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind is EntityKind.Person or EntityKind.Organization && !x.Mention.IsDescription && !speaker.Contains(x.Mention.Span))
+            .Select(x => (x.Mention, Name: x.Group.Name.IndexOf(" of ", StringComparison.Ordinal) is > 0 and var of ? x.Group.Name[..of] : x.Group.Name)).ToList();
+        if (people.Count == 0) yield break;
+        for (; m.Success; m = m.NextMatch())
+        {
+            var clause = ClauseOf(clauses, m.Index);
+            int at = s.Span.Start + m.Index;
+            string? person;
+            if (m.Groups["who"].Success)
+            {
+                var who = m.Groups["who"];
+                person = people.Where(x => x.Mention.Span.Start >= s.Span.Start + who.Index && x.Mention.Span.End <= s.Span.Start + who.Index + who.Length)
+                    .Select(x => x.Name).FirstOrDefault();
+            }
+            else
+            {
+                person = people.Where(x => x.Mention.Span.End <= at && x.Mention.Span.Start - s.Span.Start >= clause.Start)
+                    .OrderByDescending(x => x.Mention.Span.End).Select(x => x.Name).FirstOrDefault();
+            }
+            if (person is null) continue;
+            bool negated = Negation.IsMatch(s.Text[Math.Max(clause.Start, m.Index - 40)..m.Index]);
+            var ev = new TextSpan(at, m.Length);
+            var when = SentenceFeatures.NearestDate(dates, s, ev.Start, sameSegment: true);
+            yield return new Claim(0, article.Number, s.Index, s.Span, s.Text, ev, m.Value, ClaimKind.State, "winner", null, "election", null, false,
+                when, lo, hi, new ClaimValue(null, person, "p:" + person, negated ? "not-won" : "won", negated), [], "", CueIn(s, clause));
         }
     }
 }

@@ -87,6 +87,8 @@ internal static class MeasureLexicon
         ("cause", "accidental", "deliberate", @"electrical\s+fault|short[\s-]circuit|faulty\s+wiring|accidental(ly)?|an\s+accident"),
         ("cause", "deliberate", "accidental", @"arson|deliberately|started\s+on\s+purpose|set\s+on\s+purpose|set\s+deliberately"),
         ("service", "resumed", "suspended", @"resumed|restored"),
+        // A place no side holds: a control state without a holder.
+        ("control", "contested", "controls", @"(was|is|were|are|remained|remains|remain|been)\s+(still\s+|hotly\s+|fiercely\s+|bitterly\s+)?contested"),
     ];
 
     private static Dictionary<string, string> Build(params (string Concept, string Forms)[] rows)

@@ -79,7 +79,9 @@ public static partial class StoryAnalyzer
         // Claims an article states in its own voice: the outlet relays them (often several parties' figures side by
         // side), so its key neither makes one figure a revision of another nor keeps two figures from conflicting.
         var ownVoice = raw.Select((c, i) => (c, i)).Where(x => x.c.Source.StartsWith("g:", StringComparison.Ordinal)).Select(x => x.i + 1).ToHashSet();
+        FoldShortAsserters(raw, keys);
         var claims = raw.Select((c, i) => c with { Id = i + 1, Source = keys.Find(c.Source), Group = groupOf.TryGetValue(c.Article, out var g) ? g : -c.Article }).ToImmutableArray();
+        claims = FoldNames(claims);
         claims = FoldGenericHolders(claims);
         claims = AssignOwners(claims, articles, entities);
 
@@ -204,6 +206,8 @@ public static partial class StoryAnalyzer
         }
         if (a.Place is not null && b.Place is not null && a.Place != b.Place && !placesOf(a).Contains(b.Place) && !placesOf(b).Contains(a.Place)) return false;
         if (a.Subject is not null && b.Subject is not null && a.Subject != b.Subject) return false;
+        // A count over a whole war or country is only ever the same as another such count, never an incident's.
+        if (IsWide(a.Subject) != IsWide(b.Subject)) return false;
         // Two tolls dated to different days are two incidents, unless a date is only the day of its own report
         // ("police said on Tuesday"): a toll reported as it rises carries the report's day, not the incident's.
         if (!a.Running && a.When is { Precision: >= DatePrecision.Day } wa && b.When is { Precision: >= DatePrecision.Day } wb && !wa.Overlaps(wb)
@@ -213,6 +217,58 @@ public static partial class StoryAnalyzer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|told|tells|reported|announced|confirmed|added|stated)\b(\s+\S+){0,4}\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SpeechBefore();
+
+    /// <summary>
+    /// Places and state subjects that differ only by a leading "the" or by case ("the Sefra", "SEFRA" from a dateline)
+    /// are one name: the form without "the" that sorts first (ordinal) stands for all. Linear in claims.
+    /// </summary>
+    private static ImmutableArray<Claim> FoldNames(ImmutableArray<Claim> claims)
+    {
+        static string Key(string n) => (n.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? n[4..] : n).ToUpperInvariant();
+        var best = new Dictionary<string, string>(StringComparer.Ordinal);
+        void see(string? n)
+        {
+            if (n is null) return;
+            var k = Key(n);
+            if (!best.TryGetValue(k, out var b)) { best[k] = n; return; }
+            bool nThe = n.StartsWith("the ", StringComparison.OrdinalIgnoreCase), bThe = b.StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+            if ((bThe && !nThe) || (bThe == nThe && string.CompareOrdinal(n, b) < 0)) best[k] = n;
+        }
+        foreach (var c in claims) { see(c.Place); if (c.Kind == ClaimKind.State) see(c.Subject); }
+        string? map(string? n) => n is null ? null : best[Key(n)];
+        return [.. claims.Select(c => c with { Place = map(c.Place), Subject = c.Kind == ClaimKind.State ? map(c.Subject) : c.Subject })];
+    }
+
+    /// <summary>
+    /// An asserter named in full once and then by its head ("the Sarovian rights monitor" … "the monitor", "the
+    /// Calvenian interior ministry" … "the interior ministry") is one source: a key whose words end exactly one longer
+    /// key of the story joins it. A head that ends two different keys ("ministry": health and interior) stays apart.
+    /// Cost: each key's word suffixes are indexed once (keys hold at most three words).
+    /// </summary>
+    private static void FoldShortAsserters(List<Claim> raw, UnionFind keys)
+    {
+        var named = raw.Select(c => c.Source).Where(k => k.StartsWith("e:", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var endingIn = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var k in named)
+        {
+            for (int i = k.IndexOf(' ', 2); i >= 0; i = k.IndexOf(' ', i + 1))
+            {
+                var suffix = "e:" + k[(i + 1)..];
+                if (!endingIn.TryGetValue(suffix, out var list)) endingIn[suffix] = list = [];
+                list.Add(k);
+            }
+        }
+        foreach (var k in named.Order(StringComparer.Ordinal))
+        {
+            if (endingIn.TryGetValue(k, out var longer) && longer.Count == 1) keys.Union(k, longer[0]);
+            // A side named by its bare head noun ("the army", "the military", "the troops") is one asserter.
+            var head = k[2..];
+            if (head.Contains(' ', StringComparison.Ordinal)) continue;
+            if ((MeasureLexicon.Sides.GetValueOrDefault(head) ?? MeasureLexicon.Sides.GetValueOrDefault(head + "s")) is { } side) keys.Union(k, "side:" + side);
+        }
+    }
+
+    private static bool IsWide(string? subject) => subject is ClaimExtractor.WarScope or ClaimExtractor.NationScope;
 
     private static int Agreement(Claim a, Claim b) =>
         (a.Place is not null && a.Place == b.Place ? 1 : 0) + (a.Subject is not null && a.Subject == b.Subject ? 1 : 0)
@@ -395,7 +451,7 @@ public static partial class StoryAnalyzer
                 var aLast = a.Max(c => c.AsOf ?? DateOnly.MinValue);
                 var aFirst = a.Min(c => c.AsOf ?? DateOnly.MaxValue);
                 bool overlap = aFirst.DayNumber - 1 <= bLast.DayNumber && bFirst.DayNumber - 1 <= aLast.DayNumber;
-                if (!overlap) continue;
+                if (!overlap || OneVoice(a, b)) continue;
                 rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, steps[i].Claims, steps[j].Claims, Sources(a.Concat(b), ownVoice),
                     $"different sources give incompatible values for the same frame: {steps[i].Value.Display} vs {steps[j].Value.Display}"));
             }
@@ -410,6 +466,17 @@ public static partial class StoryAnalyzer
         StateStep? current = rivals.Count == 0 ? steps[last] : null;
         var disputed = rivals.Count == 0 ? ImmutableArray<StateStep>.Empty : [steps[last], .. rivals.Select(i => steps[i])];
         return (rels, new FrameState(frame.Id, current, disputed, [.. sequence]));
+    }
+
+    /// <summary>
+    /// Two value groups all from one article in one voice (one source key): an article does not contradict itself, so
+    /// its two values are two frames the matcher joined or a sequence it tells ("retook the crossing, two days after
+    /// losing it"), never a conflict. Two parties quoted in one article are two voices and still conflict.
+    /// </summary>
+    private static bool OneVoice(List<Claim> a, List<Claim> b)
+    {
+        var first = a[0];
+        return a.Concat(b).All(c => c.Article == first.Article && c.Source == first.Source);
     }
 
     private static bool Touches(ClaimRelation r, StateStep x, StateStep y) =>
@@ -454,7 +521,7 @@ public static partial class StoryAnalyzer
                     runs[^1].AddRange(other);
                     continue;
                 }
-                if (!sameSource)
+                if (!sameSource && !OneVoice(prevailing, other))
                 {
                     rels.Add(new ClaimRelation(RelationKind.Conflict, frame.Id, [.. prevailing.Select(c => c.Id)], [.. other.Select(c => c.Id)], Sources(prevailing.Concat(other), ownVoice),
                         $"opposite claims on {Day(day.Key.Day == DateOnly.MaxValue ? null : day.Key.Day)}: {prevailing[0].Value.Display} vs {other[0].Value.Display}"));

@@ -34,6 +34,8 @@ public sealed record ClaimValue(Quantity? Count, string? Holder, string HolderKe
             {
                 "controls" => Holder is null ? "taken" : $"held by{who}",
                 "lost" => Holder is null ? "lost" : $"lost by{who}",
+                "won" => Holder is null ? "won" : $"won by{who}",
+                "not-won" => Holder is null ? "not won" : $"not won by{who}",
                 null => "?",
                 var s => s.Replace('-', ' '),
             };

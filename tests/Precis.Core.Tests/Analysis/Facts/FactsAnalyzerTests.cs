@@ -150,6 +150,155 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void A_war_wide_toll_in_a_background_paragraph_is_about_the_war_not_the_place_named_before()
+    {
+        // The war's total and the paragraph after it are background: neither is a toll or a displacement in Lowmarsh.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Shelling on Lowmarsh killed eight civilians on Monday, the monitor said.\n\n"
+                + "More than 90,000 people are estimated to have been killed in the Tervish war, which began in 2019. Millions have been displaced.", Mon),
+            DatesTestArticles.Make(2, "About 4,000 people have fled Lowmarsh since Friday, aid workers said.", Mon));
+        var war = Assert.Single(s.Claims, c => c.Value.Count!.Value == 90_000);
+        Assert.Equal("war", war.Subject);
+        Assert.Null(war.Place);
+        Assert.True(war.Running);
+        var fled = Assert.Single(s.Claims, c => c.Measure == "displaced" && c.Article == 1);
+        Assert.Equal("war", fled.Subject);
+        Assert.NotEqual("Lowmarsh", fled.Place);
+        // A war-wide count never joins the town's frame, so no relation is made between millions and 4,000.
+        Assert.Equal(2, s.Frames.Count(f => f.Measure == "displaced"));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void Since_the_conflict_began_and_a_country_name_make_a_war_scope_with_that_country_as_place()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "Fighting raged around Lowmarsh on Monday.\n\n"
+            + "More than 90,000 people have been killed in Tervania since the conflict began, the monitor said.", Mon));
+        var war = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal("war", war.Subject);
+        Assert.Equal("Tervania", war.Place);
+    }
+
+    [Fact]
+    public void A_toll_with_the_town_takes_the_place_in_focus_not_a_possessor_named_before()
+    {
+        // The place named last before the toll is Vardia, where the guards came from; "the town" is Eastharbour.
+        var s = Story(null, DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said. "
+            + "Guards sent from Vardia fought alongside the troops, the monitor said. "
+            + "More than 80 fighters were killed in three days of combat to retake the town, the monitor said.", Mon));
+        var toll = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal("Eastharbour", toll.Place);
+    }
+
+    [Fact]
+    public void A_place_in_the_possessive_is_not_the_object_of_a_control_verb()
+    {
+        // "losing Vardia's second city of Mosk": Vardia is not lost; no claim says so.
+        var s = Story(null, DatesTestArticles.Make(1, "Aid convoys reached towns in Vardia last year. The group has suffered defeats, losing Vardia's second city of Mosk in July.", Mon));
+        Assert.DoesNotContain(s.Claims, c => c.Measure == "control" && c.Subject == "Vardia");
+    }
+
+    [Fact]
+    public void The_holder_of_a_non_restrictive_relative_clause_is_its_antecedent()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "The alliance of Kerran and Tovish fighters, which captured Mosk, is advancing east.", Mon));
+        var c = Assert.Single(s.Claims, c => c.Measure == "control");
+        Assert.Equal("Mosk", c.Subject);
+        Assert.Contains("Tovish fighters", c.Value.Holder, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_asserter_named_in_full_then_by_its_head_is_one_source()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Twelve people were killed in the shelling of Lowmarsh, the Kessian rights monitor said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Twelve people were killed in the shelling of Lowmarsh, the monitor said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(1, Assert.Single(s.States).Current!.IndependentSources);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Corroboration);
+    }
+
+    [Fact]
+    public void A_side_named_by_two_bare_head_nouns_is_one_asserter()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Northern troops captured Eastharbour on Monday, the military said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(1, s.States[Frame(s, "control").Id - 1].Current!.IndependentSources);
+    }
+
+    [Fact]
+    public void A_head_shared_by_two_named_asserters_stays_two_sources()
+    {
+        // "the ministry" could be either ministry: it joins neither, and the two named ministries stay apart.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Twelve people were killed in the shelling of Lowmarsh, the Kessian health ministry said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Twelve people were killed in the shelling of Lowmarsh, the Kessian interior ministry said.", Mon) with { Outlet = "Valley Post" });
+        Assert.Equal(2, Assert.Single(s.States).Current!.IndependentSources);
+    }
+
+    [Fact]
+    public void The_subject_of_put_the_number_at_asserts_the_figure()
+    {
+        // The second outlet relays the police figure without a speech verb: it is the police's figure, not the outlet's.
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Police arrested 87 people in Lowmarsh on Monday, a police spokesman said.", Mon) with { Outlet = "Harbour Times" },
+            DatesTestArticles.Make(2, "Police have put the number of arrests in Lowmarsh at 87.", Mon) with { Outlet = "Valley Post" });
+        var relayed = Assert.Single(s.Claims, c => c.Article == 2);
+        Assert.Equal("Police", relayed.Chain[0]);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Corroboration);
+    }
+
+    [Fact]
+    public void A_contested_place_is_a_control_state_between_two_holders()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon),
+            DatesTestArticles.Make(2, "Control of Eastharbour was contested on Tuesday, residents said.", Mon.AddDays(1)),
+            DatesTestArticles.Make(3, "Rebel fighters captured Eastharbour on Wednesday, the rebels said.", Mon.AddDays(2)));
+        var f = Frame(s, "control");
+        var state = s.States[f.Id - 1];
+        Assert.Equal(["held by Northern troops", "contested", "held by Rebel fighters"], state.Sequence.Select(x => x.Value.Display).ToArray());
+        Assert.Equal(2, s.Relations.Count(r => r.Kind == RelationKind.Update));
+    }
+
+    [Fact]
+    public void A_projected_winner_then_a_declared_winner_is_an_update_of_who_won()
+    {
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Marta Velenko has won the Dunmore mayoral election, the Dunmore Courier projected on Sunday.", Mon),
+            DatesTestArticles.Make(2, "The electoral board declared Pavel Oster the winner of the Dunmore mayoral election on Friday.", Mon.AddDays(5)));
+        var f = Frame(s, "winner");
+        var state = s.States[f.Id - 1];
+        Assert.Equal("won by Pavel Oster", state.Current!.Value.Display);
+        Assert.Single(s.Relations, r => r.Kind == RelationKind.Update);
+    }
+
+    [Fact]
+    public void An_increment_is_not_a_value()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "The toll rose to nine on Tuesday after two more bodies were found, police said.", Mon));
+        var c = Assert.Single(s.Claims, c => c.Measure == "killed");
+        Assert.Equal(9, c.Value.Count!.Value);
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void One_article_in_one_voice_does_not_conflict_with_itself()
+    {
+        // The outlet's own two figures for what the matcher takes as one frame are not two parties disagreeing.
+        var s = Story(null, DatesTestArticles.Make(1, "Floods killed 12 people in Ombrin on Monday. In the lower valley of Ombrin, 4 people were killed.", Mon));
+        Assert.DoesNotContain(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
+    public void Two_parties_quoted_in_one_article_still_conflict()
+    {
+        var s = Story(null, DatesTestArticles.Make(1, "Shelling of Ombrin killed nine civilians on Monday, the health ministry said. "
+            + "The rebel council said the shelling of Ombrin had killed 27 people on Monday.", Mon));
+        Assert.Single(s.Relations, r => r.Kind == RelationKind.Conflict);
+    }
+
+    [Fact]
     public void Counts_about_differently_named_places_do_not_conflict()
     {
         var report = Analyze(null,

@@ -160,7 +160,8 @@ public static partial class StoryAnalyzer
 
     /// <summary>
     /// A report with no stated date is placed after the latest dated event it recounts: when it gives a state that
-    /// other reports date, it was written after that (first from dated reports only, then once more with the
+    /// other reports date, it was written after that — unless that date is past the last day the report can have been
+    /// published on, when the two reports tell two events with the same value (first from dated reports only, then once more with the
     /// placements of the first pass, so an undated report can follow another undated one).
     /// </summary>
     private static void PlaceUndated(List<List<Claim>> frames)
@@ -175,6 +176,8 @@ public static partial class StoryAnalyzer
                     foreach (var o in members)
                     {
                         if (o.Article == c.Article || (pass == 0 && !o.Dated) || o.AsOf is not { } d || !ClaimValue.SameState(o.Value, c.Value)) continue;
+                        // A report cannot recount an event later than the last day it can have been published on.
+                        if (c.ReportedBy is { } by && d > by) continue;
                         if (!floor.TryGetValue(c.Article, out var f) || d > f) floor[c.Article] = d;
                     }
                 }

@@ -333,6 +333,24 @@ public class FactsAnalyzerTests
     }
 
     [Fact]
+    public void An_undated_report_is_never_placed_after_the_last_day_it_can_have_been_published()
+    {
+        // Report 4's publication is only bounded (two days either side of Monday): its "taken control" is Monday's
+        // capture, not the retaking that report 3 (published after Thursday's loss) tells, though both name the army.
+        static Article Bounded(int n, string text, DateOnly from, DateOnly? to) =>
+            DatesTestArticles.Make(n, text, from) with { Published = new PublicationDate(from, null, DatePrecision.Day, "test", true, from, to) };
+        var s = Story(null,
+            DatesTestArticles.Make(1, "Northern troops captured Eastharbour on Monday, the army said.", Mon),
+            DatesTestArticles.Make(2, "Rebel fighters regained control of Eastharbour on Thursday after an ambush.", Mon.AddDays(3)),
+            Bounded(3, "The army said it had taken full control of Eastharbour again.", Mon.AddDays(4), null),
+            Bounded(4, "The army says it has taken full control of Eastharbour.", Mon.AddDays(-2), Mon.AddDays(2)));
+        var f = Frame(s, "control");
+        var state = s.States[f.Id - 1];
+        Assert.Equal(3, state.Current!.Articles.Single());
+        Assert.DoesNotContain(state.Sequence.Skip(1), x => x.Articles.Contains(4));
+    }
+
+    [Fact]
     public void A_hyphenated_held_or_controlled_is_an_adjective_not_a_control_claim()
     {
         // "rebel-held" and "army-controlled" describe a noun; only "captured" is this sentence's control verb.

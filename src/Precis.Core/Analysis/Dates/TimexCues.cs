@@ -118,7 +118,6 @@ internal readonly struct TimexCues
     }
 
     /// <summary>The cues of one sentence.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TimexCues Of(ReadOnlySpan<char> s)
     {
         // Characters that IgnoreCase folds into ASCII letters of the patterns: K (Kelvin), ſ (long s), İ, ı.

@@ -3,6 +3,7 @@
 # times, and reports wall time, CPU time and peak resident memory of each run, measured by GNU time (/usr/bin/time),
 # whose %M is the kernel's ru_maxrss (the process's VmHWM).
 # Targets (README): under 1.5 s wall and 150 MB peak RSS for DUC 2004 (50 clusters x 10 articles).
+# PRECIS_BENCH_COMPOSITE=1 measures the self-contained composite publish instead (bench/lib.sh).
 #
 #   bench/run-bench.sh [--runs N] [--file PATH] [--check]
 #

@@ -203,9 +203,12 @@ internal readonly struct TimexCues
         "fiscal", "calendar", "ended", "first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th",
     ];
 
-    /// <summary>Whether a word ends in four digits after a non-digit or nothing ("1990", "fiscal1990", not "19901").</summary>
+    /// <summary>
+    /// Whether a word ends in four digits ("1990", "fiscal1990", also "20171990": the quarter rule has no leading word
+    /// boundary, so its year can be the last four digits of a longer number).
+    /// </summary>
     private static bool EndsInYear(ReadOnlySpan<char> w) =>
-        w.Length >= 4 && char.IsDigit(w[^1]) && char.IsDigit(w[^2]) && char.IsDigit(w[^3]) && char.IsDigit(w[^4]) && (w.Length == 4 || !char.IsDigit(w[^5]));
+        w.Length >= 4 && char.IsDigit(w[^1]) && char.IsDigit(w[^2]) && char.IsDigit(w[^3]) && char.IsDigit(w[^4]);
 
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

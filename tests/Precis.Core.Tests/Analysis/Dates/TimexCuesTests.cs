@@ -74,6 +74,15 @@ public sealed class TimexCuesTests
     private static List<(TextSpan, TemporalKind, string)> Extractor(string text, bool cues) =>
         [.. TemporalExtractor.ExtractMentions(text, new TextSpan(0, text.Length), cues).Select(m => (m.Span, m.Kind, m.Phrase))];
 
+    [Fact]
+    public void A_year_at_the_end_of_a_longer_number_still_lets_the_quarter_rule_run()
+    {
+        // Found by the property below: the quarter rule has no leading word boundary, so "1990" in "20171990" is a year.
+        const string text = "20171990\nperiod  seconds-spring  ";
+        Assert.Equal(Tagger(text, false, false), Tagger(text, false, true));
+        Assert.Equal(Tagger(text, true, false), Tagger(text, true, true));
+    }
+
     [Property(Arbitrary = [typeof(TimexCuesTests)], MaxTest = 2000)]
     public bool Cues_never_change_what_is_found(string text) =>
         Tagger(text, false, true).SequenceEqual(Tagger(text, false, false))

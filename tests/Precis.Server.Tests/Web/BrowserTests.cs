@@ -77,7 +77,7 @@ public sealed class BrowserTests
         var eventUrl = page.Url;
 
         Assert.Equal("Ferry strikes Alder Bridge pier in Westhaven", await page.Locator("h1").InnerTextAsync());
-        foreach (var id in new[] { "summary", "timeline", "facts", "quotes", "entities", "sources", "articles" })
+        foreach (var id in new[] { "state", "summary", "timeline", "facts", "quotes", "entities", "sources", "articles" })
         {
             Assert.True(await page.Locator($"section#{id} h2").IsVisibleAsync(), $"section {id}");
         }
@@ -111,6 +111,7 @@ public sealed class BrowserTests
         Assert.Equal(0, await page.Locator(".new").CountAsync()); // first visit: nothing is "new"
 
         // A new article arrives; on the next visit it is marked, with a note at the top.
+        var beforeLater = DateTimeOffset.UtcNow.AddSeconds(-1);
         var later = await server.PostAsync(Later);
         Assert.Equal(System.Net.HttpStatusCode.Created, later.StatusCode);
         await page.GotoAsync(server.Address.ToString());
@@ -132,6 +133,13 @@ public sealed class BrowserTests
         await plain.GotoAsync(eventUrl + "?since=2000-01-01T00:00:00Z");
         Assert.Equal(5, await plain.Locator("ol.sources li.new").CountAsync());
         Assert.Contains("5 new articles since", await plain.Locator("p.new-since:not([hidden])").InnerTextAsync(), StringComparison.Ordinal);
+        // What the new article changed in the story (the bridge closed, now open), by link since the moment before it arrived.
+        await plain.GotoAsync(eventUrl + "?since=" + beforeLater.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, await plain.Locator("ol.sources li.new").CountAsync());
+        var changes = await plain.Locator("section#changes").InnerTextAsync();
+        Assert.Contains("changed", changes, StringComparison.Ordinal);
+        Assert.Contains("closed", changes, StringComparison.Ordinal);
+        Assert.Contains("open", await plain.Locator("section#state table").InnerTextAsync(), StringComparison.Ordinal);
 
         // A phone: one column, nothing wider than the screen.
         var phone = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true });
@@ -158,7 +166,7 @@ public sealed class BrowserTests
         var requests = new List<string>();
         page.Request += (_, r) => requests.Add(r.Url);
         await page.GotoAsync(new Uri(file).AbsoluteUri);
-        foreach (var id in new[] { "summary", "timeline", "facts", "quotes", "entities", "sources", "articles" })
+        foreach (var id in new[] { "state", "summary", "timeline", "facts", "quotes", "entities", "sources", "articles" })
         {
             Assert.True(await page.Locator($"section#{id} h2").IsVisibleAsync(), $"section {id}");
         }
@@ -172,10 +180,6 @@ public sealed class BrowserTests
         TestEnvironment.DeleteQuietly(Path.GetDirectoryName(file)!);
     }
 
-    /// <summary>
-    /// The committed screenshots under docs/screenshots are refreshed only on request (PRECIS_UPDATE_SCREENSHOT=1), so a
-    /// test run leaves the working tree clean; otherwise the page is still captured, to a temporary file.
-    /// </summary>
     /// <summary>
     /// Polls the API for the event's briefing (every half second, bounded) until it is served, or with
     /// <paramref name="current"/> until the served one is no longer marked stale; true when that happened.
@@ -192,6 +196,10 @@ public sealed class BrowserTests
         return false;
     }
 
+    /// <summary>
+    /// The committed screenshots under docs/screenshots are refreshed only on request (PRECIS_UPDATE_SCREENSHOT=1), so a
+    /// test run leaves the working tree clean; otherwise the page is still captured, to a temporary file.
+    /// </summary>
     private static async Task Shot(IPage page, string name, bool fullPage)
     {
         var shot = Environment.GetEnvironmentVariable("PRECIS_UPDATE_SCREENSHOT") == "1"

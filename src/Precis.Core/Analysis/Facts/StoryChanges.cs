@@ -40,6 +40,17 @@ public static class StoryChanges
             if (p.NotAfter is { } hi && hi <= cutDay) return (false, false);
             return (true, true);
         }
+        return Of(story, isNew);
+    }
+
+    /// <summary>
+    /// What is new in the story when <paramref name="isNew"/> says which articles a reader has not seen (by number; the
+    /// server asks by ingest time, "since your last visit"). <c>Uncertain</c> marks an article that may not be new.
+    /// </summary>
+    public static ImmutableArray<StoryChange> Of(StoryReport story, Func<int, (bool New, bool Uncertain)> isNew)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(isNew);
         bool claimNew(int id, out bool uncertain)
         {
             var r = isNew(story.ClaimById(id).Article);

@@ -17,6 +17,8 @@ public sealed class HtmlBriefingRenderer(HtmlBriefingOptions options) : IBriefin
     /// <summary>The sections in page order. A new kind of briefing content is one more <see cref="IHtmlSection"/> here.</summary>
     public static ImmutableArray<IHtmlSection> Sections { get; } =
     [
+        new ChangesHtmlSection(),
+        new StoryHtmlSection(),
         new SummaryHtmlSection(),
         new TimelineHtmlSection(),
         new FactsHtmlSection(),

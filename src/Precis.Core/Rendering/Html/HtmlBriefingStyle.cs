@@ -42,6 +42,8 @@ public static class HtmlBriefingStyle
         "summary{cursor:pointer}" +
         ".table{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.93rem;margin:.3rem 0}" +
         "th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}" +
+        ".value{font-weight:600}ol.before{margin:0;padding-left:1.1rem;font-size:.88rem}.chain{margin-top:.2rem}ul.changes{padding-left:1.1rem}ul.changes li{margin:.4rem 0}" +
+        "ul.note{list-style:none;padding:0}" +
         "td.value{font-weight:600}.note{font-size:.85rem;color:var(--muted);margin:.2rem 0 1rem}" +
         ".speaker{border-left:3px solid var(--line);padding-left:.9rem;margin:1rem 0}.speaker h3{margin:0}.role{margin:.1rem 0;color:var(--muted);font-size:.9rem}" +
         "ul.quotes{padding-left:1rem;margin:.4rem 0}ul.quotes li{margin:.35rem 0}q{font-family:Georgia,serif;font-size:1.02rem}" +
@@ -57,7 +59,9 @@ public static class HtmlBriefingStyle
         ".new-since{background:#fff4e6;border:1px solid #ffc078;border-radius:.4rem;padding:.5rem .8rem}" +
         "footer{margin-top:2.5rem;font-size:.8rem;color:var(--muted);border-top:1px solid var(--line);padding-top:.6rem}" +
         "@media (max-width:700px){main{padding:1rem .9rem 2rem}h1{font-size:1.5rem}.columns{grid-template-columns:1fr;gap:.4rem}" +
-        ".summary li{font-size:1rem}th,td{padding:.3rem .35rem}nav.toc{font-size:.85rem}}" +
+        ".summary li{font-size:1rem}th,td{padding:.3rem .35rem}nav.toc{font-size:.85rem}" +
+        "table.state thead{display:none}table.state tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.state td{display:block;border:0;padding:.1rem 0}" +
+        "table.state td.what{font-weight:700}table.state td.none{display:none}table.state td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:.8rem}}" +
         "@media print{body{background:#fff}main{max-width:none;padding:0}nav.toc,.read,details.evidence,svg.axis a title{display:none}" +
         "a{color:inherit;text-decoration:none}.cite{background:none;padding:0}h2{break-after:avoid}li,tr,.speaker{break-inside:avoid}.new::after{content:none}}";
 

@@ -1,4 +1,5 @@
 using Precis.Analysis.Quotes;
+using Precis.Rendering.Sections;
 
 namespace Precis.Rendering.Html;
 
@@ -13,31 +14,32 @@ internal sealed class QuotesHtmlSection : IHtmlSection
 
     public void Write(HtmlBriefingContext context, HtmlWriter html)
     {
-        var quotes = context.Briefing.Quotes;
-        if (quotes.IsEmpty)
+        var groups = QuotesSection.BySpeaker(context.Briefing);
+        if (groups.Count == 0)
         {
             html.Raw("<p class=\"empty\">No attributed quotes found.</p>\n");
             return;
         }
-        // Group by speaker name (the fullest name the set gives); GroupBy keeps first-appearance order.
-        foreach (var speaker in quotes.GroupBy(q => q.Speaker.Name, StringComparer.Ordinal))
+        foreach (var (speaker, role, quotes) in groups)
         {
-            var roles = speaker.Select(q => q.Speaker.Role).Where(r => r is not null).Select(r => OneLine(r!))
-                .GroupBy(r => r, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
-            var outlets = speaker.SelectMany(q => q.Occurrences).Select(o => o.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).ToList();
-            html.Raw("<div class=\"speaker\"><h3>").Text(speaker.Key).Raw("</h3>");
-            if (roles is not null) html.Raw("<p class=\"role\">").Text(roles).Raw("</p>");
+            var outlets = quotes.SelectMany(q => q.Occurrences).Select(o => o.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).ToList();
+            html.Raw("<div class=\"speaker\"><h3>").Text(speaker.Name).Raw("</h3>");
+            if (role is not null) html.Raw("<p class=\"role\">").Text(role).Raw("</p>");
             html.Raw("<ul class=\"quotes\">\n");
-            foreach (var q in speaker)
+            foreach (var q in quotes)
             {
                 html.Raw("<li");
-                context.WriteItemAttributes(html, q.Articles, q.Kind == QuoteKind.Direct ? "direct" : "reported");
+                context.WriteItemAttributes(html, q.Articles, q.Kind == QuoteKind.Reported ? "reported" : "direct");
                 html.Raw(">");
                 // PRECIS: reported speech is the reporter's wording, so it is never shown inside quotation marks.
-                if (q.Kind == QuoteKind.Direct) html.Raw("<q>").Text(OneLine(q.Text)).Raw("</q> ");
-                else html.Raw("<span class=\"muted\">reported:</span> ").Text(OneLine(q.Text)).Raw(" ");
+                switch (q.Kind)
+                {
+                    case QuoteKind.Direct: html.Raw("<q>").Text(OneLine(q.Text)).Raw("</q> "); break;
+                    case QuoteKind.Partial: html.Raw("<span class=\"muted\">in part:</span> <q>").Text(OneLine(q.Text)).Raw("</q> "); break;
+                    default: html.Raw("<span class=\"muted\">reported:</span> ").Text(OneLine(q.Text)).Raw(" "); break;
+                }
                 var first = q.Occurrences.GroupBy(o => o.Article).ToDictionary(g => g.Key, g => g.First());
-                context.WriteCitations(html, q.Articles, n => context.AnchorOf(n, first[n].Span));
+                context.WriteCitations(html, q.Articles, n => first.TryGetValue(n, out var o) ? context.AnchorOf(n, o.Span) : HtmlBriefingContext.ArticleId(n));
                 html.Raw("</li>\n");
             }
             html.Raw("</ul>");

@@ -12,21 +12,15 @@ internal static class QuotesSection
         writer.WriteLine();
         writer.WriteLine("## Who said what");
         writer.WriteLine();
-        // a quoted term of one or two words inside a paraphrase ("a “scorched earth” policy") is kept in the model
-        // as a partial quote but carries no statement to show
-        var shown = briefing.Quotes.Where(q => !q.IsTerm).ToList();
-        if (shown.Count == 0)
+        var groups = BySpeaker(briefing);
+        if (groups.Count == 0)
         {
             writer.WriteLine("_No attributed quotes found._");
             return;
         }
-        // one entry per resolved speaker, in order of their first quote; each quote below it in text order
-        foreach (var group in shown.GroupBy(q => SpeakerKey(q.Speaker), StringComparer.Ordinal))
+        foreach (var (speaker, roleText, quotes) in groups)
         {
-            var quotes = group.ToList();
-            var speaker = quotes[0].Speaker;
-            var roleText = quotes.Select(q => q.Speaker.Role).FirstOrDefault(r => r is not null);
-            var role = roleText is null ? "" : $" — {MarkdownBriefingRenderer.Escape(OneLine(roleText))}";
+            var role = roleText is null ? "" : $" — {MarkdownBriefingRenderer.Escape(roleText)}";
             writer.WriteLine($"- **{MarkdownBriefingRenderer.Escape(speaker.Name)}**{role}");
             foreach (var q in quotes)
             {
@@ -44,6 +38,22 @@ internal static class QuotesSection
             }
         }
     }
+
+    /// <summary>One speaker of "Who said what": the speaker, a role (one line) when a report gives one, and the quotes.</summary>
+    internal sealed record SpeakerQuotes(Speaker Speaker, string? Role, IReadOnlyList<Quote> Quotes);
+
+    /// <summary>
+    /// Quotes grouped by resolved speaker, in order of each speaker's first quote, each quote in text order. A quoted
+    /// term of one or two words inside a paraphrase ("a “scorched earth” policy") is kept in the model as a partial
+    /// quote but carries no statement to show, so it is left out. Both renderers read this.
+    /// </summary>
+    internal static IReadOnlyList<SpeakerQuotes> BySpeaker(Briefing briefing) =>
+        [.. briefing.Quotes.Where(q => !q.IsTerm).GroupBy(q => SpeakerKey(q.Speaker), StringComparer.Ordinal).Select(g =>
+        {
+            var quotes = g.ToList();
+            var role = quotes.Select(q => q.Speaker.Role).FirstOrDefault(r => r is not null);
+            return new SpeakerQuotes(quotes[0].Speaker, role is null ? null : OneLine(role), quotes);
+        })];
 
     private static string SpeakerKey(Speaker speaker) =>
         speaker.Entity is int e ? $"#{e}" : speaker.Name.ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Precis.Analysis.Facts;
@@ -14,16 +15,66 @@ internal static class StorySection
     /// <summary>Frames shown in "Where things stand": those with a relation or two or more claims, most supported first.</summary>
     private const int MaxStateLines = 8;
 
+    /// <summary>One line of "Where things stand": a frame, its state, and the values before the current one.</summary>
+    internal sealed record StateLine(ClaimFrame Frame, FrameState State, ImmutableArray<StateStep> Before);
+
+    /// <summary>One corroborated value of "Who agrees": the step with its claims and independent sources.</summary>
+    internal sealed record Corroboration(ClaimFrame Frame, StateStep Step);
+
+    /// <summary>One frame that changed or is disputed: its values in time order and the relations between them.</summary>
+    internal sealed record ChangeTable(ClaimFrame Frame, bool HasUpdate, bool HasConflict, ImmutableArray<StateStep> Rows, ImmutableArray<ClaimRelation> Relations)
+    {
+        public string Kind => HasUpdate && HasConflict ? "updates and conflicts" : HasUpdate ? "update" : "conflict";
+    }
+
+    /// <summary>The frames "Where things stand" shows, in order (both renderers read this).</summary>
+    internal static IReadOnlyList<StateLine> StateLines(StoryReport story) =>
+        [.. story.NotableFrames().Take(MaxStateLines).Select(frame =>
+        {
+            var state = story.States[frame.Id - 1];
+            var before = state.Current is null ? state.Sequence : state.Sequence.RemoveAt(state.Sequence.Length - 1);
+            return new StateLine(frame, state, before);
+        })];
+
+    /// <summary>Values reported by two or more independent sources, best supported first.</summary>
+    internal static IReadOnlyList<Corroboration> Corroborations(StoryReport story) =>
+        [.. story.Relations.Where(r => r.Kind == RelationKind.Corroboration).OrderByDescending(r => r.IndependentSources).ThenBy(r => r.Frame).Select(r =>
+        {
+            var frame = story.FrameById(r.Frame);
+            var state = story.States[frame.Id - 1];
+            // A corroborated value that is neither in the frame's sequence nor disputed (an older value the update
+            // chain passed over) is shown from its claims.
+            var step = state.Sequence.Concat(state.Disputed).FirstOrDefault(s => s.Claims.SequenceEqual(r.From))
+                ?? new StateStep(story.ClaimById(r.From[0]).Value, story.ClaimById(r.From[0]).AsOf, r.From,
+                    [.. r.From.Select(id => story.ClaimById(id).Article).Distinct().Order()], r.IndependentSources);
+            return new Corroboration(frame, step);
+        })];
+
+    /// <summary>Each frame with an update or a conflict: every value it took (sequence and disputed sides) by date.</summary>
+    internal static IReadOnlyList<ChangeTable> ChangeTables(StoryReport story) =>
+        [.. story.Frames.Where(f => story.Relations.Any(r => r.Frame == f.Id && r.Kind != RelationKind.Corroboration)).Select(frame =>
+        {
+            var state = story.States[frame.Id - 1];
+            var relations = story.Relations.Where(r => r.Frame == frame.Id && r.Kind != RelationKind.Corroboration).ToImmutableArray();
+            var rows = state.Sequence.Concat(state.Disputed.Where(d => !state.Sequence.Contains(d)))
+                .OrderBy(s => s.AsOf ?? DateOnly.MaxValue).ThenBy(s => s.Claims[0]).ToImmutableArray();
+            return new ChangeTable(frame, relations.Any(r => r.Kind == RelationKind.Update), relations.Any(r => r.Kind == RelationKind.Conflict), rows, relations);
+        })];
+
+    /// <summary>How a value reached the articles when it was relayed ("the monitor → AFP"), one chain per distinct path.</summary>
+    internal static IReadOnlyList<string> ChainsOf(StoryReport story, StateStep step) =>
+        [.. step.Claims.Select(id => story.ClaimById(id)).Where(c => c.Chain.Length > 1)
+            .Select(c => string.Join(" → ", c.Chain)).Distinct(StringComparer.Ordinal)];
+
     public static void WriteStateMarkdown(Briefing briefing, TextWriter writer)
     {
         if (briefing.Story is not { } story || story.Frames.IsEmpty) return;
-        var shown = story.NotableFrames().Take(MaxStateLines).ToList();
+        var shown = StateLines(story);
         if (shown.Count == 0) return;
         writer.WriteLine("## Where things stand");
         writer.WriteLine();
-        foreach (var frame in shown)
+        foreach (var (frame, state, before) in shown)
         {
-            var state = story.States[frame.Id - 1];
             var label = Esc(frame.Label);
             if (state.Current is { } cur)
             {
@@ -33,7 +84,6 @@ internal static class StorySection
             {
                 writer.WriteLine($"- **{label}**: disputed — {string.Join(" vs ", state.Disputed.Select(d => $"{Esc(d.Value.Display)} {Cite(d)}"))}");
             }
-            var before = state.Current is null ? state.Sequence : state.Sequence.RemoveAt(state.Sequence.Length - 1);
             if (!before.IsEmpty)
             {
                 writer.WriteLine($"  - before: {string.Join(" → ", before.Select(s => $"{Esc(s.Value.Display)} ({When(s)}) {Cite(s)}"))}");
@@ -48,40 +98,30 @@ internal static class StorySection
         writer.WriteLine();
         writer.WriteLine("## Who agrees, who conflicts");
         writer.WriteLine();
-        var corroborations = story.Relations.Where(r => r.Kind == RelationKind.Corroboration).ToList();
-        var changing = story.Frames.Where(f => story.Relations.Any(r => r.Frame == f.Id && r.Kind != RelationKind.Corroboration)).ToList();
+        var corroborations = Corroborations(story);
+        var changing = ChangeTables(story);
         if (corroborations.Count == 0 && changing.Count == 0)
         {
             writer.WriteLine("_No claim is reported by two independent sources, and no update or conflict was found._");
         }
-        foreach (var r in corroborations.OrderByDescending(r => r.IndependentSources).ThenBy(r => r.Frame))
+        foreach (var (frame, step) in corroborations)
         {
-            var frame = story.FrameById(r.Frame);
-            var state = story.States[frame.Id - 1];
-            // A corroborated value that is neither in the frame's sequence nor disputed (an older value the update
-            // chain passed over) is shown from its claims.
-            var step = state.Sequence.Concat(state.Disputed).FirstOrDefault(s => s.Claims.SequenceEqual(r.From))
-                ?? new StateStep(story.ClaimById(r.From[0]).Value, story.ClaimById(r.From[0]).AsOf, r.From,
-                    [.. r.From.Select(id => story.ClaimById(id).Article).Distinct().Order()], r.IndependentSources);
             writer.WriteLine($"- **{Esc(frame.Label)}**: {Esc(step.Value.Display)} — {Count(step)} {Cite(step)}{Chains(story, step)}");
         }
-        foreach (var frame in changing)
+        foreach (var table in changing)
         {
-            var state = story.States[frame.Id - 1];
-            bool conflict = story.Relations.Any(r => r.Frame == frame.Id && r.Kind == RelationKind.Conflict);
-            bool update = story.Relations.Any(r => r.Frame == frame.Id && r.Kind == RelationKind.Update);
             writer.WriteLine();
-            writer.WriteLine($"### {Esc(frame.Label)} — {(update && conflict ? "updates and conflicts" : update ? "update" : "conflict")}");
+            writer.WriteLine($"### {Esc(table.Frame.Label)} — {table.Kind}");
             writer.WriteLine();
             writer.WriteLine("| value | as of | sources | evidence |");
             writer.WriteLine("|---|---|---|---|");
-            foreach (var s in state.Sequence.Concat(state.Disputed.Where(d => !state.Sequence.Contains(d))).OrderBy(s => s.AsOf ?? DateOnly.MaxValue).ThenBy(s => s.Claims[0]))
+            foreach (var s in table.Rows)
             {
                 var first = story.ClaimById(s.Claims[0]);
                 writer.WriteLine($"| {Cell(s.Value.Display)} | {Cell(When(s))} | {string.Join(", ", s.Articles)} ({Count(s)}) | {Cell(first.EvidenceText)} |");
             }
             writer.WriteLine();
-            foreach (var r in story.Relations.Where(r => r.Frame == frame.Id && r.Kind != RelationKind.Corroboration))
+            foreach (var r in table.Relations)
             {
                 writer.WriteLine($"- _{(r.Kind == RelationKind.Update ? "update" : "conflict")}_: {Esc(r.Note)}");
             }
@@ -90,8 +130,7 @@ internal static class StorySection
 
     private static string Chains(StoryReport story, StateStep step)
     {
-        var chains = step.Claims.Select(id => story.ClaimById(id)).Where(c => c.Chain.Length > 1)
-            .Select(c => string.Join(" → ", c.Chain)).Distinct(StringComparer.Ordinal).ToList();
+        var chains = ChainsOf(story, step);
         return chains.Count == 0 ? "" : " — reported as: " + string.Join("; ", chains.Select(Esc));
     }
 

@@ -185,6 +185,8 @@ internal static class BriefCommand
         {
             foreach (var (stage, total) in _totals) error.WriteLine(FormattableString.Invariant($"timing: {stage,-14} {total.TotalMilliseconds,9:F1} ms"));
             error.WriteLine(FormattableString.Invariant($"timing: {"all stages",-14} {_totals.Sum(t => t.Total.TotalMilliseconds),9:F1} ms"));
+            // What the process spent compiling methods its ReadyToRun code lacks (all threads; part of the stages' times).
+            error.WriteLine(FormattableString.Invariant($"timing: {"jit (process)",-14} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,9:F1} ms, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
         }
     }
 }

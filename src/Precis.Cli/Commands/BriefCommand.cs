@@ -187,6 +187,7 @@ internal static class BriefCommand
             error.WriteLine(FormattableString.Invariant($"timing: {"all stages",-14} {_totals.Sum(t => t.Total.TotalMilliseconds),9:F1} ms"));
             // What the process spent compiling methods its ReadyToRun code lacks (all threads; part of the stages' times).
             error.WriteLine(FormattableString.Invariant($"timing: {"jit (process)",-14} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,9:F1} ms, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
+            error.WriteLine(FormattableString.Invariant($"timing: {"gc (process)",-14} {GC.GetTotalPauseDuration().TotalMilliseconds,9:F1} ms paused, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB allocated"));
         }
     }
 }

@@ -103,43 +103,34 @@ internal static class BriefCommand
         int briefed = 0;
         var all = BenchFile.Read(path, diagnostics).ToList();
         FlushDiagnostics();
-        // Clusters are independent and the pipeline is thread-safe: brief them on every core, output in file order.
-        // Each core takes the next cluster when it is free (not a fixed half of the file each: clusters differ in size,
-        // and a core that drew the light half would sit idle at the end).
-        var briefings = System.Collections.Concurrent.Partitioner.Create(all, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering)
-            .AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(cluster => pipeline.Run(cluster.ToSources(path), cluster.Id));
+        // Clusters are independent and the pipeline is thread-safe: brief them on every core, largest first, each
+        // rendered by the core that briefed it; this thread writes them out in file order as they come.
+        bool json = renderer is JsonBriefingRenderer;
         CliProgress.Run(progress, "briefing clusters", all.Count, advance =>
         {
-        foreach (var briefing in briefings)
-        {
-            advance(1);
-            stageTimes?.Add(briefing);
-            foreach (var d in briefing.Diagnostics) io.Error.WriteLine(d);
-            if (briefing.Articles.IsEmpty)
+            OrderedParallel.Run(all, c => c.Documents.Sum(d => (long)d.Text.Length), cluster =>
             {
-                io.Error.WriteLine($"{path}:{briefing.Id}: no usable article");
-                continue;
-            }
-            if (renderer is JsonBriefingRenderer)
+                var briefing = pipeline.Run(cluster.ToSources(path), cluster.Id);
+                return (briefing.Diagnostics, briefing.Timings, Text: briefing.Articles.IsEmpty ? null : Render(briefing), briefing.Id);
+            }, Math.Max(1, Environment.ProcessorCount), done =>
             {
-                // JSON lines: one compact object per cluster.
-                using var stream = new MemoryStream();
-                using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                advance(1);
+                stageTimes?.Add(done.Timings);
+                foreach (var d in done.Diagnostics) io.Error.WriteLine(d);
+                if (done.Text is null)
                 {
-                    JsonBriefingRenderer.Write(briefing, json);
+                    io.Error.WriteLine($"{path}:{done.Id}: no usable article");
+                    return;
                 }
-                writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            }
-            else
-            {
-                if (briefed > 0) writer.WriteLine("\n---\n");
-                renderer.Render(briefing, writer);
-            }
-            briefed++;
-        }
-        return 0;
+                if (json) writer.WriteLine(done.Text);
+                else
+                {
+                    if (briefed > 0) writer.WriteLine("\n---\n");
+                    writer.Write(done.Text);
+                }
+                briefed++;
+            });
+            return 0;
         });
         FlushDiagnostics();
         if (briefed == 0)
@@ -154,6 +145,23 @@ internal static class BriefCommand
             foreach (var d in diagnostics) io.Error.WriteLine(d);
             diagnostics.Clear();
         }
+
+        string Render(Briefing briefing)
+        {
+            if (json)
+            {
+                // JSON lines: one compact object per cluster.
+                using var stream = new MemoryStream();
+                using (var jsonWriter = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    JsonBriefingRenderer.Write(briefing, jsonWriter);
+                }
+                return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            }
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = writer.NewLine };
+            renderer.Render(briefing, text);
+            return text.ToString();
+        }
     }
 
     /// <summary>Per-stage wall time summed over every briefing of one run.</summary>
@@ -161,9 +169,11 @@ internal static class BriefCommand
     {
         private readonly List<(string Stage, TimeSpan Total)> _totals = [];
 
-        public void Add(Briefing briefing)
+        public void Add(Briefing briefing) => Add(briefing.Timings);
+
+        public void Add(IEnumerable<StageTiming> timings)
         {
-            foreach (var t in briefing.Timings)
+            foreach (var t in timings)
             {
                 int i = _totals.FindIndex(x => x.Stage == t.Stage);
                 if (i < 0) _totals.Add((t.Stage, t.Elapsed));
@@ -175,6 +185,9 @@ internal static class BriefCommand
         {
             foreach (var (stage, total) in _totals) error.WriteLine(FormattableString.Invariant($"timing: {stage,-14} {total.TotalMilliseconds,9:F1} ms"));
             error.WriteLine(FormattableString.Invariant($"timing: {"all stages",-14} {_totals.Sum(t => t.Total.TotalMilliseconds),9:F1} ms"));
+            // What the process spent compiling methods its ReadyToRun code lacks (all threads; part of the stages' times).
+            error.WriteLine(FormattableString.Invariant($"timing: {"jit (process)",-14} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,9:F1} ms, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods"));
+            error.WriteLine(FormattableString.Invariant($"timing: {"gc (process)",-14} {GC.GetTotalPauseDuration().TotalMilliseconds,9:F1} ms paused, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB allocated"));
         }
     }
 }

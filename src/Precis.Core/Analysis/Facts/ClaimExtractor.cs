@@ -81,11 +81,40 @@ internal static partial class ClaimExtractor
     private static readonly Regex PrepositionBefore = new(@"\b(in|of|on|at|near|from|into|outside|around)\s+(the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
     private static readonly Regex TheBefore = new(@"\b(the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
-    [GeneratedRegex(@"\b(in|on|at|near|from|into|of|" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs + @")\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex BareName { get; }
+    private const string PlacePrepositions = "in|on|at|near|from|into|of";
+    private const string PlaceLeads = PlacePrepositions + "|" + MeasureLexicon.GainVerbs + "|" + MeasureLexicon.LoseVerbs;
+    private const string BareNameRest = @")\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})";
 
-    [GeneratedRegex(@"\b(in|on|at|near|from|into|of)\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|This|That|Its|Their|His|Her)\b)(?<name>\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex BareNameAfterPreposition { get; }
+    [GeneratedRegex(@"\b(" + PlaceLeads + BareNameRest, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex BareName { get; }
+
+    [GeneratedRegex(@"\b(" + PlacePrepositions + BareNameRest, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex BareNameAfterPreposition { get; }
+
+    [GeneratedRegex(@"\G\b(" + PlaceLeads + BareNameRest, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BareNameAnchored { get; }
+
+    [GeneratedRegex(@"\G\b(" + PlacePrepositions + BareNameRest, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BareNameAfterPrepositionAnchored { get; }
+
+    // Every match of BareName starts with a word of its lead alternation (those words are among the words written in
+    // it, escapes aside): the scan tries the pattern only there (LeadWordScan; the same matches as BareName.Matches).
+    internal static readonly LeadWordScan BareNameScan = new(WordsOf(PlaceLeads), BareNameAnchored);
+    internal static readonly LeadWordScan BareNameAfterPrepositionScan = new(WordsOf(PlacePrepositions), BareNameAfterPrepositionAnchored);
+
+    private static HashSet<string> WordsOf(string alternation)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < alternation.Length;)
+        {
+            if (alternation[i] == '\\') { i += 2; continue; } // \s, \b: not words
+            if (!char.IsLetter(alternation[i])) { i++; continue; }
+            int start = i;
+            while (i < alternation.Length && char.IsLetter(alternation[i])) i++;
+            words.Add(alternation[start..i]);
+        }
+        return words;
+    }
 
     [GeneratedRegex(@"\bfrom\s+(the\s+(town|city|village)\s+of\s+)?", Options)]
     private static partial Regex FromPlace { get; }
@@ -248,7 +277,7 @@ internal static partial class ClaimExtractor
         // Names the entity stage did not classify: a capitalised run right after a place preposition or a control verb.
         var people = entities.MentionsIn(article.Number, s.Span).Where(x => x.Group.Kind == EntityKind.Person).Select(x => x.Mention.Span).ToList();
         // Without a control verb in the sentence, only the prepositions of BareName can match (the same matches, cheaper).
-        foreach (Match n in (controlVerb ? BareName : BareNameAfterPreposition).Matches(s.Text))
+        foreach (Match n in (controlVerb ? BareNameScan : BareNameAfterPrepositionScan).Matches(s.Text))
         {
             var g = n.Groups["name"];
             if (list.Any(p => p.Item1 < g.Index + g.Length && g.Index < p.Item2)) continue;

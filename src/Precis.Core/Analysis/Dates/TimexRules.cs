@@ -142,12 +142,12 @@ internal static partial class TimexRules
 
         if (digit && cues.MonthToken)
         {
-            foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m);
-            foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m);
+            foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m, datesOnly);
+            foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m, datesOnly);
         }
         if (cues.Year4)
         {
-            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
+            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m, datesOnly);
             if (span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
         }
         if (span.ContainsAny(MonthWords)) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
@@ -284,7 +284,7 @@ internal static partial class TimexRules
 
     // ---------------------------------------------------------------- families
 
-    private static void AddDay(List<TimexCandidate> found, string sentence, int offset, Match m)
+    private static void AddDay(List<TimexCandidate> found, string sentence, int offset, Match m, bool datesOnly)
     {
         var t = m.Groups["t"];
         var monText = m.Groups["mon"].Value;
@@ -292,13 +292,15 @@ internal static partial class TimexRules
         int day = Int(m.Groups["day"].Value);
         int? year = m.Groups["year"].Success ? Int(m.Groups["year"].Value) : null;
         if (month == 0 || day is < 1 or > 31) return;
-        // A dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not an event; TimeML leaves it out.
-        if (Dateline.IsMatch(sentence[..t.Index]) && sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("(", StringComparison.Ordinal)) return;
+        // A dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not an event: the pipeline's dates stage
+        // leaves it out (the publication date is its own evidence). TimeML marks it (TimeBank does, 11 of 14 times):
+        // the TIMEX3 tagger keeps it.
+        if (datesOnly && Dateline.IsMatch(sentence[..t.Index]) && sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("(", StringComparison.Ordinal)) return;
         Add(found, offset, t, "day", ctx =>
         {
             int y;
             if (year is int yy) y = yy;
-            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index));
+            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index, t.Length));
             else if (ctx.RefYear is int ry) y = ry;
             else return new TimexValue(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{month:00}-{day:00}"));
             if (SafeDate(y, month, day) is not DateOnly date) return null;
@@ -328,22 +330,29 @@ internal static partial class TimexRules
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
     /// either way), weighed by the tense.</summary>
     // A past-tense verb other than the reporting "said" and the forward-looking "expected", "planned"...:
-    // "bought RJR in February", "the year ended March 31".
-    [GeneratedRegex(@"\b(?!(?:said|expected|scheduled|planned|proposed|needed|required)\b)(?:was|were|had|did|\w{3,}ed|began|became|bought|came|fell|grew|left|lost|made|met|paid|rose|sold|took|went|won|wrote)\b", IgnoreCase)]
+    // "bought RJR in February", "the year ended March 31"; the common irregular past forms ("brought", "held").
+    [GeneratedRegex(@"\b(?!(?:said|expected|scheduled|planned|proposed|needed|required)\b)(?:was|were|had|did|\w{3,}ed|began|became|bought|brought|built|came|caught|chose|drew|drove|fell|felt|fled|flew|fought|found|gave|got|grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rose|sank|saw|sent|shot|sold|sought|spent|spoke|stood|struck|swept|taught|thought|threw|told|took|went|won|wrote)\b", IgnoreCase)]
     private static partial Regex PastVerb { get; }
 
-    // Words that make a clause look forward or keep it open: modals, infinitives, the present tense of "be", "now".
-    [GeneratedRegex(@"\b(?:will|would|to|is|are|shall|can|could|may|might|planned|now)\b", IgnoreCase)]
+    // Words that make a clause look forward or keep it open: modals, infinitives ("to" before a word that is no
+    // determiner, number or amount: "plans to sell", not "rose to a high" or "to $5"), the present tense of "be", "now".
+    [GeneratedRegex(@"\b(?:will|would|to(?=\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|some|about|nearly|more|less|its)\b)[a-z])|is|are|shall|can|could|may|might|planned|now)\b", IgnoreCase)]
     private static partial Regex OpenClause { get; }
 
-    [GeneratedRegex(@"[,;:()\n]|\.\s|``|''|\b(?:but|while|which|that)\b", Options)]
+    // Where a clause starts: punctuation, quotes, conjunctions and the subordinators that open a clause of their own
+    // ("since he was rescued in November", "when it was sold in March").
+    [GeneratedRegex(@"[,;:()\n]|\.\s|``|''|\b(?:but|while|which|that|since|when|who|because|although|though)\b", Options)]
     private static partial Regex ClauseStart { get; }
 
     private static readonly HashSet<string> DeadlineWords = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "through", "effective", "payable", "record", "before", "to" };
 
     /// <summary>Whether the clause that leads to the expression at <paramref name="start"/> is plainly in the past
-    /// tense: a past verb, no modal or infinitive, and no deadline word ("by", "payable", "effective") right before.</summary>
-    private static bool PastClause(string sentence, int start)
+    /// tense: a past verb, no modal or infinitive, and no deadline word ("by", "payable", "effective") right before.
+    /// A period "ended" on a day ("the year ended March 31") is past. With no verb before it in its clause ("In January,
+    /// the firm hired ..."), the first verb after it in the sentence decides (an infinitive after a past main verb,
+    /// "received an offer to take the company private", leaves the clause in the past); with none after, the sentence
+    /// before it.</summary>
+    private static bool PastClause(string sentence, int start, int length)
     {
         var before = sentence[..start];
         int from = 0;
@@ -353,15 +362,12 @@ internal static partial class TimexRules
         int sp = trimmed.LastIndexOfAny([' ', '\t', '\n']);
         var last = sp >= 0 ? trimmed[(sp + 1)..] : trimmed;
         if (DeadlineWords.Contains(last)) return false;
+        if (last.Equals("ended", StringComparison.OrdinalIgnoreCase)) return true;
         if (PastVerb.IsMatch(clause) || OpenClause.IsMatch(clause)) return PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
-        // No verb before it in its clause ("In January, the firm hired ...", "who stepped down as chairman, president
-        // and chief executive in March"): the verb of the clause after it, else of the sentence before it.
-        int end = start;
-        while (end < sentence.Length && (char.IsLetterOrDigit(sentence[end]) || sentence[end] is ' ' or '.' or '\'')) end++;
-        var after = sentence[Math.Min(end, sentence.Length)..].TrimStart(',', ' ');
-        var next = ClauseStart.Match(after);
-        var afterClause = next.Success ? after[..next.Index] : after;
-        if (PastVerb.IsMatch(afterClause) || OpenClause.IsMatch(afterClause)) return PastVerb.IsMatch(afterClause) && !OpenClause.IsMatch(afterClause);
+        var after = sentence[Math.Min(start + length, sentence.Length)..];
+        var past = PastVerb.Match(after);
+        var open = OpenClause.Match(after);
+        if (past.Success || open.Success) return past.Success && (!open.Success || past.Index < open.Index);
         return PastVerb.IsMatch(before) && !OpenClause.IsMatch(before);
     }
 
@@ -423,7 +429,7 @@ internal static partial class TimexRules
                         "this" => dct.Year,
                         "last" => month < dm ? dct.Year : dct.Year - 1,
                         "next" => month > dm ? dct.Year : dct.Year + 1,
-                        _ => NearestYear(dct, month, 15, Direction(sentence, t), PastClause(sentence, t.Index)),
+                        _ => NearestYear(dct, month, 15, Direction(sentence, t), PastClause(sentence, t.Index, t.Length)),
                     },
                 };
             }
@@ -839,7 +845,7 @@ internal static partial class TimexRules
                     _ => WeekdayDate(dct, Enum.Parse<DayOfWeek>(dayWord), "", Direction(sentence, t)),
                 };
             }
-            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t), PastClause(sentence, t.Index)), clockMonth, clockDay) is DateOnly cd) d = cd;
+            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t), PastClause(sentence, t.Index, t.Length)), clockMonth, clockDay) is DateOnly cd) d = cd;
             else d = dct;
             return new TimexValue(TimexType.Time, $"{TimexFormat.Day(d)}T{hour.ToString("00", CultureInfo.InvariantCulture)}:{minute.ToString("00", CultureInfo.InvariantCulture)}");
         });

@@ -25,7 +25,7 @@ public static partial class TenseDetector
     [GeneratedRegex(@"\b(said|says|was|were|had|has|\w{3,}ed)\b", Options)]
     private static partial Regex PastMarker { get; }
 
-    [GeneratedRegex(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b", Options)]
+    [GeneratedRegex(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bsince\b|\bwhen\b|\bwho\b|\bbecause\b", Options)]
     private static partial Regex ClauseBreak { get; }
 
     /// <param name="sentence">The sentence text.</param>
@@ -44,7 +44,7 @@ public static partial class TenseDetector
 
         if (FutureCue.IsMatch(clauseBefore)) return TemporalDirection.Future;
         if (FollowingModal.IsMatch(after)) return TemporalDirection.Future;
-        if (EventNounBefore.IsMatch(StripPreposition(clauseBefore)) && !PastMarker.IsMatch(clauseAfter)) return TemporalDirection.Future;
+        if (EventNounBefore.IsMatch(StripPreposition(clauseBefore)) && !PastMarker.IsMatch(clauseAfter) && !PastMarker.IsMatch(clauseBefore)) return TemporalDirection.Future;
         return TemporalDirection.Past;
     }
 

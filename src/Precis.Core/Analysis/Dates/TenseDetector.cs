@@ -44,7 +44,7 @@ public static partial class TenseDetector
 
         if (FutureCue.IsMatch(clauseBefore)) return TemporalDirection.Future;
         if (FollowingModal.IsMatch(after)) return TemporalDirection.Future;
-        if (EventNounBefore.IsMatch(StripPreposition(clauseBefore)) && !PastMarker.IsMatch(clauseAfter) && !PastMarker.IsMatch(clauseBefore)) return TemporalDirection.Future;
+        if (EventNounBefore.IsMatch(StripPreposition(clauseBefore)) && !PastMarker.IsMatch(clauseAfter)) return TemporalDirection.Future;
         return TemporalDirection.Past;
     }
 

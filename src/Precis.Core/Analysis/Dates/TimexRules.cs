@@ -169,6 +169,7 @@ internal static partial class TimexRules
             foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         }
         if (cues.Clock || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
+        if (!datesOnly) FindCalendarWords(s, b, found);
     }
 
     // ---------------------------------------------------------------- helpers

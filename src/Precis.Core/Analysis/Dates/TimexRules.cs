@@ -621,6 +621,8 @@ internal static partial class TimexRules
         var t = m.Groups["t"];
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
         var det = m.Groups["det"].Value.ToLowerInvariant();
+        // "quarter-to-quarter", "period-to-period": a comparison, not a time.
+        if (sentence.AsSpan(m.Groups["unit"].Index + m.Groups["unit"].Length).StartsWith("-to-", StringComparison.Ordinal)) return;
         var words = m.Groups["adj"].Captures.Select(c => c.Value.Trim(' ', '-', '\t', '\n').ToLowerInvariant()).ToList();
         int? ord = null;
         int? year = m.Groups["yr"].Success ? Int(m.Groups["yr"].Value) : m.Groups["year2"].Success ? Int(m.Groups["year2"].Value) : null;
@@ -708,6 +710,8 @@ internal static partial class TimexRules
         if (m.Groups["old"].Value.Equals("-old", StringComparison.OrdinalIgnoreCase)) return;
         var after = sentence.AsSpan(t.Index + t.Length).TrimStart();
         if (after.StartsWith("old", StringComparison.OrdinalIgnoreCase) && (after.Length == 3 || !char.IsLetter(after[3]))) return;
+        // "a second group", "a second time": the ordinal, not one second.
+        if (lowerN is "a" or "an" && unit.Equals("second", StringComparison.OrdinalIgnoreCase) && after.Length > 0 && char.IsLetter(after[0]) && !KeepsSpan(after)) return;
         int start = t.Index;
         var p = pre.Trim().ToLowerInvariant();
         bool adjective = sentence.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length).StartsWith("-", StringComparison.Ordinal);
@@ -716,6 +720,18 @@ internal static partial class TimexRules
         if (p.Length > 0 && (!p.StartsWith("the", StringComparison.Ordinal) || (p == "the" && adjective))) start = m.Groups["n"].Index;
         int end = t.Index + t.Length - (m.Groups["old"].Success ? m.Groups["old"].Length : 0);
         AddDurationCore(found, offset, start, end, count, unit, pre);
+    }
+
+    // Words after "a second" that keep it a span of time ("a second later", "a second or two").
+    private static readonly string[] OrdinalSecondEnds = ["ago", "later", "earlier", "before", "after", "or", "and", "longer", "too"];
+
+    private static bool KeepsSpan(ReadOnlySpan<char> after)
+    {
+        int n = 0;
+        while (n < after.Length && char.IsLetter(after[n])) n++;
+        var word = after[..n];
+        foreach (var w in OrdinalSecondEnds) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static void AddDurationCore(List<TimexCandidate> found, int offset, int start, int end, string? count, string unit, string pre)

@@ -755,15 +755,19 @@ internal static partial class TimexRules
     [GeneratedRegex(@"\b(?:its|the|a|an|their|his|her|our|your|party|paper's|newspaper)\s+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DeterminerBefore { get; }
 
+    [GeneratedRegex(@"^\s+(?:cash\s+|common\s+|stock\s+)?(?:dividends?|results|reports?|earnings|payments?|payouts?|distributions?|interest|profits?|loss(?:es)?|sales|revenues?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PaymentAfter { get; }
+
     private static void AddSet(List<TimexCandidate> found, string sentence, int offset, Match m)
     {
         var t = m.Groups["t"];
         string value;
         if (m.Groups["adv"].Success)
         {
-            // After a determiner or a possessive the word is an adjective or a noun ("its quarterly dividend",
-            // "a daily newspaper"), which TimeML does not mark.
-            if (DeterminerBefore.IsMatch(sentence[..t.Index])) return;
+            // As an adjective it is a set too ("his daily life", "a daily rally", "on a daily basis"), except as the
+            // schedule of a financial payment or report ("its quarterly dividend", "the quarterly results"), which
+            // TimeBank does not mark.
+            if (DeterminerBefore.IsMatch(sentence[..t.Index]) && PaymentAfter.IsMatch(sentence.AsSpan(t.Index + t.Length))) return;
             value = m.Groups["adv"].Value.ToLowerInvariant() switch
             {
                 "daily" or "nightly" => "P1D",

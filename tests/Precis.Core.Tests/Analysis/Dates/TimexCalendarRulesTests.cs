@@ -90,4 +90,21 @@ public class TimexCalendarRulesTests
     [Fact]
     public void That_year_is_the_year_last_mentioned() =>
         Assert.Contains(("later that year", "DATE", "1995"), Tag("The firm moved in 1995 and grew later that year."));
+
+    [Theory]
+    [InlineData("It would be a second blow to the ferry line.")]
+    [InlineData("A second group of farmers joined the protest.")]
+    [InlineData("The quarter-to-quarter comparison was weak.")]
+    [InlineData("The mill cut its quarterly dividend to five cents.")]
+    public void Ordinals_comparisons_and_payment_schedules_are_no_timexes(string text) => Assert.Empty(Tag(text));
+
+    [Fact]
+    public void A_second_at_the_end_of_a_clause_is_still_a_duration() =>
+        Assert.Contains(("a second", "DURATION", "PT1S"), Tag("The pilot paused for a second."));
+
+    [Theory]
+    [InlineData("Rationing has become part of his daily life.", "daily", "P1D")]
+    [InlineData("The mayor spoke in her weekly radio address.", "weekly", "P1W")]
+    public void A_frequency_adjective_after_a_determiner_is_a_set(string text, string extent, string value) =>
+        Assert.Contains((extent, "SET", value), Tag(text));
 }

@@ -45,6 +45,19 @@ internal static partial class TimexRules
     [GeneratedRegex(@"\b(?<t>(?:(?<edge>(?i:earlier|later))\s+)?(?i:that)\s+(?<unit>(?i:year)))\b(?![-'’])", Options)]
     private static partial Regex ThatYear { get; }
 
+    // "year-earlier profit", "the year-ago results": the quarter of the report a year before ("the year-ago quarter"
+    // itself is the quarter rule's).
+    [GeneratedRegex(@"\b(?<t>(?i:year-earlier|year-ago))(?=\s+(?!(?i:quarter|period|half|first|second|third|fourth|nine|six|three|twelve|fiscal)\b)[A-Za-z])", Options)]
+    private static partial Regex YearAgoAdjective { get; }
+
+    // "the near term", "the short term": the coming time.
+    [GeneratedRegex(@"\b(?<t>(?i:the)\s+(?i:near|short)\s+(?i:term))\b(?!-)", Options)]
+    private static partial Regex NearTerm { get; }
+
+    // The second day of a pair or range after a month: "on April 24 and 25", "Nov. 9 to 12".
+    [GeneratedRegex($@"(?<=\b(?<mon>{MonthFull}|(?:{MonthAbbr})\.?)\s*[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*)(?<t>(?<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*(?:{MonthFull}|(?:{MonthAbbr})\b|%|percent\b|[,.]?\d|:))", Options)]
+    private static partial Regex SecondDay { get; }
+
     /// <summary>Adds the candidates of the calendar-word families for one sentence (<paramref name="s"/> starts at
     /// <paramref name="b"/> in the text).</summary>
     private static void FindCalendarWords(string s, int b, List<TimexCandidate> found)
@@ -58,6 +71,15 @@ internal static partial class TimexRules
             foreach (Match m in YearEnd.Matches(s)) AddYearEnd(found, s, b, m);
         }
         if (span.Contains("that", StringComparison.OrdinalIgnoreCase)) foreach (Match m in ThatYear.Matches(s)) AddThatYear(found, b, m);
+        if (span.Contains("-earlier", StringComparison.OrdinalIgnoreCase) || span.Contains("-ago", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in YearAgoAdjective.Matches(s)) AddYearAgoAdjective(found, b, m);
+        }
+        if (span.Contains("term", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in NearTerm.Matches(s)) Add(found, b, m.Groups["t"], "vague", _ => new TimexValue(TimexType.Date, "FUTURE_REF"));
+        }
+        if (span.ContainsAny(MonthWordsOrAbbr)) foreach (Match m in SecondDay.Matches(s)) AddSecondDay(found, s, b, m);
     }
 
     /// <summary>The day of a named holiday in year <paramref name="y"/>.</summary>
@@ -177,6 +199,42 @@ internal static partial class TimexRules
         Add(found, offset, t, "anaphoric", ctx =>
         {
             return new TimexValue(TimexType.Date, ctx.RefYear is int y and >= 0 and <= 9999 ? TimexFormat.Year(y) : "XXXX", mod);
+        });
+    }
+
+    private static readonly SearchValues<string> MonthWordsOrAbbr = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+
+    private static void AddYearAgoAdjective(List<TimexCandidate> found, int offset, Match m)
+    {
+        Add(found, offset, m.Groups["t"], "quarter", ctx =>
+        {
+            (int Year, int Quarter) r;
+            if (ctx.RefQuarter is { } rq) r = rq;
+            else if (ctx.Dct is DateOnly d) r = Shift((d.Year, TimexFormat.QuarterOf(d)), -1);
+            else return new TimexValue(TimexType.Date, "PAST_REF");
+            return new TimexValue(TimexType.Date, TimexFormat.Quarter(r.Year - 1, r.Quarter));
+        });
+    }
+
+    private static void AddSecondDay(List<TimexCandidate> found, string sentence, int offset, Match m)
+    {
+        var t = m.Groups["t"];
+        int month = MonthOf(m.Groups["mon"].Value);
+        int day = Int(m.Groups["day"].Value);
+        if (month == 0 || day is < 1 or > 31) return;
+        Add(found, offset, t, "day", ctx =>
+        {
+            // The first day of the pair, just normalised, set the reference day: the second shares its month and year.
+            int y;
+            if (ctx.RefDay is DateOnly r && r.Month == month) y = r.Year;
+            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index, t.Length));
+            else if (ctx.RefYear is int ry) y = ry;
+            else return new TimexValue(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{month:00}-{day:00}"));
+            if (SafeDate(y, month, day) is not DateOnly date) return null;
+            ctx.RefDay = date;
+            ctx.RefYear = y;
+            return new TimexValue(TimexType.Date, TimexFormat.Day(date));
         });
     }
 }

@@ -107,4 +107,23 @@ public class TimexCalendarRulesTests
     [InlineData("The mayor spoke in her weekly radio address.", "weekly", "P1W")]
     public void A_frequency_adjective_after_a_determiner_is_a_set(string text, string extent, string value) =>
         Assert.Contains((extent, "SET", value), Tag(text));
+
+    [Fact]
+    public void A_year_earlier_adjective_is_the_reported_quarter_a_year_before() =>
+        Assert.Contains(("year-earlier", "DATE", "1996-Q3"),
+            Tag("The ferry line lost $2 million in the third quarter of 1997, compared with year-earlier profit of $1 million."));
+
+    [Fact]
+    public void The_near_term_is_the_future() =>
+        Assert.Contains(("the near term", "DATE", "FUTURE_REF"), Tag("Growth will stay slow in the near term."));
+
+    [Theory]
+    [InlineData("The summit will be held on April 24 and 25.", "25", "1998-04-25")]
+    [InlineData("The fair ran from Feb. 9 to 12.", "12", "1998-02-12")]
+    public void The_second_day_of_a_pair_after_a_month_is_a_date(string text, string extent, string value) =>
+        Assert.Contains((extent, "DATE", value), Tag(text));
+
+    [Fact]
+    public void A_number_after_a_date_and_a_conjunction_that_is_a_percentage_is_no_day() =>
+        Assert.DoesNotContain(Tag("Prices fell on Feb. 9 and 12 percent on the week."), t => t.Extent == "12");
 }

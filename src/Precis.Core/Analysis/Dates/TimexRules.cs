@@ -485,7 +485,16 @@ internal static partial class TimexRules
             {
                 return new TimexValue(TimexType.Date, "XXXX-WXX-" + (((int)wd + 6) % 7 + 1).ToString(CultureInfo.InvariantCulture));
             }
-            var d = WeekdayDate(dct, wd, pre, Direction(sentence, t));
+            // "the previous Friday", "the following Monday" count from the day the narrative is on (TimeML's anchor),
+            // not from the creation date.
+            DateOnly d;
+            if (pre is "the previous" or "the following" && ctx.RefDay is DateOnly rd)
+            {
+                d = pre == "the previous"
+                    ? rd.AddDays(-(((int)rd.DayOfWeek - (int)wd + 6) % 7 + 1))
+                    : rd.AddDays(((int)wd - (int)rd.DayOfWeek + 6) % 7 + 1);
+            }
+            else d = WeekdayDate(dct, wd, pre, Direction(sentence, t));
             ctx.RefDay = d;
             // TimeBank types "Friday morning" mostly as a DATE (with the part of day in the value), not a TIME.
             return new TimexValue(TimexType.Date, pod is null ? TimexFormat.Day(d) : TimexFormat.Day(d) + "T" + pod, mod);

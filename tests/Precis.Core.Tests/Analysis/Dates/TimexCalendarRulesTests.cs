@@ -126,4 +126,10 @@ public class TimexCalendarRulesTests
     [Fact]
     public void A_number_after_a_date_and_a_conjunction_that_is_a_percentage_is_no_day() =>
         Assert.DoesNotContain(Tag("Prices fell on Feb. 9 and 12 percent on the week."), t => t.Extent == "12");
+
+    [Theory]
+    [InlineData("Shares closed lower on Friday, down 4% from the previous Friday.", "the previous Friday", "1998-02-20")]
+    [InlineData("The ferry sank on Feb. 3 and was raised the following Monday.", "the following Monday", "1998-02-09")]
+    public void The_previous_or_following_weekday_counts_from_the_narrative_day(string text, string extent, string value) =>
+        Assert.Contains((extent, "DATE", value), Tag(text));
 }

@@ -132,4 +132,12 @@ public class TimexCalendarRulesTests
     [InlineData("The ferry sank on Feb. 3 and was raised the following Monday.", "the following Monday", "1998-02-09")]
     public void The_previous_or_following_weekday_counts_from_the_narrative_day(string text, string extent, string value) =>
         Assert.Contains((extent, "DATE", value), Tag(text));
+
+    [Theory]
+    // "when" opens a clause of its own: the future "will" of the main clause does not reach "later Monday".
+    [InlineData("The envoy said he will explain the risk when he meets the president later Monday.", "later Monday", TemporalDirection.Past)]
+    // "since" before a date is a preposition: "scheduled" still governs "Thursday".
+    [InlineData("The two sides are scheduled to hold their first session since Aug. 6 on Thursday.", "Thursday", TemporalDirection.Future)]
+    public void Subordinators_break_a_clause_but_since_before_a_date_does_not(string sentence, string phrase, TemporalDirection expected) =>
+        Assert.Equal(expected, TenseDetector.DirectionOf(sentence, sentence.IndexOf(phrase, StringComparison.Ordinal), phrase.Length));
 }

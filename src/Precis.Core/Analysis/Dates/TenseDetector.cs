@@ -25,8 +25,11 @@ public static partial class TenseDetector
     [GeneratedRegex(@"\b(said|says|was|were|had|has|\w{3,}ed)\b", Options)]
     private static partial Regex PastMarker { get; }
 
-    [GeneratedRegex(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b", Options)]
+    [GeneratedRegex(@"[,;:()\u2014\u2013]|\s-\s|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bsince\b|\bwhen\b|\bwho\b|\bbecause\b", Options)]
     private static partial Regex ClauseBreak { get; }
+
+    [GeneratedRegex(@"^\s+(?:\d|[A-Z][a-z]{2,8}\.?\s*\d|(?:then|last|early|late|mid|the\s+(?:end|start|beginning|middle))\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SinceDate { get; }
 
     /// <param name="sentence">The sentence text.</param>
     /// <param name="start">Start of the expression within <paramref name="sentence"/>.</param>
@@ -36,7 +39,13 @@ public static partial class TenseDetector
         ArgumentNullException.ThrowIfNull(sentence);
         var before = sentence[..start];
         var clauseStart = 0;
-        foreach (Match m in ClauseBreak.Matches(before)) clauseStart = m.Index + m.Length;
+        foreach (Match m in ClauseBreak.Matches(before))
+        {
+            // A subordinator opens a clause ("since he was rescued in November", "when Mandela retires"), except
+            // "since" before a date, where it is a preposition ("since Aug. 6 on Thursday", "since 2012").
+            if (m.Value.Equals("since", StringComparison.OrdinalIgnoreCase) && SinceDate.IsMatch(before.AsSpan(m.Index + m.Length))) continue;
+            clauseStart = m.Index + m.Length;
+        }
         var clauseBefore = before[clauseStart..];
         var after = sentence[(start + length)..];
         var afterBreak = ClauseBreak.Match(after);

@@ -142,12 +142,12 @@ internal static partial class TimexRules
 
         if (digit && cues.MonthToken)
         {
-            foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m);
-            foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m);
+            foreach (Match m in MonthDay.Matches(s)) AddDay(found, s, b, m, datesOnly);
+            foreach (Match m in DayMonth.Matches(s)) AddDay(found, s, b, m, datesOnly);
         }
         if (cues.Year4)
         {
-            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m);
+            foreach (Match m in IsoDate.Matches(s)) AddDay(found, s, b, m, datesOnly);
             if (span.Contains('/')) foreach (Match m in NumericDate.Matches(s)) AddNumericDay(found, b, m);
         }
         if (span.ContainsAny(MonthWords)) foreach (Match m in Month.Matches(s)) AddMonth(found, s, b, m);
@@ -169,6 +169,7 @@ internal static partial class TimexRules
             foreach (Match m in Vague.Matches(s)) AddVague(found, s, b, m);
         }
         if (cues.Clock || span.ContainsAny(NoonCues)) foreach (Match m in Clock.Matches(s)) AddClock(found, s, b, m);
+        if (!datesOnly) FindCalendarWords(s, b, found);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -284,7 +285,7 @@ internal static partial class TimexRules
 
     // ---------------------------------------------------------------- families
 
-    private static void AddDay(List<TimexCandidate> found, string sentence, int offset, Match m)
+    private static void AddDay(List<TimexCandidate> found, string sentence, int offset, Match m, bool datesOnly)
     {
         var t = m.Groups["t"];
         var monText = m.Groups["mon"].Value;
@@ -292,13 +293,15 @@ internal static partial class TimexRules
         int day = Int(m.Groups["day"].Value);
         int? year = m.Groups["year"].Success ? Int(m.Groups["year"].Value) : null;
         if (month == 0 || day is < 1 or > 31) return;
-        // A dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not an event; TimeML leaves it out.
-        if (Dateline.IsMatch(sentence[..t.Index]) && sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("(", StringComparison.Ordinal)) return;
+        // A dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not an event: the pipeline's dates stage
+        // leaves it out (the publication date is its own evidence). TimeML marks it (TimeBank does, 11 of 14 times):
+        // the TIMEX3 tagger keeps it.
+        if (datesOnly && Dateline.IsMatch(sentence[..t.Index]) && sentence.AsSpan(t.Index + t.Length).TrimStart().StartsWith("(", StringComparison.Ordinal)) return;
         Add(found, offset, t, "day", ctx =>
         {
             int y;
             if (year is int yy) y = yy;
-            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index));
+            else if (ctx.Dct is DateOnly dct) y = NearestYear(dct, month, day, Direction(sentence, t), PastClause(sentence, t.Index, t.Length));
             else if (ctx.RefYear is int ry) y = ry;
             else return new TimexValue(TimexType.Date, string.Create(CultureInfo.InvariantCulture, $"XXXX-{month:00}-{day:00}"));
             if (SafeDate(y, month, day) is not DateOnly date) return null;
@@ -328,22 +331,29 @@ internal static partial class TimexRules
     /// <summary>The year that puts a year-less day nearest the DCT (news reports rarely reach more than half a year
     /// either way), weighed by the tense.</summary>
     // A past-tense verb other than the reporting "said" and the forward-looking "expected", "planned"...:
-    // "bought RJR in February", "the year ended March 31".
-    [GeneratedRegex(@"\b(?!(?:said|expected|scheduled|planned|proposed|needed|required)\b)(?:was|were|had|did|\w{3,}ed|began|became|bought|came|fell|grew|left|lost|made|met|paid|rose|sold|took|went|won|wrote)\b", IgnoreCase)]
+    // "bought RJR in February", "the year ended March 31"; the common irregular past forms ("brought", "held").
+    [GeneratedRegex(@"\b(?!(?:said|expected|scheduled|planned|proposed|needed|required)\b)(?:was|were|had|did|\w{3,}ed|began|became|bought|brought|built|came|caught|chose|drew|drove|fell|felt|fled|flew|fought|found|gave|got|grew|heard|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rose|sank|saw|sent|shot|sold|sought|spent|spoke|stood|struck|swept|taught|thought|threw|told|took|went|won|wrote)\b", IgnoreCase)]
     private static partial Regex PastVerb { get; }
 
-    // Words that make a clause look forward or keep it open: modals, infinitives, the present tense of "be", "now".
-    [GeneratedRegex(@"\b(?:will|would|to|is|are|shall|can|could|may|might|planned|now)\b", IgnoreCase)]
+    // Words that make a clause look forward or keep it open: modals, infinitives ("to" before a word that is no
+    // determiner, number or amount: "plans to sell", not "rose to a high" or "to $5"), the present tense of "be", "now".
+    [GeneratedRegex(@"\b(?:will|would|to(?=\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|some|about|nearly|more|less|its)\b)[a-z])|is|are|shall|can|could|may|might|planned|now)\b", IgnoreCase)]
     private static partial Regex OpenClause { get; }
 
-    [GeneratedRegex(@"[,;:()\n]|\.\s|``|''|\b(?:but|while|which|that)\b", Options)]
+    // Where a clause starts: punctuation, quotes, conjunctions and the subordinators that open a clause of their own
+    // ("since he was rescued in November", "when it was sold in March").
+    [GeneratedRegex(@"[,;:()\n]|\.\s|``|''|\b(?:but|while|which|that|since|when|who|because|although|though)\b", Options)]
     private static partial Regex ClauseStart { get; }
 
     private static readonly HashSet<string> DeadlineWords = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "through", "effective", "payable", "record", "before", "to" };
 
     /// <summary>Whether the clause that leads to the expression at <paramref name="start"/> is plainly in the past
-    /// tense: a past verb, no modal or infinitive, and no deadline word ("by", "payable", "effective") right before.</summary>
-    private static bool PastClause(string sentence, int start)
+    /// tense: a past verb, no modal or infinitive, and no deadline word ("by", "payable", "effective") right before.
+    /// A period "ended" on a day ("the year ended March 31") is past. With no verb before it in its clause ("In January,
+    /// the firm hired ..."), the first verb after it in the sentence decides (an infinitive after a past main verb,
+    /// "received an offer to take the company private", leaves the clause in the past); with none after, the sentence
+    /// before it.</summary>
+    private static bool PastClause(string sentence, int start, int length)
     {
         var before = sentence[..start];
         int from = 0;
@@ -353,15 +363,12 @@ internal static partial class TimexRules
         int sp = trimmed.LastIndexOfAny([' ', '\t', '\n']);
         var last = sp >= 0 ? trimmed[(sp + 1)..] : trimmed;
         if (DeadlineWords.Contains(last)) return false;
+        if (last.Equals("ended", StringComparison.OrdinalIgnoreCase)) return true;
         if (PastVerb.IsMatch(clause) || OpenClause.IsMatch(clause)) return PastVerb.IsMatch(clause) && !OpenClause.IsMatch(clause);
-        // No verb before it in its clause ("In January, the firm hired ...", "who stepped down as chairman, president
-        // and chief executive in March"): the verb of the clause after it, else of the sentence before it.
-        int end = start;
-        while (end < sentence.Length && (char.IsLetterOrDigit(sentence[end]) || sentence[end] is ' ' or '.' or '\'')) end++;
-        var after = sentence[Math.Min(end, sentence.Length)..].TrimStart(',', ' ');
-        var next = ClauseStart.Match(after);
-        var afterClause = next.Success ? after[..next.Index] : after;
-        if (PastVerb.IsMatch(afterClause) || OpenClause.IsMatch(afterClause)) return PastVerb.IsMatch(afterClause) && !OpenClause.IsMatch(afterClause);
+        var after = sentence[Math.Min(start + length, sentence.Length)..];
+        var past = PastVerb.Match(after);
+        var open = OpenClause.Match(after);
+        if (past.Success || open.Success) return past.Success && (!open.Success || past.Index < open.Index);
         return PastVerb.IsMatch(before) && !OpenClause.IsMatch(before);
     }
 
@@ -423,7 +430,7 @@ internal static partial class TimexRules
                         "this" => dct.Year,
                         "last" => month < dm ? dct.Year : dct.Year - 1,
                         "next" => month > dm ? dct.Year : dct.Year + 1,
-                        _ => NearestYear(dct, month, 15, Direction(sentence, t), PastClause(sentence, t.Index)),
+                        _ => NearestYear(dct, month, 15, Direction(sentence, t), PastClause(sentence, t.Index, t.Length)),
                     },
                 };
             }
@@ -478,7 +485,16 @@ internal static partial class TimexRules
             {
                 return new TimexValue(TimexType.Date, "XXXX-WXX-" + (((int)wd + 6) % 7 + 1).ToString(CultureInfo.InvariantCulture));
             }
-            var d = WeekdayDate(dct, wd, pre, Direction(sentence, t));
+            // "the previous Friday", "the following Monday" count from the day the narrative is on (TimeML's anchor),
+            // not from the creation date.
+            DateOnly d;
+            if (pre is "the previous" or "the following" && ctx.RefDay is DateOnly rd)
+            {
+                d = pre == "the previous"
+                    ? rd.AddDays(-(((int)rd.DayOfWeek - (int)wd + 6) % 7 + 1))
+                    : rd.AddDays(((int)wd - (int)rd.DayOfWeek + 6) % 7 + 1);
+            }
+            else d = WeekdayDate(dct, wd, pre, Direction(sentence, t));
             ctx.RefDay = d;
             // TimeBank types "Friday morning" mostly as a DATE (with the part of day in the value), not a TIME.
             return new TimexValue(TimexType.Date, pod is null ? TimexFormat.Day(d) : TimexFormat.Day(d) + "T" + pod, mod);
@@ -614,6 +630,8 @@ internal static partial class TimexRules
         var t = m.Groups["t"];
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
         var det = m.Groups["det"].Value.ToLowerInvariant();
+        // "quarter-to-quarter", "period-to-period": a comparison, not a time.
+        if (sentence.AsSpan(m.Groups["unit"].Index + m.Groups["unit"].Length).StartsWith("-to-", StringComparison.Ordinal)) return;
         var words = m.Groups["adj"].Captures.Select(c => c.Value.Trim(' ', '-', '\t', '\n').ToLowerInvariant()).ToList();
         int? ord = null;
         int? year = m.Groups["yr"].Success ? Int(m.Groups["yr"].Value) : m.Groups["year2"].Success ? Int(m.Groups["year2"].Value) : null;
@@ -701,6 +719,8 @@ internal static partial class TimexRules
         if (m.Groups["old"].Value.Equals("-old", StringComparison.OrdinalIgnoreCase)) return;
         var after = sentence.AsSpan(t.Index + t.Length).TrimStart();
         if (after.StartsWith("old", StringComparison.OrdinalIgnoreCase) && (after.Length == 3 || !char.IsLetter(after[3]))) return;
+        // "a second group", "a second time": the ordinal, not one second.
+        if (lowerN is "a" or "an" && unit.Equals("second", StringComparison.OrdinalIgnoreCase) && after.Length > 0 && char.IsLetter(after[0]) && !KeepsSpan(after)) return;
         int start = t.Index;
         var p = pre.Trim().ToLowerInvariant();
         bool adjective = sentence.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length).StartsWith("-", StringComparison.Ordinal);
@@ -709,6 +729,18 @@ internal static partial class TimexRules
         if (p.Length > 0 && (!p.StartsWith("the", StringComparison.Ordinal) || (p == "the" && adjective))) start = m.Groups["n"].Index;
         int end = t.Index + t.Length - (m.Groups["old"].Success ? m.Groups["old"].Length : 0);
         AddDurationCore(found, offset, start, end, count, unit, pre);
+    }
+
+    // Words after "a second" that keep it a span of time ("a second later", "a second or two").
+    private static readonly string[] OrdinalSecondEnds = ["ago", "later", "earlier", "before", "after", "or", "and", "longer", "too"];
+
+    private static bool KeepsSpan(ReadOnlySpan<char> after)
+    {
+        int n = 0;
+        while (n < after.Length && char.IsLetter(after[n])) n++;
+        var word = after[..n];
+        foreach (var w in OrdinalSecondEnds) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static void AddDurationCore(List<TimexCandidate> found, int offset, int start, int end, string? count, string unit, string pre)
@@ -732,15 +764,19 @@ internal static partial class TimexRules
     [GeneratedRegex(@"\b(?:its|the|a|an|their|his|her|our|your|party|paper's|newspaper)\s+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DeterminerBefore { get; }
 
+    [GeneratedRegex(@"^\s+(?:cash\s+|common\s+|stock\s+)?(?:dividends?|results|reports?|earnings|payments?|payouts?|distributions?|interest|profits?|loss(?:es)?|sales|revenues?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PaymentAfter { get; }
+
     private static void AddSet(List<TimexCandidate> found, string sentence, int offset, Match m)
     {
         var t = m.Groups["t"];
         string value;
         if (m.Groups["adv"].Success)
         {
-            // After a determiner or a possessive the word is an adjective or a noun ("its quarterly dividend",
-            // "a daily newspaper"), which TimeML does not mark.
-            if (DeterminerBefore.IsMatch(sentence[..t.Index])) return;
+            // As an adjective it is a set too ("his daily life", "a daily rally", "on a daily basis"), except as the
+            // schedule of a financial payment or report ("its quarterly dividend", "the quarterly results"), which
+            // TimeBank does not mark.
+            if (DeterminerBefore.IsMatch(sentence[..t.Index]) && PaymentAfter.IsMatch(sentence.AsSpan(t.Index + t.Length))) return;
             value = m.Groups["adv"].Value.ToLowerInvariant() switch
             {
                 "daily" or "nightly" => "P1D",
@@ -839,7 +875,7 @@ internal static partial class TimexRules
                     _ => WeekdayDate(dct, Enum.Parse<DayOfWeek>(dayWord), "", Direction(sentence, t)),
                 };
             }
-            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t), PastClause(sentence, t.Index)), clockMonth, clockDay) is DateOnly cd) d = cd;
+            else if (clockMonth > 0 && SafeDate(NearestYear(dct, clockMonth, clockDay, Direction(sentence, t), PastClause(sentence, t.Index, t.Length)), clockMonth, clockDay) is DateOnly cd) d = cd;
             else d = dct;
             return new TimexValue(TimexType.Time, $"{TimexFormat.Day(d)}T{hour.ToString("00", CultureInfo.InvariantCulture)}:{minute.ToString("00", CultureInfo.InvariantCulture)}");
         });

@@ -14,8 +14,6 @@ namespace Precis.Analysis.Dates;
 /// </summary>
 internal static partial class TimexRules
 {
-    private const string Ones = "one|two|three|four|five|six|seven|eight|nine";
-
     // 14. Holidays (United States federal holidays and the common named days): "Thanksgiving", "last Christmas".
     [GeneratedRegex(@"\b(?<t>(?:(?<pre>(?i:last|next|this))\s+)?(?<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween|Valentine['’]s\s+Day))\b", Options)]
     private static partial Regex Holiday { get; }
@@ -26,7 +24,7 @@ internal static partial class TimexRules
 
     // 15. Spelled-out years: "nineteen ninety-six", "January nineteen ninety-seven", "nineteen oh five", "the year two
     // thousand" ("two thousand" alone is a count: "two thousand years").
-    [GeneratedRegex($@"\b(?<t>(?:(?<mon>{MonthFull})\s+)?(?:the\s+year\s+)?(?:[Nn]ineteen\s+(?:(?<tens>{Tens})(?:[-\s](?<ones>{Ones}))?|(?<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|oh[-\s](?<ones>{Ones}))|(?<=\bthe\s+year\s+)[Tt]wo\s+thousand(?:\s+(?:and\s+)?(?<ones>{Ones}))?))\b(?![-'’])", Options)]
+    [GeneratedRegex($@"\b(?<t>(?:(?<mon>{MonthFull})\s+)?(?:the\s+year\s+)?(?:[Nn]ineteen\s+(?:(?<tens>{Tens})(?:[-\s](?<ones>{Ones}))?|(?<teen>{Teens})|oh[-\s](?<ones>{Ones}))|(?<=\bthe\s+year\s+)[Tt]wo\s+thousand(?:\s+(?:and\s+)?(?<ones>{Ones}))?))\b(?![-'’])", Options)]
     private static partial Regex SpokenYear { get; }
 
     private static readonly SearchValues<string> SpokenYearCues = SearchValues.Create(["ineteen", "wo thousand"], StringComparison.Ordinal);

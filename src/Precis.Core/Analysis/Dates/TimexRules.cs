@@ -23,7 +23,9 @@ internal static partial class TimexRules
     private const string Weekdays = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
     private const string Year4 = @"(?:1[6-9]\d\d|20\d\d)";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    private const string Count = $@"\d+(?:\.\d+)?|(?:{Tens})-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{Tens}|a\s+hundred|hundreds\s+of|thousands\s+of|a\s+dozen|dozens\s+of|a\s+half|one\s+and\s+a\s+half|a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|some|an?";
+    private const string Ones = "one|two|three|four|five|six|seven|eight|nine";
+    private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private const string Count = $@"\d+(?:\.\d+)?|(?:{Tens})-(?:{Ones})|{Ones}|{Teens}|{Tens}|a\s+hundred|hundreds\s+of|thousands\s+of|a\s+dozen|dozens\s+of|a\s+half|one\s+and\s+a\s+half|a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|some|an?";
     private const string Units = @"seconds?|minutes?|hours?|days?|weekends?|weeks?|months?|quarters?|years?|decades?|century|centuries";
     private const string Approx = @"about|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|roughly|approximately|at\s+least|at\s+most|over|only|just|up\s+to|another|around|under";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Precis.Analysis.Facts;
 using Precis.Rendering.Sections;
 
@@ -27,13 +26,13 @@ internal sealed class ChangesHtmlSection : IHtmlSection
         if (briefing.Since is { } published)
         {
             changes = StoryChanges.Since(story, briefing.Articles, published);
-            since = "published after " + Stamp(published);
+            since = "published after " + SinceSection.Stamp(published);
         }
         else
         {
             var cut = context.Options.NewSince!.Value;
             changes = StoryChanges.Of(story, n => (context.AddedAt([n]) is { } t && t > cut, false));
-            since = "that arrived after " + Stamp(cut);
+            since = "that arrived after " + SinceSection.Stamp(cut.ToUniversalTime());
         }
         html.Raw("<p class=\"muted\">From the reports ").Text(since).Raw(".</p>\n");
         if (changes.Count == 0)
@@ -67,9 +66,4 @@ internal sealed class ChangesHtmlSection : IHtmlSection
         }
         html.Raw("</ul>\n");
     }
-
-    private static string Stamp(DateTimeOffset t) =>
-        t.ToUniversalTime().TimeOfDay == TimeSpan.Zero
-            ? t.ToUniversalTime().ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)
-            : t.ToUniversalTime().ToString("ddd d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ internal sealed class StoryHtmlSection : IHtmlSection
     public string Title => "Where things stand";
 
     public bool AppliesTo(HtmlBriefingContext context) =>
-        context.Briefing.Story is { } story && StorySection.StateLines(story).Count > 0;
+        context.Briefing.Story is { } story && story.NotableFrames().Any();
 
     public void Write(HtmlBriefingContext context, HtmlWriter html)
     {

@@ -55,6 +55,7 @@ internal static class SinceSection
         json.WriteEndObject();
     }
 
-    private static string Stamp(DateTimeOffset t) =>
+    /// <summary>"Fri 10 Nov 2017" for midnight, else with the time ("… 12:30 UTC" when the offset is zero).</summary>
+    internal static string Stamp(DateTimeOffset t) =>
         t.TimeOfDay == TimeSpan.Zero ? t.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture) : t.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + (t.Offset == TimeSpan.Zero ? " UTC" : "");
 }

@@ -41,16 +41,17 @@ internal static class BenchClusterCommand
         var halves = new Option<bool>("--halves") { Description = "Print only the in-memory clusterer's figures on both halves of each bench file, three seeds (no store, no speed)." };
         var drop = new Option<string?>("--drop") { Description = "With --train: comma-separated features to leave out of the model (their weights stay 0)." };
         var noScale = new Option<bool>("--no-scale") { Description = "Skip the retrieval-scale measurement (ingest rate at 1k, 10k and 100k stored articles)." };
+        var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo)), CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop);
+    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop, int? ScaleTo);
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
     {
@@ -179,7 +180,7 @@ internal static class BenchClusterCommand
         io.Out.WriteLine("after one untimed warm-up pass of the whole stream through a scratch store;");
         io.Out.WriteLine("articles/CPU-s: the same per second of this process's CPU time (all threads), steadier on a shared machine.");
         io.Out.WriteLine("A document rejected as page furniture, or folded into an identical one, counts as an event of its own.");
-        if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken).ConfigureAwait(false);
+        if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken, settings.ScaleTo ?? 100_000).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

@@ -157,9 +157,11 @@ internal static class BenchClusterTraining
         Mask(x);
         Mask(mx);
         var join = JoinModelTrainer.Fit(x, y);
-        var mergeScorer = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b) ? JoinModelTrainer.Fit(mx, my) : join;
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01,
-            $"precis bench cluster --train: logistic regressions on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves");
+        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
+        string Note(string kind) =>
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
         {
@@ -167,11 +169,31 @@ internal static class BenchClusterTraining
         }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
 
-        // The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).
-        double[] joinCuts = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
-        double[] mergeCuts = [0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1.01];
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        io.Out.WriteLine("Cut grid on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
+        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
+
+        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
+        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
+        var treeJoin = JoinTreeTrainer.Fit(x, y);
+        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my) : treeJoin;
+        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, Note($"boosted trees ({treeJoin.Trees.Count} + {treeMerge.Trees.Count}, depth 3)")), tuning, baseOptions, "boosted trees");
+        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
+        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>
+    private static (JoinModel Model, double F1) ChooseCuts(CliIO io, JoinModel fitted, List<List<List<(ClusterInput Input, string Truth)>>> tuning, ClusteringOptions baseOptions, string label)
+    {
+        double[] joinCuts = [0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
+        double[] mergeCuts = [0.50, 0.70, 0.80, 0.90, 1.01];
+        io.Out.WriteLine($"Cut grid for the {label} on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
         io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
         (double Join, double Merge, double F1) best = (0, 0, -1);
         foreach (var jc in joinCuts)
@@ -186,14 +208,8 @@ internal static class BenchClusterTraining
             }
             io.Out.WriteLine(line);
         }
-        var model = fitted.WithCuts(best.Join, best.Merge);
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
-        File.WriteAllText(outPath, model.ToJson() + "\n");
-        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
-        io.Out.WriteLine();
-        PrintHalves(io, benches, baseOptions with { Model = model }, "trained model");
-        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
-        return ExitCodes.Success;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts for the {label}: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
+        return (fitted.WithCuts(best.Join, best.Merge), best.F1);
     }
 
     /// <summary>Leave-half-out figures of the in-memory clusterer (no store): every file, both halves, each seed.</summary>

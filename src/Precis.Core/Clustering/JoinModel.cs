@@ -31,21 +31,26 @@ public sealed class LogisticScorer : PairScorer
             throw new ArgumentException($"one mean, scale and weight per feature ({JoinFeatures.Count})", nameof(weights));
         }
         if (scales.Any(s => !(s > 0))) throw new ArgumentException("scales must be positive", nameof(scales));
-        Means = [.. means];
-        Scales = [.. scales];
-        Weights = [.. weights];
+        _means = [.. means];
+        _scales = [.. scales];
+        _weights = [.. weights];
         Bias = bias;
     }
 
-    public IReadOnlyList<double> Means { get; }
-    public IReadOnlyList<double> Scales { get; }
-    public IReadOnlyList<double> Weights { get; }
+    // Arrays, not the interface, on the scoring path: it runs for every candidate of every article.
+    private readonly double[] _means;
+    private readonly double[] _scales;
+    private readonly double[] _weights;
+
+    public IReadOnlyList<double> Means => _means;
+    public IReadOnlyList<double> Scales => _scales;
+    public IReadOnlyList<double> Weights => _weights;
     public double Bias { get; }
 
     public override double Score(ReadOnlySpan<double> features)
     {
         double z = Bias;
-        for (int i = 0; i < Weights.Count; i++) z += Weights[i] * (features[i] - Means[i]) / Scales[i];
+        for (int i = 0; i < _weights.Length; i++) z += _weights[i] * (features[i] - _means[i]) / _scales[i];
         return Sigmoid(z);
     }
 }
@@ -58,18 +63,20 @@ public sealed class TreeEnsembleScorer : PairScorer
     {
         ArgumentNullException.ThrowIfNull(trees);
         BaseScore = baseScore;
-        Trees = [.. trees];
+        _trees = [.. trees];
     }
+
+    private readonly RegressionTree[] _trees;
 
     /// <summary>Log-odds before any tree.</summary>
     public double BaseScore { get; }
 
-    public IReadOnlyList<RegressionTree> Trees { get; }
+    public IReadOnlyList<RegressionTree> Trees => _trees;
 
     public override double Score(ReadOnlySpan<double> features)
     {
         double z = BaseScore;
-        foreach (var tree in Trees) z += tree.Evaluate(features);
+        foreach (var tree in _trees) z += tree.Evaluate(features);
         return Sigmoid(z);
     }
 }
@@ -98,24 +105,31 @@ public sealed class RegressionTree
             if (feature[i] < 0 || feature[i] >= JoinFeatures.Count) throw new ArgumentException($"node {i}: feature {feature[i]} is out of range", nameof(feature));
             if (left[i] <= i || left[i] >= n || right[i] <= i || right[i] >= n) throw new ArgumentException($"node {i}: children must follow their parent within the tree", nameof(left));
         }
-        Feature = [.. feature];
-        Threshold = [.. threshold];
-        Left = [.. left];
-        Right = [.. right];
-        Value = [.. value];
+        _feature = [.. feature];
+        _threshold = [.. threshold];
+        _left = [.. left];
+        _right = [.. right];
+        _value = [.. value];
     }
 
-    public IReadOnlyList<int> Feature { get; }
-    public IReadOnlyList<double> Threshold { get; }
-    public IReadOnlyList<int> Left { get; }
-    public IReadOnlyList<int> Right { get; }
-    public IReadOnlyList<double> Value { get; }
+    private readonly int[] _feature;
+    private readonly double[] _threshold;
+    private readonly int[] _left;
+    private readonly int[] _right;
+    private readonly double[] _value;
+
+    public IReadOnlyList<int> Feature => _feature;
+    public IReadOnlyList<double> Threshold => _threshold;
+    public IReadOnlyList<int> Left => _left;
+    public IReadOnlyList<int> Right => _right;
+    public IReadOnlyList<double> Value => _value;
 
     public double Evaluate(ReadOnlySpan<double> x)
     {
         int i = 0;
-        while (Feature[i] >= 0) i = x[Feature[i]] <= Threshold[i] ? Left[i] : Right[i];
-        return Value[i];
+        int f;
+        while ((f = _feature[i]) >= 0) i = x[f] <= _threshold[i] ? _left[i] : _right[i];
+        return _value[i];
     }
 }
 

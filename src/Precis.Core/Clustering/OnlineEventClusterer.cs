@@ -141,12 +141,14 @@ public sealed class OnlineEventClusterer
             // With the merge cut above the join cut (the defaults) a one-article event rarely merges; the check keeps
             // the two decisions independent.
             var opened = MergeNeighbours(state, pool);
+            MergePass(opened);
             return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
         }
 
         var target = _events[best];
         AddToEvent(target, article);
         var merges = MergeNeighbours(target, pool);
+        MergePass(merges);
         return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
     }
 
@@ -564,7 +566,7 @@ public sealed class OnlineEventClusterer
         f[4] = SparseCosine(article.Lead, 1, e.Lead, e.LeadNormSq);
         f[5] = SparseCosine(article.Names, 1, e.Names, e.NameNormSq);
         f[6] = Math.Log(1 + Shared(article.Names, e.Names));
-        f[7] = article.Shingles.Length == 0 ? 0 : (double)article.Shingles.Count(e.Shingles.Contains) / article.Shingles.Length;
+        f[7] = CopyShare(article.Shingles, e.Shingles);
         (f[8], f[9]) = Gap(article.Date, article.Date, e);
         f[10] = logSize;
         f[11] = article.Query.Length == 0 ? 0 : (double)votes / article.Query.Length;
@@ -593,6 +595,14 @@ public sealed class OnlineEventClusterer
         f[13] = Cohesion(large);
         f[14] = Math.Log(1 + (double)small.Sum.Count / Math.Max(1, small.Size));
         f[15] = cosine - otherCosine;
+    }
+
+    private static double CopyShare(long[] shingles, HashSet<long> seen)
+    {
+        if (shingles.Length == 0 || seen.Count == 0) return 0;
+        int found = 0;
+        foreach (var x in shingles) if (seen.Contains(x)) found++;
+        return (double)found / shingles.Length;
     }
 
     private static double SparseCosine(Dictionary<int, double> a, double aNorm, Dictionary<int, double> b, double bNormSq)
@@ -726,8 +736,37 @@ public sealed class OnlineEventClusterer
     /// <summary>Merges the grown event with the closest of the article's other candidate events while they belong
     /// together (the model on the event pair, or the centroid cosine without a model). The article's candidates are
     /// where new closeness can come from: the event only moved towards the article's terms.</summary>
+    private readonly SortedSet<long> _touched = [];
+    private int _sincePass;
+
+    /// <summary>The second merge pass (issue 14): every <see cref="ClusteringOptions.MergePassInterval"/> articles, each
+    /// event that grew since the last pass looks for neighbours through the postings of its own centroid's top terms
+    /// (not only the last article's candidates) and merges with them while the merge model agrees. Events that formed
+    /// apart, before an article bridged them, meet here. Cost: the events touched since the last pass, each one
+    /// postings query and at most five event pairs, so it stays bounded per article.</summary>
+    private void MergePass(List<EventMerge> merges)
+    {
+        if (_options.MergePassInterval <= 0) return;
+        _sincePass++;
+        if (_sincePass < _options.MergePassInterval) return;
+        _sincePass = 0;
+        var touched = _touched.ToList();
+        _touched.Clear();
+        foreach (var raw in touched)
+        {
+            long id = Resolve(raw);
+            if (!_events.TryGetValue(id, out var e) || e.Rejected) continue;
+            var top = e.Sum.Select(kv => (Term: kv.Key, Weight: kv.Value * Idf(kv.Key)))
+                .OrderByDescending(x => x.Weight).ThenBy(x => x.Term).Take(_options.QueryTerms).Select(x => x.Term).ToList();
+            var found = Candidates(top, e.First, e.Last, id);
+            merges.AddRange(MergeNeighbours(e, found.ConvertAll(c => c.Id)));
+        }
+        _touched.Clear();
+    }
+
     private List<EventMerge> MergeNeighbours(EventState grown, List<long> candidates)
     {
+        if (_options.MergePassInterval > 0) _touched.Add(grown.Id);
         var merges = new List<EventMerge>();
         var pool = candidates.Take(MergeCandidates).ToList();
         double cut = _model?.MergeCut ?? _options.MergeThreshold;

@@ -182,7 +182,7 @@ internal static class BenchClusterCommand
         io.Out.WriteLine($"articles/s: parse + dedup + cluster + SQLite commit (WAL, synchronous=FULL, batches of {BatchSize}), from an empty store,");
         io.Out.WriteLine("after one untimed warm-up pass of the whole stream through a scratch store;");
         io.Out.WriteLine("articles/CPU-s: the same per second of this process's CPU time (all threads), steadier on a shared machine.");
-        io.Out.WriteLine("A document rejected as page furniture, or folded into an identical one, counts as an event of its own.");
+        io.Out.WriteLine("A document rejected as page furniture counts as an event of its own; one folded into an identical stored text, in that article's event.");
         if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken, settings.ScaleTo ?? 100_000).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -214,7 +214,8 @@ internal static class BenchClusterCommand
             var truth = new List<string>();
             foreach (var (x, r) in set.Zip(results))
             {
-                // A bench document rejected or folded into an identical one still needs a label: it is its own event.
+                // A document the ingest could not read still needs a label: it is its own event. One folded into an
+                // identical stored text (a duplicate) is scored in that article's event.
                 predicted.Add(r.ArticleId is { } id && eventOf.TryGetValue(id, out var e) ? e : -predicted.Count - 1);
                 truth.Add(x.Truth);
             }

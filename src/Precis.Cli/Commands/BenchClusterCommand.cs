@@ -41,16 +41,18 @@ internal static class BenchClusterCommand
         var halves = new Option<bool>("--halves") { Description = "Print only the in-memory clusterer's figures on both halves of each bench file, three seeds (no store, no speed)." };
         var drop = new Option<string?>("--drop") { Description = "With --train: comma-separated features to leave out of the model (their weights stay 0)." };
         var noScale = new Option<bool>("--no-scale") { Description = "Skip the retrieval-scale measurement (ingest rate at 1k, 10k and 100k stored articles)." };
+        var mergePass = new Option<int?>("--merge-pass") { Description = "Run the second merge pass every N articles (0: off)." };
+        var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop)), CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)), CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop);
+    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop, int? ScaleTo, int? MergePass);
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
     {
@@ -64,6 +66,7 @@ internal static class BenchClusterCommand
         if (settings.Join is { } j) options = options with { JoinThreshold = j };
         if (settings.Merge is { } m) options = options with { MergeThreshold = m };
         if (settings.Window is { } w) options = options with { WindowDays = w };
+        if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
         else if (settings.Model is { } modelPath)
         {
@@ -101,6 +104,7 @@ internal static class BenchClusterCommand
         {
             var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
             BenchClusterTraining.PrintHalves(io, benches, options, options.Model is null ? "cosine thresholds" : "learned model");
+            if (options.Model is not null) BenchClusterTraining.PrintErrors(io, benches, options, "learned model");
             return ExitCodes.Success;
         }
 
@@ -178,8 +182,8 @@ internal static class BenchClusterCommand
         io.Out.WriteLine($"articles/s: parse + dedup + cluster + SQLite commit (WAL, synchronous=FULL, batches of {BatchSize}), from an empty store,");
         io.Out.WriteLine("after one untimed warm-up pass of the whole stream through a scratch store;");
         io.Out.WriteLine("articles/CPU-s: the same per second of this process's CPU time (all threads), steadier on a shared machine.");
-        io.Out.WriteLine("A document rejected as page furniture, or folded into an identical one, counts as an event of its own.");
-        if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken).ConfigureAwait(false);
+        io.Out.WriteLine("A document rejected as page furniture counts as an event of its own; one folded into an identical stored text, in that article's event.");
+        if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken, settings.ScaleTo ?? 100_000).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -210,7 +214,8 @@ internal static class BenchClusterCommand
             var truth = new List<string>();
             foreach (var (x, r) in set.Zip(results))
             {
-                // A bench document rejected or folded into an identical one still needs a label: it is its own event.
+                // A document the ingest could not read still needs a label: it is its own event. One folded into an
+                // identical stored text (a duplicate) is scored in that article's event.
                 predicted.Add(r.ArticleId is { } id && eventOf.TryGetValue(id, out var e) ? e : -predicted.Count - 1);
                 truth.Add(x.Truth);
             }

@@ -21,8 +21,9 @@ internal static class BenchClusterScale
     private static readonly int[] Marks = [1_000, 10_000, 100_000];
 
     public static async Task RunAsync(CliIO io, IReadOnlyList<BenchClusterTraining.BenchStream> benches, PrecisPipeline pipeline,
-        ClusteringOptions options, CancellationToken cancellationToken)
+        ClusteringOptions options, CancellationToken cancellationToken, int largest = 100_000)
     {
+        var marks = Marks.Where(m => m <= largest).ToArray();
         var documents = BenchClusterCommand.Shuffle(benches.SelectMany(b => b.Documents.Select(d => d.Source)).ToList(), 7);
         var dates = documents.Select(d => ParseDate(d.Metadata.Published)).Where(d => d is not null).Select(d => d!.Value).ToList();
         var first = dates.Count > 0 ? dates.Min() : new DateOnly(2000, 1, 1);
@@ -41,10 +42,10 @@ internal static class BenchClusterScale
             var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, options, cancellationToken: cancellationToken).ConfigureAwait(false);
             int stored = 0, replay = 0, mark = 0;
             var events = new HashSet<long>();
-            while (mark < Marks.Length)
+            while (mark < marks.Length)
             {
                 var batch = Replay(documents, replay++, shift, first);
-                bool timed = stored >= Marks[mark];
+                bool timed = stored >= marks[mark];
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 for (int i = 0; i < batch.Count; i += BatchSize)

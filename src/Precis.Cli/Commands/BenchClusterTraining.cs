@@ -25,6 +25,9 @@ internal static class BenchClusterTraining
     internal sealed record BenchStream(string Name, List<(SourceDocument Source, string Truth)> Documents, HashSet<string> TuneIds,
         Dictionary<string, ClusterInput> Inputs)
     {
+        /// <summary>Process CPU time spent reading the documents (ingest's parse and term extraction), once each.</summary>
+        public double ReadCpuSeconds { get; init; }
+
         public List<(ClusterInput Input, string Truth)> Stream(int seed, bool? tuning)
         {
             var ordered = BenchClusterCommand.Shuffle(Documents.ToList(), seed);
@@ -41,11 +44,13 @@ internal static class BenchClusterTraining
         var documents = clusters.SelectMany(c => c.ToSources(Path.GetFileName(path)).Select(s => (Source: s, Truth: c.Id))).ToList();
         var tuneIds = clusters.Where((_, i) => i % 2 == 0).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var inputs = new Dictionary<string, ClusterInput>(StringComparer.Ordinal);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var (source, _) in documents)
         {
             if (ArticleIngestor.Read(pipeline, source).Terms is { } input) inputs[source.Origin] = input with { Id = source.Metadata.Id ?? source.Origin };
         }
-        return new BenchStream(Path.GetFileName(path), documents, tuneIds, inputs);
+        var readSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return new BenchStream(Path.GetFileName(path), documents, tuneIds, inputs) { ReadCpuSeconds = readSeconds };
     }
 
     /// <summary>Runs the clusterer in memory over a stream; rejected documents keep the single-document events they get.</summary>
@@ -157,9 +162,11 @@ internal static class BenchClusterTraining
         Mask(x);
         Mask(mx);
         var join = JoinModelTrainer.Fit(x, y);
-        var mergeScorer = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b) ? JoinModelTrainer.Fit(mx, my) : join;
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01,
-            $"precis bench cluster --train: logistic regressions on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves");
+        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
+        string Note(string kind) =>
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
         {
@@ -167,11 +174,34 @@ internal static class BenchClusterTraining
         }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
 
-        // The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).
-        double[] joinCuts = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80];
-        double[] mergeCuts = [0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1.01];
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        io.Out.WriteLine("Cut grid on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
+        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
+
+        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
+        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
+        var treeJoin = JoinTreeTrainer.Fit(x, y);
+        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my) : treeJoin;
+        static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
+        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth 3)")), tuning, baseOptions, "boosted trees");
+        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
+        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>
+    private static (JoinModel Model, double F1) ChooseCuts(CliIO io, JoinModel fitted, List<List<List<(ClusterInput Input, string Truth)>>> tuning, ClusteringOptions baseOptions, string label)
+    {
+        double[] joinCuts = [0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
+        double[] mergeCuts = [0.50, 0.70, 0.80, 0.90, 1.01];
+        io.Out.WriteLine($"Cut grid for the {label} on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
         io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
         (double Join, double Merge, double F1) best = (0, 0, -1);
         foreach (var jc in joinCuts)
@@ -186,14 +216,8 @@ internal static class BenchClusterTraining
             }
             io.Out.WriteLine(line);
         }
-        var model = fitted.WithCuts(best.Join, best.Merge);
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
-        File.WriteAllText(outPath, model.ToJson() + "\n");
-        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
-        io.Out.WriteLine();
-        PrintHalves(io, benches, baseOptions with { Model = model }, "trained model");
-        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
-        return ExitCodes.Success;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts for the {label}: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
+        return (fitted.WithCuts(best.Join, best.Merge), best.F1);
     }
 
     /// <summary>Leave-half-out figures of the in-memory clusterer (no store): every file, both halves, each seed.</summary>
@@ -201,21 +225,98 @@ internal static class BenchClusterTraining
     {
         io.Out.WriteLine($"In-memory clusterer, {label}:");
         io.Out.WriteLine($"{"bench",-20} {"set",-20} {"seed",4} {"articles",8} {"events",7} {"B3-P",6} {"B3-R",6} {"B3-F1",6} {"ARI",6}");
+        var cpuTimes = new List<string>();
         foreach (var bench in benches)
         {
+            double clusterSeconds = 0;
+            int clustered = 0;
             foreach (var (name, tuning) in new[] { ("tuning half (even)", (bool?)true), ("held-out half (odd)", false) })
             {
                 var rows = new List<ClusteringScores>();
                 foreach (var seed in Seeds)
                 {
                     var stream = bench.Stream(seed, tuning);
+                    var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                     var (scores, events, _) = Simulate(stream, options);
+                    clusterSeconds += (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                    clustered += stream.Count;
                     rows.Add(scores);
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{bench.Name,-20} {name,-20} {seed,4} {stream.Count,8} {events,7} {scores.BCubedPrecision,6:0.000} {scores.BCubedRecall,6:0.000} {scores.BCubedF1,6:0.000} {scores.AdjustedRandIndex,6:0.000}"));
                 }
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{bench.Name,-20} {name,-20} {"mean",4} {"",8} {"",7} {rows.Average(r => r.BCubedPrecision),6:0.000} {rows.Average(r => r.BCubedRecall),6:0.000} {rows.Average(r => r.BCubedF1),6:0.000} {rows.Average(r => r.AdjustedRandIndex),6:0.000}"));
+            }
+            cpuTimes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{bench.Name}: read {1e6 * bench.ReadCpuSeconds / Math.Max(1, bench.Documents.Count):0} µs, cluster {1e6 * clusterSeconds / Math.Max(1, clustered):0} µs"));
+        }
+        io.Out.WriteLine("CPU per article (process CPU time; reading once per document, clustering over the runs above, small stores): " + string.Join("; ", cpuTimes));
+    }
+
+    /// <summary>Where the decisions go wrong, summed over the three seeds per file and half: each article is classed by
+    /// what the clusterer did and whether an event whose majority gold cluster is the article's own already existed
+    /// (and was among the candidates scored); each merge by whether both events had the same majority cluster.</summary>
+    internal static void PrintErrors(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label)
+    {
+        io.Out.WriteLine($"Decisions by outcome, {label} (sums over seeds {string.Join(",", Seeds)}); 'its event' = a live event whose majority gold cluster is the article's:");
+        io.Out.WriteLine($"{"bench",-20} {"set",-20} {"articles",8} {"rejected",8} {"new ok",7} {"join ok",7} {"join bad",8} {"new: missed",11} {"new: unseen",11} {"merge ok",8} {"merge bad",9} {"F1 ceiling",10}");
+        io.Out.WriteLine($"{"",-20} {"",-20} {"",8} {"",8} {"",7} {"",7} {"",8} {"(scored low)",11} {"(not cand.)",11} {"",8} {"",9} {"(rejected apart)",10}");
+        foreach (var bench in benches)
+        {
+            foreach (var (name, tuning) in new[] { ("tuning half (even)", true), ("held-out half (odd)", false) })
+            {
+                int articles = 0, rejected = 0, newOk = 0, joinOk = 0, joinBad = 0, missed = 0, unseen = 0, mergeOk = 0, mergeBad = 0;
+                double ceiling = 0;
+                foreach (var seed in Seeds)
+                {
+                    var clusterer = new OnlineEventClusterer(options);
+                    var golds = new Dictionary<long, Dictionary<string, int>>();
+                    var scored = new List<long>();
+                    var rejectedEvents = new HashSet<long>();
+                    clusterer.Observer = o => { if (!o.Merge) scored.Add(o.B); };
+                    string Majority(long id) => golds.TryGetValue(clusterer.Resolve(id), out var c) && c.Count > 0
+                        ? c.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "";
+                    var stream = bench.Stream(seed, tuning);
+                    var best = new List<string>(stream.Count);
+                    foreach (var (input, truth) in stream)
+                    {
+                        articles++;
+                        // A rejected document's event is nobody's to join: it does not count as the article's event.
+                        var own = golds.Keys.Where(e => !rejectedEvents.Contains(e) && Majority(e) == truth).ToHashSet();
+                        scored.Clear();
+                        var decision = clusterer.Add(input);
+                        best.Add(decision.Rejection is null ? truth : "rejected " + input.Id);
+                        if (decision.Rejection is not null)
+                        {
+                            rejected++;
+                            rejectedEvents.Add(decision.EventId);
+                        }
+                        else if (!decision.IsNewEvent)
+                        {
+                            bool right = own.Any(e => clusterer.Resolve(e) == clusterer.Resolve(decision.EventId));
+                            if (right) joinOk++; else joinBad++;
+                        }
+                        else if (own.Count == 0) newOk++;
+                        else if (scored.Any(own.Contains)) missed++;
+                        else unseen++;
+                        foreach (var merge in decision.Merges)
+                        {
+                            if (!golds.Remove(merge.Absorbed, out var absorbed)) continue;
+                            var intoMajority = Majority(merge.Into);
+                            var absorbedMajority = absorbed.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).FirstOrDefault().Key ?? "";
+                            if (intoMajority == absorbedMajority) mergeOk++; else mergeBad++;
+                            if (!golds.TryGetValue(merge.Into, out var into)) golds[merge.Into] = into = new(StringComparer.Ordinal);
+                            foreach (var (g, n) in absorbed) into[g] = into.GetValueOrDefault(g) + n;
+                        }
+                        long e = clusterer.Resolve(decision.EventId);
+                        if (!golds.TryGetValue(e, out var counts)) golds[e] = counts = new(StringComparer.Ordinal);
+                        counts[truth] = counts.GetValueOrDefault(truth) + 1;
+                    }
+                    // The best any clusterer that rejects the same documents can score: gold events, rejected ones apart.
+                    ceiling += ClusteringScores.Compute(best, stream.Select(x => x.Truth).ToList()).BCubedF1 / Seeds.Length;
+                }
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{bench.Name,-20} {name,-20} {articles,8} {rejected,8} {newOk,7} {joinOk,7} {joinBad,8} {missed,11} {unseen,11} {mergeOk,8} {mergeBad,9} {ceiling,10:0.000}"));
             }
         }
     }

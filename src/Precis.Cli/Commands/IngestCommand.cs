@@ -63,6 +63,7 @@ internal static class IngestCommand
             {
                 var line = r.Status switch
                 {
+                    IngestStatus.Created when r.Rejection is not null => $"{r.Origin}: stored as {r.ArticleId}, rejected from events (page furniture): {r.Rejection}",
                     IngestStatus.Created => $"{r.Origin}: new article {r.ArticleId} in event {r.EventId}",
                     IngestStatus.Duplicate => $"{r.Origin}: already stored as {r.ArticleId}",
                     _ => $"{r.Origin}: skipped: {r.Error}",

@@ -33,6 +33,10 @@ public sealed record ClusteringOptions
     /// are then unused. Null: the cosine thresholds alone decide (the clusterer before issue 14).</summary>
     public JoinModel? Model { get; init; } = JoinModel.Default;
 
+    /// <summary>Every this many articles the clusterer runs a second merge pass over the events that grew meanwhile,
+    /// each looking for neighbours through its own centroid's top terms (issue 14); 0 turns the pass off.</summary>
+    public int MergePassInterval { get; init; }
+
     /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
     /// of its own that no other article can join, and its decision says why.</summary>
     public bool RejectBoilerplate { get; init; } = true;

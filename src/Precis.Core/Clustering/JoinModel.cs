@@ -4,8 +4,22 @@ using System.Text.Json.Serialization;
 
 namespace Precis.Clustering;
 
+/// <summary>Turns the features of a pair (in <see cref="JoinFeatures.Names"/> order) into the probability that both
+/// sides report the same event. Immutable and thread-safe.</summary>
+public abstract class PairScorer
+{
+    private protected PairScorer()
+    {
+    }
+
+    /// <summary>The probability, from features in <see cref="JoinFeatures.Names"/> order.</summary>
+    public abstract double Score(ReadOnlySpan<double> features);
+
+    private protected static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+}
+
 /// <summary>A logistic regression over standardised features: p = σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ). Immutable.</summary>
-public sealed class LogisticScorer
+public sealed class LogisticScorer : PairScorer
 {
     public LogisticScorer(IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias)
     {
@@ -17,38 +31,124 @@ public sealed class LogisticScorer
             throw new ArgumentException($"one mean, scale and weight per feature ({JoinFeatures.Count})", nameof(weights));
         }
         if (scales.Any(s => !(s > 0))) throw new ArgumentException("scales must be positive", nameof(scales));
-        Means = [.. means];
-        Scales = [.. scales];
-        Weights = [.. weights];
+        _means = [.. means];
+        _scales = [.. scales];
+        _weights = [.. weights];
         Bias = bias;
     }
 
-    public IReadOnlyList<double> Means { get; }
-    public IReadOnlyList<double> Scales { get; }
-    public IReadOnlyList<double> Weights { get; }
+    // Arrays, not the interface, on the scoring path: it runs for every candidate of every article.
+    private readonly double[] _means;
+    private readonly double[] _scales;
+    private readonly double[] _weights;
+
+    public IReadOnlyList<double> Means => _means;
+    public IReadOnlyList<double> Scales => _scales;
+    public IReadOnlyList<double> Weights => _weights;
     public double Bias { get; }
 
-    /// <summary>The probability, from features in <see cref="JoinFeatures.Names"/> order.</summary>
-    public double Score(ReadOnlySpan<double> features)
+    public override double Score(ReadOnlySpan<double> features)
     {
         double z = Bias;
-        for (int i = 0; i < Weights.Count; i++) z += Weights[i] * (features[i] - Means[i]) / Scales[i];
-        return 1 / (1 + Math.Exp(-z));
+        for (int i = 0; i < _weights.Length; i++) z += _weights[i] * (features[i] - _means[i]) / _scales[i];
+        return Sigmoid(z);
+    }
+}
+
+/// <summary>Gradient-boosted regression trees on the log-odds scale (Friedman 2001, "Greedy function approximation";
+/// Newton leaf values as in Chen &amp; Guestrin 2016, XGBoost): p = σ(base + Σ treeₜ(x)). Immutable.</summary>
+public sealed class TreeEnsembleScorer : PairScorer
+{
+    public TreeEnsembleScorer(double baseScore, IReadOnlyList<RegressionTree> trees)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        BaseScore = baseScore;
+        _trees = [.. trees];
+    }
+
+    private readonly RegressionTree[] _trees;
+
+    /// <summary>Log-odds before any tree.</summary>
+    public double BaseScore { get; }
+
+    public IReadOnlyList<RegressionTree> Trees => _trees;
+
+    public override double Score(ReadOnlySpan<double> features)
+    {
+        double z = BaseScore;
+        foreach (var tree in _trees) z += tree.Evaluate(features);
+        return Sigmoid(z);
+    }
+}
+
+/// <summary>One regression tree as flat node arrays: node i splits on feature <see cref="Feature"/>[i] (going to
+/// <see cref="Left"/>[i] when the value is at most <see cref="Threshold"/>[i], else to <see cref="Right"/>[i]) or, when
+/// the feature is −1, is a leaf worth <see cref="Value"/>[i]. Node 0 is the root; children follow their parent.</summary>
+public sealed class RegressionTree
+{
+    public RegressionTree(IReadOnlyList<int> feature, IReadOnlyList<double> threshold, IReadOnlyList<int> left, IReadOnlyList<int> right, IReadOnlyList<double> value)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(threshold);
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        ArgumentNullException.ThrowIfNull(value);
+        int n = feature.Count;
+        if (n == 0 || threshold.Count != n || left.Count != n || right.Count != n || value.Count != n)
+        {
+            throw new ArgumentException("a tree needs at least one node and the same number of entries in every node array", nameof(feature));
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (feature[i] == -1) continue;
+            // Children after their parent: evaluation always terminates.
+            if (feature[i] < 0 || feature[i] >= JoinFeatures.Count) throw new ArgumentException($"node {i}: feature {feature[i]} is out of range", nameof(feature));
+            if (left[i] <= i || left[i] >= n || right[i] <= i || right[i] >= n) throw new ArgumentException($"node {i}: children must follow their parent within the tree", nameof(left));
+        }
+        _feature = [.. feature];
+        _threshold = [.. threshold];
+        _left = [.. left];
+        _right = [.. right];
+        _value = [.. value];
+    }
+
+    private readonly int[] _feature;
+    private readonly double[] _threshold;
+    private readonly int[] _left;
+    private readonly int[] _right;
+    private readonly double[] _value;
+
+    public IReadOnlyList<int> Feature => _feature;
+    public IReadOnlyList<double> Threshold => _threshold;
+    public IReadOnlyList<int> Left => _left;
+    public IReadOnlyList<int> Right => _right;
+    public IReadOnlyList<double> Value => _value;
+
+    public double Evaluate(ReadOnlySpan<double> x)
+    {
+        int i = 0;
+        int f;
+        while ((f = _feature[i]) >= 0) i = x[f] <= _threshold[i] ? _left[i] : _right[i];
+        return _value[i];
     }
 }
 
 /// <summary>
-/// The learned decisions of the <see cref="OnlineEventClusterer"/>: two logistic regressions over the same pair features
+/// The learned decisions of the <see cref="OnlineEventClusterer"/>: two scorers over the same pair features
 /// (<see cref="JoinFeatures"/>), one read on (article, candidate event) pairs, the other on (event, event) pairs, each
-/// with the cut above which the best candidate is joined or merged. Trained by <c>precis bench cluster --train</c> on
-/// the tuning halves of the bench streams and stored as a small JSON file (Clustering/JoinModel.json, embedded);
-/// evaluating it is a dot product, so the runtime stays light and deterministic. Immutable and thread-safe.
+/// with the cut above which the best candidate is joined or merged. Each scorer is a logistic regression or a small
+/// ensemble of boosted trees. Trained by <c>precis bench cluster --train</c> (plain C#, no ML library) on the tuning
+/// halves of the bench streams and stored as a small JSON file (Clustering/JoinModel.json, embedded); evaluating it is
+/// a dot product or a few tree walks, so the runtime stays light and deterministic. Immutable and thread-safe.
 /// </summary>
-public sealed class JoinModel
+public sealed partial class JoinModel
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\s*([-0-9.eE+]+(?:\s*,\s*[-0-9.eE+]+)*)\s*\]")]
+    private static partial System.Text.RegularExpressions.Regex NumberArray();
+
     private static readonly Lazy<JoinModel> Embedded = new(LoadEmbedded);
 
-    public JoinModel(LogisticScorer join, double joinCut, LogisticScorer merge, double mergeCut, string? trainedOn = null)
+    public JoinModel(PairScorer join, double joinCut, PairScorer merge, double mergeCut, string? trainedOn = null)
     {
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(merge);
@@ -63,10 +163,10 @@ public sealed class JoinModel
     public static JoinModel Default => Embedded.Value;
 
     /// <summary>Scores (article, event) pairs.</summary>
-    public LogisticScorer Join { get; }
+    public PairScorer Join { get; }
 
     /// <summary>Scores (event, event) pairs, the smaller event standing where the article stands.</summary>
-    public LogisticScorer Merge { get; }
+    public PairScorer Merge { get; }
 
     /// <summary>Lowest probability for an article to join its best candidate event.</summary>
     public double JoinCut { get; }
@@ -81,9 +181,18 @@ public sealed class JoinModel
 
     public string ToJson()
     {
-        static ScorerFile Write(LogisticScorer s) => new(s.Means.Select(Round).ToArray(), s.Scales.Select(Round).ToArray(), s.Weights.Select(Round).ToArray(), Round(s.Bias));
+        static ScorerFile Write(PairScorer scorer) => scorer switch
+        {
+            LogisticScorer s => new(s.Means.Select(Round).ToArray(), s.Scales.Select(Round).ToArray(), s.Weights.Select(Round).ToArray(), Round(s.Bias)),
+            TreeEnsembleScorer t => new(null, null, null, Round(t.BaseScore))
+            {
+                Trees = [.. t.Trees.Select(tree => new TreeFile([.. tree.Feature], [.. tree.Threshold.Select(Round)], [.. tree.Left], [.. tree.Right], [.. tree.Value.Select(Round)]))],
+            },
+            _ => throw new NotSupportedException(scorer.GetType().Name),
+        };
         var file = new ModelFile(TrainedOn, [.. JoinFeatures.Names], Write(Join), JoinCut, Write(Merge), MergeCut);
-        return JsonSerializer.Serialize(file, ModelJson.Default.ModelFile);
+        // Number arrays on one line each: a few hundred tree nodes stay a readable, diffable file.
+        return NumberArray().Replace(JsonSerializer.Serialize(file, ModelJson.Default.ModelFile), m => "[" + string.Join(", ", m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries)) + "]");
     }
 
     /// <summary>Reads a model written by <see cref="ToJson"/>; a bad file fails with a message naming the problem.</summary>
@@ -109,7 +218,9 @@ public sealed class JoinModel
         }
         try
         {
-            static LogisticScorer Read(ScorerFile f) => new(f.Means ?? [], f.Scales ?? [], f.Weights ?? [], f.Bias);
+            static PairScorer Read(ScorerFile f) => f.Trees is { } trees
+                ? new TreeEnsembleScorer(f.Bias, [.. trees.Select(t => new RegressionTree(t.Feature ?? [], t.Threshold ?? [], t.Left ?? [], t.Right ?? [], t.Value ?? []))])
+                : new LogisticScorer(f.Means ?? [], f.Scales ?? [], f.Weights ?? [], f.Bias);
             return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn);
         }
         catch (ArgumentException e)
@@ -132,7 +243,19 @@ public sealed class JoinModel
         [property: JsonPropertyName("means")] double[]? Means,
         [property: JsonPropertyName("scales")] double[]? Scales,
         [property: JsonPropertyName("weights")] double[]? Weights,
-        [property: JsonPropertyName("bias")] double Bias);
+        [property: JsonPropertyName("bias")] double Bias)
+    {
+        /// <summary>Boosted trees; when present the scorer is p = σ(bias + Σ trees) and means/scales/weights are absent.</summary>
+        [JsonPropertyName("trees")]
+        public TreeFile[]? Trees { get; init; }
+    }
+
+    internal sealed record TreeFile(
+        [property: JsonPropertyName("feature")] int[]? Feature,
+        [property: JsonPropertyName("threshold")] double[]? Threshold,
+        [property: JsonPropertyName("left")] int[]? Left,
+        [property: JsonPropertyName("right")] int[]? Right,
+        [property: JsonPropertyName("value")] double[]? Value);
 
     internal sealed record ModelFile(
         [property: JsonPropertyName("trainedOn")] string? TrainedOn,
@@ -145,7 +268,7 @@ public sealed class JoinModel
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut})");
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JoinModel.ModelFile))]
 internal sealed partial class ModelJson : JsonSerializerContext;
 
@@ -167,6 +290,10 @@ public static class JoinFeatures
         "undated",           // 1 when either side has no date
         "log_size",          // log(1 + event size)
         "vote_share",        // share of the article's query terms posted by the event
+        "best_member_cos",   // highest cosine to one of the event's recent members (their top terms): long events drift
+        "cohesion",          // the event's centroid norm over its size: 1 for one article, lower for a broad event
+        "article_terms",     // log(1 + distinct terms of the article): short texts share fewer words with anything
+        "body_over_next",    // body_cos minus the best body_cos among the other candidates (positive for a clear best)
     ];
 
     public static int Count => Names.Count;

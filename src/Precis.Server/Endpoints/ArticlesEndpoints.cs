@@ -90,6 +90,7 @@ internal static class ArticlesEndpoints
                 status = r.Status.ToString().ToLowerInvariant(),
                 eventId = r.EventId,
                 error = r.Error,
+                rejection = r.Rejection,
                 url = r.ArticleId is null ? null : ArticleUrl(r.ArticleId),
             }).ToList();
             bool created = results.Any(r => r.Status == IngestStatus.Created);

@@ -18,7 +18,14 @@ public enum IngestStatus
 }
 
 /// <summary>The outcome for one submitted document.</summary>
-public sealed record IngestResult(string Origin, IngestStatus Status, string? ArticleId, long? EventId, string? Error = null);
+public sealed record IngestResult(string Origin, IngestStatus Status, string? ArticleId, long? EventId, string? Error = null)
+{
+    /// <summary>Why a stored document was kept out of events as page furniture (web-archive notice, script or
+    /// subscription prompt, near-empty scrape; see <see cref="BoilerplateDetector"/>), or null for a news article.
+    /// Such a document is stored (<see cref="IngestStatus.Created"/>, nothing is lost) in an event of its own that no
+    /// other article joins.</summary>
+    public string? Rejection { get; init; }
+}
 
 /// <summary>
 /// Writes articles into the store: parses each with the pipeline's parsing and metadata stages, drops re-submissions
@@ -175,7 +182,7 @@ public sealed class ArticleIngestor
                     article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
                 Remember(seenIds, id, url, hash);
-                results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId));
+                results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId) { Rejection = decision.Rejection });
             }
 
             try

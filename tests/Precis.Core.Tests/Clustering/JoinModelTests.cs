@@ -8,7 +8,9 @@ public sealed class JoinModelTests
     public void Embedded_model_loads_and_names_the_clusterers_features()
     {
         var model = JoinModel.Default;
-        Assert.Equal(JoinFeatures.Count, model.Join.Weights.Count);
+        var features = new double[JoinFeatures.Count];
+        Assert.InRange(model.Join.Score(features), 0.0, 1.0);
+        Assert.InRange(model.Merge.Score(features), 0.0, 1.0);
         Assert.InRange(model.JoinCut, 0.0, 1.0);
         Assert.False(string.IsNullOrWhiteSpace(model.TrainedOn));
     }
@@ -58,5 +60,50 @@ public sealed class JoinModelTests
         Assert.True(scorer.Score(low) < 0.5, $"p(low) = {scorer.Score(low)}");
         // Deterministic: the same pairs give the same model.
         Assert.Equal(scorer.Weights, JoinModelTrainer.Fit(x, y).Weights);
+    }
+
+    [Fact]
+    public void Boosted_trees_learn_an_interaction_and_round_trip_through_json()
+    {
+        // Same event when the cosine is high for a long article (feature 14) or moderate for a short one: a rule no
+        // single cosine threshold gives, which the trees must find.
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        for (int i = 0; i < 400; i++)
+        {
+            var row = new double[JoinFeatures.Count];
+            row[0] = (i % 40) / 100.0;          // 0 .. 0.39
+            bool shortText = i % 2 == 0;
+            row[14] = shortText ? 3.0 : 6.0;
+            x.Add(row);
+            y.Add(row[0] >= (shortText ? 0.10 : 0.25));
+        }
+        var scorer = JoinTreeTrainer.Fit(x, y, new JoinTreeTrainer.Settings(Rounds: 40));
+        double P(double cosine, double length)
+        {
+            var f = new double[JoinFeatures.Count];
+            f[0] = cosine;
+            f[14] = length;
+            return scorer.Score(f);
+        }
+        Assert.True(P(0.15, 3.0) > 0.5, $"short text, cosine 0.15: {P(0.15, 3.0)}");
+        Assert.True(P(0.15, 6.0) < 0.5, $"long text, cosine 0.15: {P(0.15, 6.0)}");
+        Assert.True(P(0.35, 6.0) > 0.5, $"long text, cosine 0.35: {P(0.35, 6.0)}");
+
+        var model = new JoinModel(scorer, 0.5, scorer, 0.9, "test");
+        var again = JoinModel.Parse(model.ToJson());
+        var probe = new double[JoinFeatures.Count];
+        probe[0] = 0.2;
+        probe[14] = 3.0;
+        Assert.Equal(model.Join.Score(probe), again.Join.Score(probe), 4);
+        // Deterministic: the same pairs give the same trees.
+        Assert.Equal(model.ToJson(), new JoinModel(JoinTreeTrainer.Fit(x, y, new JoinTreeTrainer.Settings(Rounds: 40)), 0.5, scorer, 0.9, "test").ToJson());
+    }
+
+    [Fact]
+    public void A_tree_whose_child_points_backwards_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RegressionTree([0, -1], [0.5, 0], [1, 0], [0, 0], [0, 1]));
+        Assert.Contains("children", error.Message, StringComparison.Ordinal);
     }
 }

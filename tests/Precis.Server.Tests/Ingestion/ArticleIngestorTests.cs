@@ -58,6 +58,27 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_boilerplate_page_is_stored_but_listed_as_rejected_from_events_with_a_reason()
+    {
+        await using var store = new SqliteStore(_folder);
+        await store.MigrateAsync();
+        var ingestor = await ArticleIngestor.CreateAsync(store, Pipeline);
+        // Written for this test: a script prompt, and a news report.
+        var results = await ingestor.IngestAsync([
+            SourceDocument.PlainText("prompt.txt", "Please enable JavaScript in your browser settings to view this page. Reload the page once you have enabled it."),
+            SourceDocument.PlainText("news.txt", "Hailstones stripped apple orchards in Milbrook valley on Monday, and growers asked the county for relief funds after most of the harvest was lost."),
+        ]);
+
+        var prompt = Assert.Single(results, r => r.Origin == "prompt.txt");
+        Assert.Equal(IngestStatus.Created, prompt.Status);       // stored: nothing is lost
+        Assert.NotNull(prompt.ArticleId);
+        Assert.False(string.IsNullOrWhiteSpace(prompt.Rejection));
+        var news = Assert.Single(results, r => r.Origin == "news.txt");
+        Assert.Null(news.Rejection);
+        Assert.NotEqual(prompt.EventId, news.EventId);
+    }
+
+    [Fact]
     public async Task One_batch_and_one_article_at_a_time_make_the_same_decisions()
     {
         var batch = MixedBatch();

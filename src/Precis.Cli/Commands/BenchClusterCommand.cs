@@ -42,17 +42,23 @@ internal static class BenchClusterCommand
         var drop = new Option<string?>("--drop") { Description = "With --train: comma-separated features to leave out of the model (their weights stay 0)." };
         var noScale = new Option<bool>("--no-scale") { Description = "Skip the retrieval-scale measurement (ingest rate at 1k, 10k and 100k stored articles)." };
         var mergePass = new Option<int?>("--merge-pass") { Description = "Run the second merge pass every N articles (0: off)." };
+        var candidates = new Option<int?>("--candidates") { Description = "Candidate events scored per article (default 20)." };
+        var queryTerms = new Option<int?>("--query-terms") { Description = "Highest-weighted article terms looked up in the postings (default 20)." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)), CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop, int? ScaleTo, int? MergePass);
+    private sealed record Settings(string? Bench, int? Seed, double? Join, double? Merge, bool Sweep, bool Bounds, bool Train, string? Out, string? Model, bool NoModel, bool NoScale, int? Window, bool Halves, string? Drop, int? ScaleTo, int? MergePass)
+    {
+        public int? Candidates { get; init; }
+        public int? QueryTerms { get; init; }
+    }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
     {
@@ -67,6 +73,8 @@ internal static class BenchClusterCommand
         if (settings.Merge is { } m) options = options with { MergeThreshold = m };
         if (settings.Window is { } w) options = options with { WindowDays = w };
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
+        if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
+        if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
         else if (settings.Model is { } modelPath)
         {

@@ -1,3 +1,4 @@
+using Precis.Analysis.Entities;
 using Precis.Documents;
 using Precis.Text;
 
@@ -14,7 +15,8 @@ public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOn
     public IReadOnlyList<string> LeadTerms { get; init; } = [];
 
     /// <summary>Keys of capitalised names (people, places, organisations) in text order with repetitions: each
-    /// multi-word name once as a whole and once by its last word, so "Hun Sen" and "Sen" meet.</summary>
+    /// multi-word name once as a whole and once by its last word, so "Hun Sen" and "Sen" meet; keyed by the entity
+    /// stage's spelling key (<see cref="Precis.Analysis.Entities.NameKey"/>), so "Gaddafi" and "Qadhafi" meet too.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>The document's structure as the boilerplate check reads it; null when not measured.</summary>
@@ -125,13 +127,21 @@ public static class ClusterTerms
                 for (int k = first; k <= end; k++) key = key is null ? tokens[k].Normal : key + " " + tokens[k].Normal;
                 if (key is not null && key.Length > 1)
                 {
-                    names.Add(key);
-                    if (end > first) names.Add(tokens[end].Normal);
+                    // The entity stage's spelling keys (NameKey): transliteration and typographic variants of a name
+                    // ("Gaddafi" / "Qadhafi", "Deir Ezzor" / "Deir al-Zour") meet under one key.
+                    names.Add(Alias(key));
+                    if (end > first) names.Add(Alias(tokens[end].Normal));
                 }
             }
             sentenceStart = false;
             i = end + 1;
         }
+    }
+
+    private static string Alias(string name)
+    {
+        var key = NameKey.Compute(name);
+        return key.Length > 1 ? key : name;
     }
 
     private static bool IsCapitalised(string text, Token t) =>

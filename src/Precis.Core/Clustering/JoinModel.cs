@@ -294,6 +294,8 @@ public static class JoinFeatures
         "cohesion",          // the event's centroid norm over its size: 1 for one article, lower for a broad event
         "article_terms",     // log(1 + distinct terms of the article): short texts share fewer words with anything
         "body_over_next",    // body_cos minus the best body_cos among the other candidates (positive for a clear best)
+        "idf_vote_share",    // the idf-weighted share of the article's query terms posted by the event: rare shared words count more
+        "bigram_share",      // share of the article's top-term bigrams (adjacent content words) found in the event
     ];
 
     public static int Count => Names.Count;

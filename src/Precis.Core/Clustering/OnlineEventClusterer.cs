@@ -46,6 +46,9 @@ public sealed class OnlineEventClusterer
     // Lead word trigrams kept per article for the syndication feature.
     private const int ShingleTerms = 40;
 
+    // Top-term bigrams kept per article.
+    private const int MaxBigrams = 40;
+
     // Opening words compared across documents by the boilerplate check.
     private const int OpeningTerms = 8;
 
@@ -118,7 +121,7 @@ public sealed class OnlineEventClusterer
             var (top, next) = TopTwo(cosines);
             for (int i = 0; i < candidates.Count; i++)
             {
-                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, features);
+                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
                 double p = _model.Join.Score(features);
                 Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
                 if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
@@ -202,7 +205,7 @@ public sealed class OnlineEventClusterer
         for (int i = 0; i < candidates.Count; i++)
         {
             var features = new double[JoinFeatures.Count];
-            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, features);
+            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
             scored.Add((candidates[i].Id, features));
         }
         long chosen = Resolve(choose(scored));
@@ -227,6 +230,8 @@ public sealed class OnlineEventClusterer
         public required Dictionary<int, double> Lead { get; init; }
         public required Dictionary<int, double> Names { get; init; }
         public required long[] Shingles { get; init; }
+        public required long[] Bigrams { get; init; }
+        public required double QueryWeight { get; init; }
         public required Member Top { get; init; }
         public DateOnly? Date { get; init; }
         public string? Rejection { get; init; }
@@ -263,9 +268,25 @@ public sealed class OnlineEventClusterer
         var lead = Normalised(leadCounts);
 
         // Word trigrams over the first terms, hashed from term ids (stable within a run, which is all they are compared in).
-        var ids = input.Terms.Take(ShingleTerms).Select(t => _termIds[t]).ToArray();
+        var sequence = tf.Sequence;
+        var ids = sequence.Length <= ShingleTerms ? sequence : sequence[..ShingleTerms];
         var shingles = new long[Math.Max(0, ids.Length - 2)];
         for (int i = 0; i < shingles.Length; i++) shingles[i] = ((long)ids[i] * 2_000_003 + ids[i + 1]) * 2_000_029 + ids[i + 2];
+
+        // Adjacent content-word pairs of the article's highest-weighted terms ("dan brown", "oil spill"): phrases name
+        // what a report is about more sharply than either word.
+        var topSet = new HashSet<int>(topTerms);
+        var bigrams = new List<long>(MaxBigrams);
+        var seenBigrams = new HashSet<long>();
+        for (int i = 0; i + 1 < sequence.Length && bigrams.Count < MaxBigrams; i++)
+        {
+            int a = sequence[i], b = sequence[i + 1];
+            if (a == b || !topSet.Contains(a) || !topSet.Contains(b)) continue;
+            long key = ((long)a << 32) | (uint)b;
+            if (seenBigrams.Add(key)) bigrams.Add(key);
+        }
+        double queryWeight = 0;
+        foreach (var term in query) queryWeight += Idf(term);
 
         string? rejection = null;
         if (_options.RejectBoilerplate && input.Shape is { } shape)
@@ -294,7 +315,7 @@ public sealed class OnlineEventClusterer
         return new ArticleVector
         {
             Terms = terms, Weights = weights, Posted = [.. posted], Query = [.. query], Lead = lead, Names = names,
-            Shingles = shingles, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
+            Shingles = shingles, Bigrams = [.. bigrams], QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
         };
     }
 
@@ -307,12 +328,15 @@ public sealed class OnlineEventClusterer
         return unchecked((long)(z ^ (z >> 31)));
     }
 
-    private (Dictionary<int, int> Body, Dictionary<int, int> Names) CountTerms(IReadOnlyList<string> terms, IReadOnlyList<string> names)
+    /// <summary>Term frequencies of the body and the names, and the body's term ids in text order (looked up once).</summary>
+    private (Dictionary<int, int> Body, Dictionary<int, int> Names, int[] Sequence) CountTerms(IReadOnlyList<string> terms, IReadOnlyList<string> names)
     {
         var tf = new Dictionary<int, int>();
-        foreach (var term in terms)
+        var sequence = new int[terms.Count];
+        for (int i = 0; i < sequence.Length; i++)
         {
-            int id = TermId(term);
+            int id = TermId(terms[i]);
+            sequence[i] = id;
             tf[id] = tf.GetValueOrDefault(id) + 1;
         }
         var nf = new Dictionary<int, int>();
@@ -324,7 +348,7 @@ public sealed class OnlineEventClusterer
         _documentCount++;
         foreach (var id in tf.Keys) _documentFrequency[id]++;
         foreach (var id in nf.Keys) _documentFrequency[id]++;
-        return (tf, nf);
+        return (tf, nf, sequence);
     }
 
     private int TermId(string term)
@@ -411,6 +435,7 @@ public sealed class OnlineEventClusterer
         state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
         state.NameNormSq = AddInto(state.Names, article.Names, state.NameNormSq);
         foreach (var s in article.Shingles) state.Shingles.Add(s);
+        foreach (var b in article.Bigrams) state.Bigrams.Add(b);
         if (state.Members.Count == KeptMembers) state.Members.RemoveAt(0);
         state.Members.Add(article.Top);
         state.Size++;
@@ -448,17 +473,18 @@ public sealed class OnlineEventClusterer
     }
 
     /// <summary>Events sharing the most of the article's query terms and names, within the time window of its date.</summary>
-    private List<(long Id, int Votes)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
+    private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
-    private List<(long Id, int Votes)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
+    private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
     {
-        var votes = new Dictionary<long, int>();
+        var votes = new Dictionary<long, (int Count, double Weight)>();
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
         var seen = new HashSet<long>();
         foreach (var term in queryTerms)
         {
             seen.Clear();
+            double idf = Idf(term);
             foreach (var week in WeeksToRead(term, first, last))
             {
                 if (!_postings.TryGetValue((term, week), out var list) || list.Count > maxPosting) continue;
@@ -466,18 +492,19 @@ public sealed class OnlineEventClusterer
                 {
                     long id = Resolve(raw);
                     if (id == exclude || !seen.Add(id)) continue;
-                    votes[id] = votes.GetValueOrDefault(id) + 1;
+                    var (c, w) = votes.GetValueOrDefault(id);
+                    votes[id] = (c + 1, w + idf);
                 }
             }
         }
-        var ranked = new List<(long Id, int Votes)>(votes.Count);
-        foreach (var (id, count) in votes) ranked.Add((id, count));
+        var ranked = new List<(long Id, int Votes, double Weight)>(votes.Count);
+        foreach (var (id, (count, weight)) in votes) ranked.Add((id, count, weight));
         ranked.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
-        var result = new List<(long, int)>(Math.Min(ranked.Count, _options.MaxCandidates));
-        foreach (var (id, count) in ranked)
+        var result = new List<(long, int, double)>(Math.Min(ranked.Count, _options.MaxCandidates));
+        foreach (var (id, count, weight) in ranked)
         {
             if (!_events.TryGetValue(id, out var e) || e.Rejected || !InWindow(e, first, last)) continue;
-            result.Add((id, count));
+            result.Add((id, count, weight));
             if (result.Count == _options.MaxCandidates) break;
         }
         return result;
@@ -505,13 +532,13 @@ public sealed class OnlineEventClusterer
 
     // ---- scoring --------------------------------------------------------------------------------------------------
 
-    private (List<double> Cosines, List<double> BestMembers) ScoreCosines(ArticleVector article, List<(long Id, int Votes)> candidates, bool members)
+    private (List<double> Cosines, List<double> BestMembers) ScoreCosines(ArticleVector article, List<(long Id, int Votes, double Weight)> candidates, bool members)
     {
         for (int k = 0; k < article.Terms.Length; k++) Scatter(article.Terms[k], article.Weights[k] * Idf(article.Terms[k]));
         _scatteredList = article.Terms;
         var result = new List<double>(candidates.Count);
         var bests = new List<double>(members ? candidates.Count : 0);
-        foreach (var (id, _) in candidates)
+        foreach (var (id, _, _) in candidates)
         {
             var e = _events[id];
             result.Add(Cosine(e, article.Terms.Length));
@@ -556,7 +583,7 @@ public sealed class OnlineEventClusterer
 
     private double Cohesion(EventState e) => e.Size <= 1 ? 1 : Math.Min(1, CentroidNorm(e) / e.Size);
 
-    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, int votes, double[] f)
+    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, int votes, double voteWeight, double[] f)
     {
         double logSize = Math.Log(1 + e.Size);
         f[0] = cosine;
@@ -574,6 +601,8 @@ public sealed class OnlineEventClusterer
         f[13] = Cohesion(e);
         f[14] = Math.Log(1 + article.Terms.Length);
         f[15] = cosine - otherCosine;
+        f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
+        f[17] = CopyShare(article.Bigrams, e.Bigrams);
     }
 
     /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
@@ -595,6 +624,8 @@ public sealed class OnlineEventClusterer
         f[13] = Cohesion(large);
         f[14] = Math.Log(1 + (double)small.Sum.Count / Math.Max(1, small.Size));
         f[15] = cosine - otherCosine;
+        f[16] = 1;
+        f[17] = small.Bigrams.Count == 0 ? 0 : (double)small.Bigrams.Count(large.Bigrams.Contains) / small.Bigrams.Count;
     }
 
     private static double CopyShare(long[] shingles, HashSet<long> seen)
@@ -719,7 +750,7 @@ public sealed class OnlineEventClusterer
     /// moved towards them, so they are where a new merge can come from. Since issue 14 these are the closest five by
     /// cosine rather than the first ten by shared query terms: the merge check was 40 % of the clusterer's time at
     /// 10,000 stored articles, and a candidate far from the article rarely becomes mergeable through it.</summary>
-    private static List<long> MergePool(List<(long Id, int Votes)> candidates, List<double> cosines)
+    private static List<long> MergePool(List<(long Id, int Votes, double Weight)> candidates, List<double> cosines)
     {
         var order = new List<int>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++) if (cosines[i] > 0) order.Add(i);
@@ -823,6 +854,7 @@ public sealed class OnlineEventClusterer
             keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
             keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
             keep.Shingles.UnionWith(absorb.Shingles);
+            keep.Bigrams.UnionWith(absorb.Bigrams);
             keep.Members.AddRange(absorb.Members);
             if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
             keep.Posted.UnionWith(absorb.Posted);
@@ -850,6 +882,7 @@ public sealed class OnlineEventClusterer
         public Dictionary<int, double> Names { get; } = [];
         public double NameNormSq { get; set; }
         public HashSet<long> Shingles { get; } = [];
+        public HashSet<long> Bigrams { get; } = [];
         /// <summary>The top terms of the most recent members (at most <see cref="KeptMembers"/>), oldest first.</summary>
         public List<Member> Members { get; } = [];
         /// <summary>(term, week) keys already in the postings.</summary>

@@ -616,7 +616,7 @@ public sealed class OnlineEventClusterer
         f[4] = SparseCosine(small.Lead, Math.Sqrt(small.LeadNormSq), large.Lead, large.LeadNormSq);
         f[5] = SparseCosine(small.Names, Math.Sqrt(small.NameNormSq), large.Names, large.NameNormSq);
         f[6] = Math.Log(1 + Shared(small.Names, large.Names));
-        f[7] = small.Shingles.Count == 0 ? 0 : (double)small.Shingles.Count(large.Shingles.Contains) / small.Shingles.Count;
+        f[7] = small.Shingles.Count == 0 ? 0 : (double)SharedCount(small.Shingles, large.Shingles) / small.Shingles.Count;
         (f[8], f[9]) = Gap(small.First, small.Last, large);
         f[10] = logSize;
         f[11] = 1;
@@ -625,7 +625,16 @@ public sealed class OnlineEventClusterer
         f[14] = Math.Log(1 + (double)small.Sum.Count / Math.Max(1, small.Size));
         f[15] = cosine - otherCosine;
         f[16] = 1;
-        f[17] = small.Bigrams.Count == 0 ? 0 : (double)small.Bigrams.Count(large.Bigrams.Contains) / small.Bigrams.Count;
+        f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
+    }
+
+    /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>
+    private static int SharedCount(HashSet<long> a, HashSet<long> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int n = 0;
+        foreach (var x in small) if (large.Contains(x)) n++;
+        return n;
     }
 
     private static double CopyShare(long[] shingles, HashSet<long> seen)

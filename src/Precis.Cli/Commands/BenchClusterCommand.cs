@@ -207,10 +207,9 @@ internal static class BenchClusterCommand
             var results = new List<IngestResult>(set.Count);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            for (int i = 0; i < set.Count; i += BatchSize)
+            await foreach (var batch in ingestor.IngestBatchesAsync(set.Select(x => x.Source).Chunk(BatchSize), cancellationToken).ConfigureAwait(false))
             {
-                var batch = set.Skip(i).Take(BatchSize).Select(x => x.Source).ToList();
-                results.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
+                results.AddRange(batch);
                 advance?.Invoke(batch.Count);
             }
             clock.Stop();

@@ -48,9 +48,8 @@ internal static class BenchClusterScale
                 bool timed = stored >= marks[mark];
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                for (int i = 0; i < batch.Count; i += BatchSize)
+                await foreach (var results in ingestor.IngestBatchesAsync(batch.Chunk(BatchSize), cancellationToken).ConfigureAwait(false))
                 {
-                    var results = await ingestor.IngestAsync(batch.Skip(i).Take(BatchSize).ToList(), cancellationToken).ConfigureAwait(false);
                     foreach (var r in results) if (r.EventId is long e) events.Add(e);
                 }
                 clock.Stop();

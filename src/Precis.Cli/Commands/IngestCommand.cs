@@ -46,15 +46,14 @@ internal static class IngestCommand
             }
             await using var storeScope = store.ConfigureAwait(false);
             var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, cancellationToken: cancellationToken).ConfigureAwait(false);
-            // In batches, so that a folder's progress shows; each batch is one commit, as a single call would make.
+            // In batches, so that a folder's progress shows; each batch is one commit, and the next batch is parsed while one commits.
             var list = sources.ToList();
             var results = await CliProgress.RunAsync(CliProgress.Enabled(io, parse), "ingesting", list.Count, async advance =>
             {
                 var all = new List<IngestResult>(list.Count);
-                for (int i = 0; i < list.Count; i += ProgressBatch)
+                await foreach (var batch in ingestor.IngestBatchesAsync(list.Chunk(ProgressBatch), cancellationToken).ConfigureAwait(false))
                 {
-                    var batch = list.GetRange(i, Math.Min(ProgressBatch, list.Count - i));
-                    all.AddRange(await ingestor.IngestAsync(batch, cancellationToken).ConfigureAwait(false));
+                    all.AddRange(batch);
                     advance(batch.Count);
                 }
                 return all;

@@ -81,11 +81,29 @@ public static class ClusterTerms
 
     private static DocumentShape Add(string text, List<string> terms, List<string> names)
     {
-        var tokens = Tokenizer.Tokenize(text, new TextSpan(0, text.Length));
-        foreach (var token in tokens) AddToken(token, terms);
-        ScanNames(text, tokens, names);
-        return Measure(text, tokens);
+        // The tokens live only for this call: one list per thread, reused, so a long article's tokens neither regrow
+        // a list nor land on the large object heap each time.
+        var tokens = t_tokens ??= new List<Token>(1024);
+        tokens.Clear();
+        try
+        {
+            Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+            foreach (var token in tokens) AddToken(token, terms);
+            ScanNames(text, tokens, names);
+            return Measure(text, tokens);
+        }
+        finally
+        {
+            tokens.Clear();
+            // Do not keep a huge list alive for one huge input.
+            if (tokens.Capacity > MaxKeptTokens) t_tokens = null;
+        }
     }
+
+    private const int MaxKeptTokens = 1 << 16;
+
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
 
     private static void AddToken(Token token, List<string> terms)
     {

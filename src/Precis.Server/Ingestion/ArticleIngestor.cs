@@ -133,12 +133,72 @@ public sealed class ArticleIngestor
     public async Task<IReadOnlyList<IngestResult>> IngestAsync(IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        // Parsing and term extraction need no lock (the pipeline is immutable and thread-safe), so a batch is read on
-        // all cores; only the clusterer's decisions and the commit below are serial.
+        return await DecideAndCommitAsync(ReadBatch(_pipeline, documents, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ingests a stream of batches in order, each batch one commit, and yields each batch's results once it is
+    /// committed. While one batch is clustered and committed (serial work), the next batch is already being parsed
+    /// on the other cores, so a long stream keeps every core busy; the decisions, and so the events, are exactly
+    /// those of calling <see cref="IngestAsync"/> batch after batch.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<IngestResult>> IngestBatchesAsync(IEnumerable<IReadOnlyList<SourceDocument>> batches,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        using var batch = batches.GetEnumerator();
+        if (!batch.MoveNext()) yield break;
+        var first = batch.Current;
+        Task<Parsed[]>? reading = Task.Run(() => ReadBatch(_pipeline, first, cancellationToken), cancellationToken);
+        try
+        {
+            while (reading is not null)
+            {
+                var parsed = await reading.ConfigureAwait(false);
+                reading = null;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo? broken = null;
+                try
+                {
+                    if (batch.MoveNext())
+                    {
+                        var next = batch.Current;
+                        reading = Task.Run(() => ReadBatch(_pipeline, next, cancellationToken), cancellationToken);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The source failed while giving the next batch: this one is read, so it is still stored first.
+                    broken = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+                yield return await DecideAndCommitAsync(parsed, cancellationToken).ConfigureAwait(false);
+                broken?.Throw();
+            }
+        }
+        finally
+        {
+            // Stopped early (an error, a cancelled or abandoned enumeration): let the read ahead finish before the
+            // enumerator goes; its result is not needed, and nothing of it was stored.
+            if (reading is not null)
+            {
+                try { await reading.ConfigureAwait(false); }
+                catch (Exception) when (reading.IsFaulted || reading.IsCanceled) { }
+            }
+        }
+    }
+
+    /// <summary>Reads a batch (parse, content hash, clustering terms). This needs no lock (the pipeline is immutable
+    /// and thread-safe), so a batch is read on all cores; only the clusterer's decisions and the commit are serial.</summary>
+    private static Parsed[] ReadBatch(PrecisPipeline pipeline, IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
         var parsed = new Parsed[documents.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count < 8 ? 1 : -1 };
-        Parallel.For(0, documents.Count, parallel, i => parsed[i] = Read(_pipeline, documents[i], cancellationToken));
+        Parallel.For(0, documents.Count, parallel, i => parsed[i] = Read(pipeline, documents[i], cancellationToken));
+        return parsed;
+    }
 
+    private async Task<IReadOnlyList<IngestResult>> DecideAndCommitAsync(Parsed[] parsed, CancellationToken cancellationToken)
+    {
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -156,7 +216,7 @@ public sealed class ArticleIngestor
                 throw;
             }
             long nextSeq = _lastSeq + 1;
-            var results = new List<IngestResult>(documents.Count);
+            var results = new List<IngestResult>(parsed.Length);
             var rows = new List<StoredArticle>();
             var merges = new List<EventMerge>();
             var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -291,19 +351,33 @@ public sealed class ArticleIngestor
     public static string ContentHash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (var c in text.AsSpan().Trim())
+        var trimmed = text.AsSpan().Trim();
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, trimmed.Length));
+        byte[]? bytes = null;
+        try
         {
-            if (char.IsWhiteSpace(c))
+            int n = 0;
+            bool space = false;
+            foreach (var c in trimmed)
             {
-                space = true;
-                continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+                if (space) chars[n++] = ' ';
+                space = false;
+                chars[n++] = c;
             }
-            if (space) builder.Append(' ');
-            space = false;
-            builder.Append(c);
+            var collapsed = chars.AsSpan(0, n);
+            bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(n)));
+            int length = Encoding.UTF8.GetBytes(collapsed, bytes);
+            return Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, length)));
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null) System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

@@ -337,13 +337,13 @@ public sealed class OnlineEventClusterer
         {
             int id = TermId(terms[i]);
             sequence[i] = id;
-            tf[id] = tf.GetValueOrDefault(id) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, id, out _)++;
         }
         var nf = new Dictionary<int, int>();
         foreach (var name in names)
         {
             int id = TermId(NamePrefix + name);
-            nf[id] = nf.GetValueOrDefault(id) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(nf, id, out _)++;
         }
         _documentCount++;
         foreach (var id in tf.Keys) _documentFrequency[id]++;
@@ -429,7 +429,7 @@ public sealed class OnlineEventClusterer
         {
             int term = article.Terms[k];
             double value = article.Weights[k] / Idf(term);
-            state.Sum[term] = state.Sum.GetValueOrDefault(term) + value;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(state.Sum, term, out _) += value;
         }
         // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
         state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
@@ -451,13 +451,14 @@ public sealed class OnlineEventClusterer
         foreach (var term in article.Posted)
         {
             if (!state.Posted.Add(((long)term << 32) | (uint)week)) continue;
-            if (!_postings.TryGetValue((term, week), out var list))
+            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_postings, (term, week), out bool exists);
+            if (!exists)
             {
-                _postings.Add((term, week), list = []);
+                list = [];
                 if (!_weeksOfTerm.TryGetValue(term, out var weeks)) _weeksOfTerm.Add(term, weeks = []);
                 weeks.Add(week);
             }
-            list.Add(state.Id);
+            list!.Add(state.Id);
         }
     }
 
@@ -477,28 +478,42 @@ public sealed class OnlineEventClusterer
 
     private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
     {
-        var votes = new Dictionary<long, (int Count, double Weight)>();
+        // Per event: votes, summed idf of the voting terms, and the last query term that voted (an event posted under
+        // one term in several weeks votes once for it).
+        var votes = new Dictionary<long, (int Count, double Weight, int Term)>();
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
-        var seen = new HashSet<long>();
+        bool merged = _mergedInto.Count > 0;
+        int index = 0;
         foreach (var term in queryTerms)
         {
-            seen.Clear();
+            index++;
             double idf = Idf(term);
-            foreach (var week in WeeksToRead(term, first, last))
+            if (first is null || last is null)
             {
-                if (!_postings.TryGetValue((term, week), out var list) || list.Count > maxPosting) continue;
+                // An undated query has no window: every week's postings of the term.
+                if (_weeksOfTerm.TryGetValue(term, out var weeks)) foreach (var week in weeks) Vote(term, week);
+                continue;
+            }
+            Vote(term, NoWeek);
+            int from = Week(first.Value.AddDays(-_options.WindowDays)), to = Week(last.Value.AddDays(_options.WindowDays));
+            for (int week = from; week <= to; week++) Vote(term, week);
+
+            void Vote(int term, int week)
+            {
+                if (!_postings.TryGetValue((term, week), out var list) || list.Count > maxPosting) return;
                 foreach (var raw in list)
                 {
-                    long id = Resolve(raw);
-                    if (id == exclude || !seen.Add(id)) continue;
-                    var (c, w) = votes.GetValueOrDefault(id);
-                    votes[id] = (c + 1, w + idf);
+                    long id = merged ? Resolve(raw) : raw;
+                    if (id == exclude) continue;
+                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, id, out _);
+                    if (slot.Term == index) continue;
+                    slot = (slot.Count + 1, slot.Weight + idf, index);
                 }
             }
         }
         var ranked = new List<(long Id, int Votes, double Weight)>(votes.Count);
-        foreach (var (id, (count, weight)) in votes) ranked.Add((id, count, weight));
+        foreach (var (id, (count, weight, _)) in votes) ranked.Add((id, count, weight));
         ranked.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
         var result = new List<(long, int, double)>(Math.Min(ranked.Count, _options.MaxCandidates));
         foreach (var (id, count, weight) in ranked)
@@ -510,18 +525,6 @@ public sealed class OnlineEventClusterer
         return result;
     }
 
-    private IEnumerable<int> WeeksToRead(int term, DateOnly? first, DateOnly? last)
-    {
-        if (first is null || last is null)
-        {
-            // An undated query has no window: every week's postings of the term.
-            if (_weeksOfTerm.TryGetValue(term, out var weeks)) foreach (var w in weeks) yield return w;
-            yield break;
-        }
-        yield return NoWeek;
-        int from = Week(first.Value.AddDays(-_options.WindowDays)), to = Week(last.Value.AddDays(_options.WindowDays));
-        for (int w = from; w <= to; w++) yield return w;
-    }
 
     private bool InWindow(EventState e, DateOnly? first, DateOnly? last)
     {

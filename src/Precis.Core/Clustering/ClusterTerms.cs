@@ -21,6 +21,51 @@ public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOn
 
     /// <summary>The document's structure as the boilerplate check reads it; null when not measured.</summary>
     public DocumentShape? Shape { get; init; }
+
+    /// <summary><see cref="Terms"/> counted once where the input is made (ingest makes it on all cores), so the
+    /// clusterer's serial part looks each distinct term up once; used only while it still describes <see cref="Terms"/>.</summary>
+    internal TermTable? Table { get; init; }
+
+    internal TermTable CountedTerms() => Table is { } table && ReferenceEquals(table.Source, Terms) ? table : TermTable.Count(Terms);
+}
+
+/// <summary>A term list counted: its distinct terms in order of first occurrence, their counts, and the list as
+/// indices into the distinct terms.</summary>
+internal sealed class TermTable
+{
+    private TermTable(IReadOnlyList<string> source, string[] distinct, int[] counts, int[] sequence)
+    {
+        Source = source;
+        Distinct = distinct;
+        Counts = counts;
+        Sequence = sequence;
+    }
+
+    public IReadOnlyList<string> Source { get; }
+    public string[] Distinct { get; }
+    public int[] Counts { get; }
+    public int[] Sequence { get; }
+
+    public static TermTable Count(IReadOnlyList<string> terms)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+        var counts = new List<int>();
+        var sequence = new int[terms.Count];
+        for (int i = 0; i < sequence.Length; i++)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, terms[i], out bool exists);
+            if (!exists)
+            {
+                slot = distinct.Count;
+                distinct.Add(terms[i]);
+                counts.Add(0);
+            }
+            counts[slot]++;
+            sequence[i] = slot;
+        }
+        return new TermTable(terms, [.. distinct], [.. counts], sequence);
+    }
 }
 
 /// <summary>Structural counts of a document used to tell a news text from page furniture.</summary>
@@ -55,7 +100,7 @@ public static class ClusterTerms
         int before = terms.Count;
         var shape = Add(text, terms, names);
         for (int i = before; i < terms.Count && i - before < LeadLength; i++) lead.Add(terms[i]);
-        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape };
+        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms) };
     }
 
     /// <summary>Uses the tokens the pipeline's segmentation already made (content sentences, furniture excluded)
@@ -76,7 +121,7 @@ public static class ClusterTerms
             ScanNames(article.Text, tokens, names);
         }
         var lead = terms.Take(LeadLength + (article.Headline is null ? 0 : 10)).ToList();
-        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text) };
+        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms) };
     }
 
     private static DocumentShape Add(string text, List<string> terms, List<string> names)

@@ -239,7 +239,7 @@ public sealed class OnlineEventClusterer
 
     private ArticleVector Prepare(ClusterInput input)
     {
-        var tf = CountTerms(input.Terms, input.Names);
+        var tf = CountTerms(input.CountedTerms(), input.Names);
         var (terms, weights) = Weigh(tf.Body);
         var order = ByWeight(terms, weights);
         var posted = order.Take(PostedTerms).Select(i => terms[i]).ToList();
@@ -329,16 +329,19 @@ public sealed class OnlineEventClusterer
     }
 
     /// <summary>Term frequencies of the body and the names, and the body's term ids in text order (looked up once).</summary>
-    private (Dictionary<int, int> Body, Dictionary<int, int> Names, int[] Sequence) CountTerms(IReadOnlyList<string> terms, IReadOnlyList<string> names)
+    private (Dictionary<int, int> Body, Dictionary<int, int> Names, int[] Sequence) CountTerms(TermTable terms, IReadOnlyList<string> names)
     {
-        var tf = new Dictionary<int, int>();
-        var sequence = new int[terms.Count];
-        for (int i = 0; i < sequence.Length; i++)
+        // Distinct terms in order of first occurrence: ids are handed out, and tf filled, in the order a walk over
+        // the text would (the same ids and the same dictionary order).
+        var ids = new int[terms.Distinct.Length];
+        var tf = new Dictionary<int, int>(ids.Length);
+        for (int j = 0; j < ids.Length; j++)
         {
-            int id = TermId(terms[i]);
-            sequence[i] = id;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, id, out _)++;
+            ids[j] = TermId(terms.Distinct[j]);
+            tf.Add(ids[j], terms.Counts[j]);
         }
+        var sequence = new int[terms.Sequence.Length];
+        for (int i = 0; i < sequence.Length; i++) sequence[i] = ids[terms.Sequence[i]];
         var nf = new Dictionary<int, int>();
         foreach (var name in names)
         {

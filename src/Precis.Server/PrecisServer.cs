@@ -85,7 +85,7 @@ public static class PrecisServer
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 var page = await health.ListEventsAsync(0, 1, timeout.Token).ConfigureAwait(false);
-                return Results.Ok(new { status = "ok", events = page.Total, briefingsPending = briefings.Pending });
+                return Results.Json(new HealthReport(Status: "ok", Events: page.Total, BriefingsPending: briefings.Pending), Endpoints.ApiJson.Default.HealthReport);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

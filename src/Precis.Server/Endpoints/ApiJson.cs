@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -24,11 +25,27 @@ internal sealed record HealthReport(string Status, int Events, int BriefingsPend
 
 /// <summary>
 /// The JSON API's answers, serialized from source-generated metadata (no reflection, so the native build serves them
-/// too) with ASP.NET Core's web defaults: camelCase names, nulls written.
+/// too) with the options of ASP.NET Core's HTTP JSON defaults (<see cref="Http"/>). The last types are those the OpenAPI
+/// document describes (route and query parameters, the request body, validation problems): the native build's
+/// HTTP JSON options have no reflection-based metadata to describe them with (<see cref="PrecisServer"/> adds this
+/// context after the default resolver, so the JIT build's document is unchanged).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ArticlesPosted))]
 [JsonSerializable(typeof(ArticleView))]
 [JsonSerializable(typeof(EventList))]
 [JsonSerializable(typeof(HealthReport))]
-internal sealed partial class ApiJson : JsonSerializerContext;
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+internal sealed partial class ApiJson : JsonSerializerContext
+{
+    /// <summary>
+    /// What ASP.NET Core writes results with by default (its HTTP JSON options): web defaults (camelCase names, nulls
+    /// written) and the relaxed encoder (quotes as \", no \u escapes for apostrophes or non-ASCII text: the body is
+    /// JSON, not HTML).
+    /// </summary>
+    public static ApiJson Http { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

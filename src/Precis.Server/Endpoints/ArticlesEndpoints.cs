@@ -92,7 +92,7 @@ internal static class ArticlesEndpoints
                 Rejection: r.Rejection,
                 Url: r.ArticleId is null ? null : ArticleUrl(r.ArticleId))).ToList());
             bool created = results.Any(r => r.Status == IngestStatus.Created);
-            return Results.Json(body, ApiJson.Default.ArticlesPosted, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return Results.Json(body, ApiJson.Http.ArticlesPosted, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
     }
 
@@ -176,6 +176,6 @@ internal static class ArticlesEndpoints
             IngestedAt: a.IngestedAt,
             SyndicatedWith: a.SyndicatedWith,
             Format: a.Format.ToString(),
-            Text: a.Text), ApiJson.Default.ArticleView);
+            Text: a.Text), ApiJson.Http.ArticleView);
     }
 }

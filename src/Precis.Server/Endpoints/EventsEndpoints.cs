@@ -70,6 +70,6 @@ internal static class EventsEndpoints
                 ArticleCount: e.ArticleCount,
                 SourceCount: e.SourceCount,
                 LastActivity: e.LastActivity,
-                Url: $"/api/events/{e.Id}"))]), ApiJson.Default.EventList);
+                Url: $"/api/events/{e.Id}"))]), ApiJson.Http.EventList);
     }
 }

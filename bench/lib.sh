@@ -5,7 +5,7 @@
 #
 # By default the native binary (Native AOT, the ReleaseAot configuration of src/Precis.Cli/Precis.Cli.csproj: the
 # application, its libraries and the .NET runtime compiled ahead of time into one executable; no JIT at run time).
-# The compilation takes minutes (about 2-10 on a 2-core machine) and needs clang (or gcc) and zlib's headers.
+# The compilation takes minutes (6 to 26 on the shared 2-core machine, by load) and needs clang and zlib's headers.
 #
 # PRECIS_BENCH_JIT=1: the framework-dependent Release build precompiled with ReadyToRun instead (what
 # `dotnet tool install` and `dotnet run` give; what this script published before the native binary; the generic

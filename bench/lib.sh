@@ -1,23 +1,41 @@
 # Shared by the whole-process bench scripts (sourced, not run).
 
-# publish_cli OUT: publishes the CLI (Release, ReadyToRun: precompiled code, so a one-shot run does not spend most of
-# its time in the JIT, the way a CLI would be shipped) to OUT/cli.
+# publish_cli OUT: publishes the CLI the way it is shipped for speed, to OUT/cli (the executable is OUT/cli/precis),
+# and names the kind of build in cli_kind.
 #
-# With PRECIS_BENCH_COMPOSITE=1 it publishes self-contained instead, the application and the .NET runtime precompiled
-# as one composite ReadyToRun image (a 160 MB folder; the compilation takes minutes): the generic instantiations over
-# Precis types that a framework-dependent image cannot hold are precompiled too. It builds under its own configuration
-# name (optimized like Release), so the two kinds of publish never mix their intermediate outputs (mixed, they make a
-# binary that aborts at start).
+# By default the native binary (Native AOT, the ReleaseAot configuration of src/Precis.Cli/Precis.Cli.csproj: the
+# application, its libraries and the .NET runtime compiled ahead of time into one executable; no JIT at run time).
+# The compilation takes minutes (6 to 26 on the shared 2-core machine, by load) and needs clang and zlib's headers.
+#
+# PRECIS_BENCH_JIT=1: the framework-dependent Release build precompiled with ReadyToRun instead (what
+# `dotnet tool install` and `dotnet run` give; what this script published before the native binary; the generic
+# instantiations over Precis types that its image cannot hold are JIT-compiled at run time).
+#
+# PRECIS_BENCH_COMPOSITE=1: self-contained, the application and the .NET runtime precompiled as one composite
+# ReadyToRun image (a 160 MB folder; the compilation takes minutes).
+#
+# Each kind builds under its own configuration name (ReleaseAot and ReleaseComposite are optimized like Release), so
+# their intermediate outputs never mix (mixed, they make a binary that aborts at start).
 publish_cli() {
   if [[ "${PRECIS_BENCH_COMPOSITE:-0}" == 1 ]]; then
+    cli_kind="composite ReadyToRun"
     echo "publishing precis (Release, self-contained, composite ReadyToRun; this takes minutes) ..." >&2
     dotnet publish src/Precis.Cli -c ReleaseComposite -p:Optimize=true --use-current-runtime --self-contained true \
       -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$1/cli" --nologo -v quiet >&2
     return
   fi
-  echo "publishing precis (Release) ..." >&2
-  dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-    -o "$1/cli" --nologo -v quiet >&2
+  if [[ "${PRECIS_BENCH_JIT:-0}" == 1 ]]; then
+    cli_kind="ReadyToRun + JIT"
+    echo "publishing precis (Release, ReadyToRun + JIT) ..." >&2
+    dotnet publish src/Precis.Cli -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+      -o "$1/cli" --nologo -v quiet >&2
+    return
+  fi
+  cli_kind="native AOT"
+  echo "publishing precis (ReleaseAot: native AOT; this takes minutes) ..." >&2
+  local started=$SECONDS
+  dotnet publish src/Precis.Cli -c ReleaseAot --use-current-runtime -o "$1/cli" --nologo -v quiet >&2
+  echo "native publish took $((SECONDS - started)) s" >&2
 }
 
 # timed_runs NAME RUNS OUT STDOUT_FILE CMD...: runs CMD RUNS times under GNU time (%M = the kernel's ru_maxrss),

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: briefs every cluster of a bench file in ONE process (Release build, published) several
+# Whole-process benchmark: briefs every cluster of a bench file in ONE process (the native binary, published) several
 # times, and reports wall time, CPU time and peak resident memory of each run, measured by GNU time (/usr/bin/time),
 # whose %M is the kernel's ru_maxrss (the process's VmHWM).
 # Targets (README): under 1.5 s wall and 150 MB peak RSS for DUC 2004 (50 clusters x 10 articles).
-# PRECIS_BENCH_COMPOSITE=1 measures the self-contained composite publish instead (bench/lib.sh).
+# The CLI is published as the native (AOT) binary; PRECIS_BENCH_JIT=1 measures the ReadyToRun + JIT publish instead,
+# PRECIS_BENCH_COMPOSITE=1 the self-contained composite ReadyToRun one (bench/lib.sh).
 #
 #   bench/run-bench.sh [--runs N] [--file PATH] [--check]
 #
@@ -32,7 +33,7 @@ publish_cli "$out"
 what="precis brief --clusters $(basename "$file")"
 cmd=("$out/cli/precis" brief --clusters "$file")
 
-echo "$what; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$what; $cli_kind; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 timed_runs run-bench "$runs" "$out" /dev/null "${cmd[@]}"
 echo "median wall ${median} s (best ${best} s; target < 1.5 s); peak RSS ${rss_max} MB (target < 150 MB)"
 if [[ $check -eq 1 ]]; then

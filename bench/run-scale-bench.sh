@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process scale benchmark (issue 12: bounded cost on any input). Generates three synthetic inputs (fictional
-# word salad, never committed), briefs each with the published Release CLI, and reports wall time and peak resident
+# word salad, never committed), briefs each with the published CLI (bench/lib.sh: the native binary, or with
+# PRECIS_BENCH_JIT=1 the ReadyToRun + JIT build), and reports wall time and peak resident
 # memory (GNU time's %M = the kernel's ru_maxrss), against these targets:
 #   article40k   one plain-text article of 40,000 sentences        <= 10 s, <= 1 GB
 #   lines1m      1,000,000 short lines (one word each)             <= 60 s, <= 2 GB
@@ -69,7 +70,7 @@ if [[ -z "$only" || "$only" == folder10k ]]; then
   }'
 fi
 
-echo "precis brief (scale); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "precis brief (scale); $cli_kind; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-11s %9s %9s %11s %8s %9s  %s\n' input wall_s user_s peak_rss_MB target_s target_MB result
 missed=0
 run() { # run NAME PATH TARGET_S TARGET_MB

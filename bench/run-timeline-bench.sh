@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timeline benchmark (issue 9): the largest shared Timeline17 topic (bpoil, 1,460 articles, ~7 MB)
-# from articles to timeline with `precis timeline` in ONE process (Release, ReadyToRun), several times; wall time,
+# from articles to timeline with `precis timeline` in ONE process (published by bench/lib.sh: the native binary, or
+# with PRECIS_BENCH_JIT=1 Release ReadyToRun), several times; wall time,
 # CPU time and peak resident memory from GNU time (%M = ru_maxrss). Then, unless --no-eval, the T17 evaluation
 # (`precis eval tls`) with its per-task AR1/AR2/Date-F1.
 # Targets: <= 10 s wall and <= 1 GB peak RSS for bpoil; AR1-F >= 0.130, AR2-F >= 0.040, Date-F1 >= 0.560.
@@ -43,7 +44,7 @@ n=$(wc -l < "$out/$topic.jsonl")
 mb=$(awk -v b="$(wc -c < "$out/$topic.jsonl")" 'BEGIN { printf "%.1f", b / 1048576 }')
 cmd=("$out/cli/precis" timeline "$out/$topic.jsonl" --dates "$dates" --sentences 2 --format json)
 
-echo "precis timeline $topic ($n articles, $mb MB JSON) --dates $dates; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "precis timeline $topic ($n articles, $mb MB JSON) --dates $dates; $cli_kind; $runs runs; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 timed_runs run-timeline-bench "$runs" "$out" "$out/timeline.json" "${cmd[@]}"
 echo "median wall ${median} s (best ${best} s; target <= 10 s); peak RSS ${rss_max} MB (target <= 1024 MB)"
 status=0

@@ -74,6 +74,7 @@ public static class PrecisServer
             if (options.PollFeeds) builder.Services.AddHostedService(sp => new FeedService(sp.GetRequiredService<FeedPoller>(), options.FeedOptions, log));
         }
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ApiJson.Default));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
@@ -85,7 +86,7 @@ public static class PrecisServer
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(5));
                 var page = await health.ListEventsAsync(0, 1, timeout.Token).ConfigureAwait(false);
-                return Results.Ok(new { status = "ok", events = page.Total, briefingsPending = briefings.Pending });
+                return Results.Json(new HealthReport(Status: "ok", Events: page.Total, BriefingsPending: briefings.Pending), Endpoints.ApiJson.Http.HealthReport);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Precis.Documents;
 using Precis.Evaluation;
@@ -26,8 +25,6 @@ namespace Precis.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliIO io)
     {
         var command = new Command("eval", "Summarize every cluster of a bench file and score the summaries with ROUGE-1.5.5 (also: eval summary); subcommands evaluate other stages.");
@@ -142,7 +139,7 @@ internal static class EvalCommand
                 var briefing = pipeline.Run(cluster.ToSources(settings.Bench.Name), cluster.Id);
                 clusterMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 var sentences = briefing.Summary.Sentences.Select(s => s.Text).ToList();
-                summaryWriter?.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = cluster.Id, ["summary"] = string.Join('\n', sentences) }, Json));
+                summaryWriter?.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = cluster.Id, ["summary"] = string.Join('\n', sentences) }, CliJsonContext.Lines.DictionaryStringString));
                 if (cluster.References.IsEmpty)
                 {
                     io.Error.WriteLine($"{settings.Bench.Name}:{cluster.Id}: skipped: no reference summaries to score against");
@@ -184,7 +181,7 @@ internal static class EvalCommand
         {
             line[m.Metric] = new Dictionary<string, double> { ["R"] = m.Score.Recall, ["P"] = m.Score.Precision, ["F"] = m.Score.F };
         }
-        return JsonSerializer.Serialize(line, Json);
+        return JsonSerializer.Serialize(line, CliJsonContext.Lines.DictionaryStringObject);
     }
 
     private static void WriteMethodTable(TextWriter output, MethodResult result)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Precis.Documents;
 using Precis.Evaluation.Quotes;
 
@@ -18,8 +19,6 @@ namespace Precis.Cli.Commands;
 /// </summary>
 internal static class EvalQuotesCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliIO io)
     {
         var bench = new Option<FileInfo>("--bench") { Description = "Attribution bench file (.jsonl or .jsonl.gz; one article per line with gold quotes).", Required = true };
@@ -135,7 +134,7 @@ internal static class EvalQuotesCommand
                 {
                     ["article"] = e.Article, ["publisher"] = e.Publisher, ["set"] = SetName(e.Set), ["kind"] = e.Kind,
                     ["gold"] = e.GoldText, ["gold_speaker"] = e.GoldSpeaker, ["predicted"] = e.PredictedText, ["predicted_speaker"] = e.PredictedSpeaker,
-                }, Json));
+                }, (JsonTypeInfo)CliJsonContext.Lines.DictionaryStringString)); // values may be null
             }
         }
         o.WriteLine();

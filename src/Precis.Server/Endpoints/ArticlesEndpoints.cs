@@ -84,17 +84,15 @@ internal static class ArticlesEndpoints
             if (errors.Count > 0) return Problems.BadRequest("Invalid article", errors);
 
             var results = await ingestor.IngestAsync(sources, ct).ConfigureAwait(false);
-            var body = results.Select(r => new
-            {
-                id = r.ArticleId,
-                status = r.Status.ToString().ToLowerInvariant(),
-                eventId = r.EventId,
-                error = r.Error,
-                rejection = r.Rejection,
-                url = r.ArticleId is null ? null : ArticleUrl(r.ArticleId),
-            }).ToList();
+            var body = new ArticlesPosted(results.Select(r => new ArticleOutcome(
+                Id: r.ArticleId,
+                Status: r.Status.ToString().ToLowerInvariant(),
+                EventId: r.EventId,
+                Error: r.Error,
+                Rejection: r.Rejection,
+                Url: r.ArticleId is null ? null : ArticleUrl(r.ArticleId))).ToList());
             bool created = results.Any(r => r.Status == IngestStatus.Created);
-            return created ? Results.Json(new { articles = body }, statusCode: StatusCodes.Status201Created) : Results.Ok(new { articles = body });
+            return Results.Json(body, ApiJson.Http.ArticlesPosted, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
     }
 
@@ -168,18 +166,16 @@ internal static class ArticlesEndpoints
     {
         var a = await store.GetArticleAsync(id, ct).ConfigureAwait(false);
         if (a is null) return Results.Problem(title: "No such article", detail: id, statusCode: StatusCodes.Status404NotFound);
-        return Results.Ok(new
-        {
-            id = a.Id,
-            url = a.Url,
-            headline = a.Headline,
-            outlet = a.Outlet,
-            published = a.Published ?? a.Metadata.Published,
-            eventId = a.EventId,
-            ingestedAt = a.IngestedAt,
-            syndicatedWith = a.SyndicatedWith,
-            format = a.Format.ToString(),
-            text = a.Text,
-        });
+        return Results.Json(new ArticleView(
+            Id: a.Id,
+            Url: a.Url,
+            Headline: a.Headline,
+            Outlet: a.Outlet,
+            Published: a.Published ?? a.Metadata.Published,
+            EventId: a.EventId,
+            IngestedAt: a.IngestedAt,
+            SyndicatedWith: a.SyndicatedWith,
+            Format: a.Format.ToString(),
+            Text: a.Text), ApiJson.Http.ArticleView);
     }
 }

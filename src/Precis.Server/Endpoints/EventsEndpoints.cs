@@ -60,20 +60,16 @@ internal static class EventsEndpoints
         if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"must be between 1 and {MaxPageSize}"];
         if (errors.Count > 0) return Problems.BadRequest("Invalid paging", errors);
         var page = await store.ListEventsAsync(offset, limit, ct).ConfigureAwait(false);
-        return Results.Ok(new
-        {
-            total = page.Total,
-            offset = page.Offset,
-            limit = page.Limit,
-            events = page.Events.Select(e => new
-            {
-                id = e.Id,
-                headline = e.Headline,
-                articleCount = e.ArticleCount,
-                sourceCount = e.SourceCount,
-                lastActivity = e.LastActivity,
-                url = $"/api/events/{e.Id}",
-            }),
-        });
+        return Results.Json(new EventList(
+            Total: page.Total,
+            Offset: page.Offset,
+            Limit: page.Limit,
+            Events: [.. page.Events.Select(e => new EventListItem(
+                Id: e.Id,
+                Headline: e.Headline,
+                ArticleCount: e.ArticleCount,
+                SourceCount: e.SourceCount,
+                LastActivity: e.LastActivity,
+                Url: $"/api/events/{e.Id}"))]), ApiJson.Http.EventList);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Precis.Documents;
 
@@ -34,8 +33,6 @@ public sealed record TimelineBenchTask(string Id, string Topic, IReadOnlyList<st
 /// </summary>
 public static class TimelineBench
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IEnumerable<TimelineBenchArticle> ReadArticles(string path, ICollection<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -133,10 +130,10 @@ public static class TimelineBench
             ["timeline"] = timeline.Dates.Select(d => new Dictionary<string, object>
             {
                 ["date"] = d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["sentences"] = d.Sentences,
+                ["sentences"] = d.Sentences.ToArray(),
             }).ToList(),
         };
-        return JsonSerializer.Serialize(line, Json);
+        return JsonSerializer.Serialize(line, EvaluationJsonContext.Lines.DictionaryStringObject);
     }
 
     /// <summary>One per-task score line: l, k, system dates and P/R/F of AR1, AR2 and Date (the scores files' names).</summary>
@@ -155,7 +152,7 @@ public static class TimelineBench
             ["AR2"] = Prf(score.Ar2),
             ["Date"] = Prf(score.Date),
         };
-        return JsonSerializer.Serialize(line, Json);
+        return JsonSerializer.Serialize(line, EvaluationJsonContext.Lines.DictionaryStringObject);
     }
 
     private static (string? Id, DatedTimeline? Timeline, string? Error) ParseTimeline(string line)

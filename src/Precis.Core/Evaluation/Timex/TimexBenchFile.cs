@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Precis.Documents;
 
@@ -15,8 +14,6 @@ namespace Precis.Evaluation.Timex;
 /// </summary>
 public static class TimexBenchFile
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static List<TimexDocument> Read(string path, ICollection<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -95,6 +92,6 @@ public static class TimexBenchFile
             ["type"] = x.Type,
             ["value"] = x.Value,
         }).ToList();
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = doc.Id, ["timexes"] = timexes }, Json);
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = doc.Id, ["timexes"] = timexes }, EvaluationJsonContext.Lines.DictionaryStringObject);
     }
 }

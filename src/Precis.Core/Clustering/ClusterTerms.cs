@@ -205,7 +205,7 @@ public static class ClusterTerms
     {
         // NameKey is a pure function of the spelling and names recur within and across articles: memoise it per
         // thread (ingest reads documents in parallel), bounded by starting afresh past a few thousand names.
-        var cache = _aliases ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var cache = t_aliases ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (cache.TryGetValue(name, out var known)) return known;
         if (cache.Count >= AliasCacheSize) cache.Clear();
         var key = NameKey.Compute(name);
@@ -217,7 +217,7 @@ public static class ClusterTerms
     private const int AliasCacheSize = 4096;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? _aliases;
+    private static Dictionary<string, string>? t_aliases;
 
     private static bool IsCapitalised(string text, Token t) =>
         t.Kind == TokenKind.Word && !t.IsStopWord && t.Normal.Length > 1 && char.IsUpper(text[t.Span.Start]);

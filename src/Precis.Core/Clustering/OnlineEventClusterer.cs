@@ -487,24 +487,27 @@ public sealed class OnlineEventClusterer
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
         bool merged = _mergedInto.Count > 0;
+        bool dated = first is not null && last is not null;
+        // The weeks of the time window (the same for every term), read after the undated postings.
+        int from = dated ? Week(first!.Value.AddDays(-_options.WindowDays)) : 0;
+        int to = dated ? Week(last!.Value.AddDays(_options.WindowDays)) : -1;
         int index = 0;
         foreach (var term in queryTerms)
         {
             index++;
             double idf = Idf(term);
-            if (first is null || last is null)
+            if (!dated)
             {
                 // An undated query has no window: every week's postings of the term.
                 if (_weeksOfTerm.TryGetValue(term, out var weeks)) foreach (var week in weeks) Vote(term, week);
                 continue;
             }
             Vote(term, NoWeek);
-            int from = Week(first.Value.AddDays(-_options.WindowDays)), to = Week(last.Value.AddDays(_options.WindowDays));
             for (int week = from; week <= to; week++) Vote(term, week);
 
-            void Vote(int term, int week)
+            void Vote(int postedTerm, int week)
             {
-                if (!_postings.TryGetValue((term, week), out var list) || list.Count > maxPosting) return;
+                if (!_postings.TryGetValue((postedTerm, week), out var list) || list.Count > maxPosting) return;
                 foreach (var raw in list)
                 {
                     long id = merged ? Resolve(raw) : raw;

@@ -53,6 +53,14 @@ public sealed class ArticleIngestor
     private long _maxEventId;
     private long _mergedEvents;
 
+    // Whether other processes may write the store (learned from its transactions): only a store owned by this process
+    // lets a stream decide the next batch while the previous one is being committed.
+    private bool _sharedWriters = true;
+
+    // The commits a stream has started and not yet seen finish, chained in order (each waits for the one before and
+    // fails when it failed). Guarded by _writer; whoever begins a transaction or rebuilds settles it first.
+    private Task? _committing;
+
     // Ids, "#hash" and "@url" of every stored article -> its id. The ingestor is the store's only writer, so this
     // mirror stays exact and spares a database round trip per article.
     private Dictionary<string, string> _known = new(StringComparer.Ordinal);
@@ -89,6 +97,7 @@ public sealed class ArticleIngestor
     /// <paramref name="tx"/> (under the writer lock where writers are shared, so nothing moves meanwhile).</summary>
     private async Task RestoreAsync(IIngestTransaction tx, CancellationToken cancellationToken)
     {
+        _sharedWriters = tx.SharedWriters;
         var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
         var clusterer = new OnlineEventClusterer(_options, mark.EventId + 1);
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -138,9 +147,14 @@ public sealed class ArticleIngestor
 
     /// <summary>
     /// Ingests a stream of batches in order, each batch one commit, and yields each batch's results once it is
-    /// committed. While one batch is clustered and committed (serial work), the next batch is already being parsed
-    /// on the other cores, so a long stream keeps every core busy; the decisions, and so the events, are exactly
-    /// those of calling <see cref="IngestAsync"/> batch after batch.
+    /// committed. While one batch is clustered (serial work), the next batch is already being parsed on the other
+    /// cores, and on a store owned by this process (SQLite) the previous batch is committed at the same time: the
+    /// clusterer's decisions depend only on its memory, so batch k+1 is decided while batch k is written. The
+    /// decisions, and so the events, are exactly those of calling <see cref="IngestAsync"/> batch after batch.
+    /// <para>Stopping early (an error, a break) keeps every batch already committed: a batch is handed out only after
+    /// its commit, and the one batch decided ahead of the last one handed out is still committed, whole, before the
+    /// enumeration ends. A failed commit stores nothing of its batch or of any later one; the clusterer is rebuilt
+    /// from the store and the error reaches the caller.</para>
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<IngestResult>> IngestBatchesAsync(IEnumerable<IReadOnlyList<SourceDocument>> batches,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -150,6 +164,8 @@ public sealed class ArticleIngestor
         if (!batch.MoveNext()) yield break;
         var first = batch.Current;
         Task<Parsed[]>? reading = Task.Run(() => ReadBatch(_pipeline, first, cancellationToken), cancellationToken);
+        // The batch decided and being committed whose results are not handed out yet.
+        Task<IReadOnlyList<IngestResult>>? pending = null;
         try
         {
             while (reading is not null)
@@ -170,18 +186,36 @@ public sealed class ArticleIngestor
                     // The source failed while giving the next batch: this one is read, so it is still stored first.
                     broken = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
                 }
-                yield return await DecideAndCommitAsync(parsed, cancellationToken).ConfigureAwait(false);
+                // A commit that already failed stops the stream before anything more is decided.
+                if (pending is { IsFaulted: true } || pending is { IsCanceled: true }) await AwaitCommitAsync(pending).ConfigureAwait(false);
+                var decided = await DecideAheadAsync(parsed, cancellationToken).ConfigureAwait(false);
+                if (pending is not null) yield return await AwaitCommitAsync(pending).ConfigureAwait(false);
+                pending = decided;
+                if (broken is not null || reading is null || _sharedWriters)
+                {
+                    // The last batch (or the last before the source broke, or one already committed where writers are
+                    // shared): nothing is left to overlap it with.
+                    pending = null;
+                    yield return await AwaitCommitAsync(decided).ConfigureAwait(false);
+                }
                 broken?.Throw();
             }
         }
         finally
         {
             // Stopped early (an error, a cancelled or abandoned enumeration): let the read ahead finish before the
-            // enumerator goes; its result is not needed, and nothing of it was stored.
+            // enumerator goes; its result is not needed, and nothing of it was stored. A batch already decided is
+            // committed (whole) before the enumeration ends; a failure of that commit is settled (the clusterer rebuilt)
+            // by the next writer.
             if (reading is not null)
             {
                 try { await reading.ConfigureAwait(false); }
                 catch (Exception) when (reading.IsFaulted || reading.IsCanceled) { }
+            }
+            if (pending is not null)
+            {
+                try { await pending.ConfigureAwait(false); }
+                catch (Exception) when (pending.IsFaulted || pending.IsCanceled) { }
             }
         }
     }
@@ -197,81 +231,172 @@ public sealed class ArticleIngestor
         return parsed;
     }
 
-    private async Task<IReadOnlyList<IngestResult>> DecideAndCommitAsync(Parsed[] parsed, CancellationToken cancellationToken)
+    /// <summary>Waits for a batch's commit started by <see cref="DecideAheadAsync"/>; when it failed, rebuilds the
+    /// clusterer from the store (which holds no part of that batch or any later one) and rethrows.</summary>
+    private async Task<IReadOnlyList<IngestResult>> AwaitCommitAsync(Task<IReadOnlyList<IngestResult>> commit)
+    {
+        try
+        {
+            return await commit.ConfigureAwait(false);
+        }
+        catch
+        {
+            await _writer.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await SettleAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _writer.Release();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the stream's commits in flight (under <see cref="_writer"/>); when one failed, the clusterer
+    /// holds decisions the store does not, so it is rebuilt from the store.</summary>
+    private async Task SettleAsync()
+    {
+        if (_committing is not { } committing) return;
+        _committing = null;
+        try
+        {
+            await committing.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Decides a batch and starts its commit without waiting for it: on a store owned by this process the
+    /// decisions need no transaction, so the next batch can be decided while this one is written. The returned task
+    /// completes with the batch's results once it is committed. Where writers are shared, decides and commits inside
+    /// the writer transaction as <see cref="IngestAsync"/> does.</summary>
+    private async Task<Task<IReadOnlyList<IngestResult>>> DecideAheadAsync(Parsed[] parsed, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var tx = await _store.BeginIngestAsync(cancellationToken).ConfigureAwait(false);
-            try
+            if (_committing is { IsCompleted: true }) await SettleAsync().ConfigureAwait(false);
+            if (_sharedWriters)
             {
-                await CatchUpAsync(tx, cancellationToken).ConfigureAwait(false);
+                await SettleAsync().ConfigureAwait(false);
+                return Task.FromResult(await DecideAndCommitLockedAsync(parsed, cancellationToken).ConfigureAwait(false));
             }
-            catch
+            var (batch, results) = Decide(parsed);
+            var previous = _committing;
+            var commit = Task.Run(async () =>
             {
-                // A catch-up that stopped half way leaves the clusterer partly replayed: rebuild before anything else
-                // (after releasing this transaction's lock, which the rebuild takes again).
-                await tx.DisposeAsync().ConfigureAwait(false);
-                await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-            long nextSeq = _lastSeq + 1;
-            var results = new List<IngestResult>(parsed.Length);
-            var rows = new List<StoredArticle>();
-            var merges = new List<EventMerge>();
-            var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            var now = _time.GetUtcNow();
-            foreach (var (source, article, hash, terms, error) in parsed)
-            {
-                if (article is null || hash is null || terms is null)
-                {
-                    results.Add(new IngestResult(source.Origin, IngestStatus.Rejected, null, null, error));
-                    continue;
-                }
-                var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
-                var id = source.Metadata.Id is { Length: > 0 } given ? given : "a" + hash[..15];
-                var existing = FindInBatch(seenIds, id, url, hash) ?? FindInBatch(_known, id, url, hash);
-                if (existing is not null)
-                {
-                    results.Add(new IngestResult(source.Origin, IngestStatus.Duplicate, existing, null));
-                    continue;
-                }
-                var decision = _clusterer.Add(terms with { Id = id });
-                merges.AddRange(decision.Merges);
-                rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
-                    article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
-                Remember(seenIds, id, url, hash);
-                results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId) { Rejection = decision.Rejection });
-            }
-
-            try
-            {
-                await tx.CommitAsync(new IngestBatch(rows, merges, now), cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await tx.DisposeAsync().ConfigureAwait(false);
-                // The clusterer already holds the uncommitted decisions: rebuild it from what the store has.
-                await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-
-            foreach (var row in rows)
-            {
-                Remember(_known, row.Id, row.Url, row.ContentHash);
-                _maxEventId = Math.Max(_maxEventId, row.EventId);
-            }
-            _lastSeq = nextSeq - 1;
-            _mergedEvents += merges.Count;
-
-            // Report final event ids (a later article of the batch may have merged an earlier one's event away).
-            return [.. results.Select(r => r.EventId is long e ? r with { EventId = _clusterer.Resolve(e) } : r)];
+                if (previous is not null) await previous.ConfigureAwait(false);
+                if (batch.Articles.Count == 0 && batch.Merges.Count == 0) return;
+                await using var tx = await _store.BeginIngestAsync(CancellationToken.None).ConfigureAwait(false);
+                await tx.CommitAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            }, CancellationToken.None);
+            _committing = commit;
+            return ResultsAfter(commit, results);
         }
         finally
         {
             _writer.Release();
         }
+
+        static async Task<IReadOnlyList<IngestResult>> ResultsAfter(Task commit, IReadOnlyList<IngestResult> results)
+        {
+            await commit.ConfigureAwait(false);
+            return results;
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestResult>> DecideAndCommitAsync(Parsed[] parsed, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SettleAsync().ConfigureAwait(false);
+            return await DecideAndCommitLockedAsync(parsed, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestResult>> DecideAndCommitLockedAsync(Parsed[] parsed, CancellationToken cancellationToken)
+    {
+        await using var tx = await _store.BeginIngestAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CatchUpAsync(tx, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A catch-up that stopped half way leaves the clusterer partly replayed: rebuild before anything else
+            // (after releasing this transaction's lock, which the rebuild takes again).
+            await tx.DisposeAsync().ConfigureAwait(false);
+            await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        var (batch, results) = Decide(parsed);
+        try
+        {
+            await tx.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await tx.DisposeAsync().ConfigureAwait(false);
+            // The clusterer already holds the uncommitted decisions: rebuild it from what the store has.
+            await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return results;
+    }
+
+    /// <summary>Numbers, deduplicates and clusters a batch against the ingestor's state (under <see cref="_writer"/>),
+    /// and takes the batch into that state as if committed; a failed commit must rebuild it from the store. Returns
+    /// the rows to write and the results, with final event ids (a later article of the batch may have merged an
+    /// earlier one's event away).</summary>
+    private (IngestBatch Batch, IReadOnlyList<IngestResult> Results) Decide(Parsed[] parsed)
+    {
+        long nextSeq = _lastSeq + 1;
+        var results = new List<IngestResult>(parsed.Length);
+        var rows = new List<StoredArticle>();
+        var merges = new List<EventMerge>();
+        var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var now = _time.GetUtcNow();
+        foreach (var (source, article, hash, terms, error) in parsed)
+        {
+            if (article is null || hash is null || terms is null)
+            {
+                results.Add(new IngestResult(source.Origin, IngestStatus.Rejected, null, null, error));
+                continue;
+            }
+            var url = string.IsNullOrWhiteSpace(article.Url) ? null : article.Url.Trim();
+            var id = source.Metadata.Id is { Length: > 0 } given ? given : "a" + hash[..15];
+            var existing = FindInBatch(seenIds, id, url, hash) ?? FindInBatch(_known, id, url, hash);
+            if (existing is not null)
+            {
+                results.Add(new IngestResult(source.Origin, IngestStatus.Duplicate, existing, null));
+                continue;
+            }
+            var decision = _clusterer.Add(terms with { Id = id });
+            merges.AddRange(decision.Merges);
+            rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
+                article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
+            Remember(seenIds, id, url, hash);
+            results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId) { Rejection = decision.Rejection });
+        }
+
+        foreach (var row in rows)
+        {
+            Remember(_known, row.Id, row.Url, row.ContentHash);
+            _maxEventId = Math.Max(_maxEventId, row.EventId);
+        }
+        _lastSeq = nextSeq - 1;
+        _mergedEvents += merges.Count;
+        return (new IngestBatch(rows, merges, now), [.. results.Select(r => r.EventId is long e ? r with { EventId = _clusterer.Resolve(e) } : r)]);
     }
 
     /// <summary>A document as ingest reads it: the article, its content hash and clustering terms, or why it is unusable.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Precis.Documents;
 using Precis.Pipeline;
 using Precis.Server.Ingestion;
+using Precis.Server.Storage;
 using Precis.Server.Storage.Sqlite;
 using Precis.Server.Tests.Fixtures;
 
@@ -116,8 +117,11 @@ public sealed class ArticleIngestorTests : IDisposable
         await foreach (var results in two.IngestBatchesAsync(batches))
         {
             Assert.Equal(batches[yielded].Length, results.Count);
-            // Each batch is committed before its results are handed out.
-            Assert.Equal(expected.Take(actual.Count + results.Count).Count(r => r.Status == IngestStatus.Created), await streamed.CountArticlesAsync());
+            // Each batch is committed before its results are handed out; the next one may be committed too (it is
+            // decided, and its commit started, before this batch's results are handed out), but none after it.
+            int stored = await streamed.CountArticlesAsync();
+            Assert.InRange(stored, expected.Take(actual.Count + results.Count).Count(r => r.Status == IngestStatus.Created),
+                expected.Take(actual.Count + results.Count + (yielded + 1 < batches.Count ? batches[yielded + 1].Length : 0)).Count(r => r.Status == IngestStatus.Created));
             actual.AddRange(results);
             yielded++;
         }
@@ -138,15 +142,25 @@ public sealed class ArticleIngestorTests : IDisposable
         await foreach (var results in ingestor.IngestBatchesAsync(batches))
         {
             created += results.Count(r => r.Status == IngestStatus.Created);
-            break;                                     // the next batch was already being read
+            break;                                     // the next batch was already read and decided
         }
         Assert.True(created > 0);
+        // The batch decided ahead of the one handed out is committed, whole, before the enumeration ends (its results
+        // are not handed out; submitting it again finds every article stored).
+        await using (var reference = new SqliteStore(Path.Combine(_folder, "reference")))
+        {
+            await reference.MigrateAsync();
+            var stepwise = await ArticleIngestor.CreateAsync(reference, Pipeline);
+            await stepwise.IngestAsync(batches[0]);
+            created += (await stepwise.IngestAsync(batches[1])).Count(r => r.Status == IngestStatus.Created);
+        }
         Assert.Equal(created, await store.CountArticlesAsync());
+        Assert.DoesNotContain(await ingestor.IngestAsync(batches[1]), r => r.Status == IngestStatus.Created);
 
         // A source that fails part way: the batches before it stay stored, and the error reaches the caller.
         static IEnumerable<IReadOnlyList<SourceDocument>> Failing(List<SourceDocument[]> batches)
         {
-            yield return batches[1];
+            yield return batches[2];
             throw new IOException("the feed broke");
         }
         var second = new List<IngestResult>();
@@ -154,8 +168,76 @@ public sealed class ArticleIngestorTests : IDisposable
         {
             await foreach (var results in ingestor.IngestBatchesAsync(Failing(batches))) second.AddRange(results);
         });
-        Assert.Equal(batches[1].Length, second.Count);
+        Assert.Equal(batches[2].Length, second.Count);
         Assert.Equal(created + second.Count(r => r.Status == IngestStatus.Created), await store.CountArticlesAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_commit_in_a_stream_keeps_the_batches_before_it_and_the_clusterer_matches_the_store()
+    {
+        var batches = MixedBatch().Chunk(3).ToList();
+        Assert.True(batches.Count >= 5, "the stream needs batches after the failing one");
+        await using var reference = new SqliteStore(Path.Combine(_folder, "reference"));
+        await reference.MigrateAsync();
+        var one = await ArticleIngestor.CreateAsync(reference, Pipeline);
+        var expected = new List<IngestResult>();
+        foreach (var batch in batches) expected.AddRange(await one.IngestAsync(batch));
+
+        var inner = new SqliteStore(Path.Combine(_folder, "failing"));
+        await inner.MigrateAsync();
+        await using var store = new FailingCommitStore(inner) { FailCommit = 3 };   // the third batch's commit fails
+        var two = await ArticleIngestor.CreateAsync(store, Pipeline);
+        var handed = new List<IReadOnlyList<IngestResult>>();
+        await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var results in two.IngestBatchesAsync(batches)) handed.Add(results);
+        });
+        // The two batches committed before the failure were handed out and stay stored; nothing after them is stored.
+        Assert.Equal(2, handed.Count);
+        Assert.Equal(expected.Take(batches[0].Length + batches[1].Length), handed.SelectMany(r => r));
+        Assert.Equal(handed.SelectMany(r => r).Count(r => r.Status == IngestStatus.Created), await inner.CountArticlesAsync());
+
+        // The clusterer was rebuilt from the store: going on from the failed batch gives the reference's events.
+        var rest = new List<IngestResult>();
+        await foreach (var results in two.IngestBatchesAsync(batches.Skip(2).ToList())) rest.AddRange(results);
+        Assert.Equal(expected.Skip(batches[0].Length + batches[1].Length).Select(r => (r.Origin, r.Status, r.ArticleId)),
+            rest.Select(r => (r.Origin, r.Status, r.ArticleId)));
+        Assert.Equal(await PartitionAsync(reference), await PartitionAsync(inner));
+    }
+
+    /// <summary>A store whose <see cref="FailCommit"/>-th ingest commit (counting from 1) fails like a full disk.</summary>
+    private sealed class FailingCommitStore(SqliteStore inner) : IPrecisStore
+    {
+        private int _commits;
+        public int FailCommit { get; set; }
+
+        public async Task<IIngestTransaction> BeginIngestAsync(CancellationToken cancellationToken = default) =>
+            new Transaction(this, await inner.BeginIngestAsync(cancellationToken));
+
+        private sealed class Transaction(FailingCommitStore store, IIngestTransaction tx) : IIngestTransaction
+        {
+            public bool SharedWriters => tx.SharedWriters;
+            public Task<IngestWatermark> GetWatermarkAsync(CancellationToken cancellationToken = default) => tx.GetWatermarkAsync(cancellationToken);
+            public IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, CancellationToken cancellationToken = default) => tx.GetArticlesAfterAsync(seq, cancellationToken);
+            public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default) =>
+                Interlocked.Increment(ref store._commits) == store.FailCommit ? throw new IOException("disk full") : tx.CommitAsync(batch, cancellationToken);
+            public ValueTask DisposeAsync() => tx.DisposeAsync();
+        }
+
+        public Task<StoredArticle?> GetArticleAsync(string id, CancellationToken cancellationToken = default) => inner.GetArticleAsync(id, cancellationToken);
+        public Task<string?> FindExistingAsync(string? id, string? url, string contentHash, CancellationToken cancellationToken = default) => inner.FindExistingAsync(id, url, contentHash, cancellationToken);
+        public Task<IReadOnlyList<StoredArticle>> GetEventArticlesAsync(long eventId, CancellationToken cancellationToken = default) => inner.GetEventArticlesAsync(eventId, cancellationToken);
+        public IAsyncEnumerable<StoredArticle> GetAllArticlesAsync(CancellationToken cancellationToken = default) => inner.GetAllArticlesAsync(cancellationToken);
+        public Task<int> CountArticlesAsync(CancellationToken cancellationToken = default) => inner.CountArticlesAsync(cancellationToken);
+        public Task<(long Seq, long EventId)> GetHighWaterMarksAsync(CancellationToken cancellationToken = default) => inner.GetHighWaterMarksAsync(cancellationToken);
+        public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default) => inner.CommitAsync(batch, cancellationToken);
+        public Task<EventPage> ListEventsAsync(int offset, int limit, CancellationToken cancellationToken = default) => inner.ListEventsAsync(offset, limit, cancellationToken);
+        public Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default) => inner.GetEventAsync(id, cancellationToken);
+        public Task<StoredBriefing?> GetBriefingAsync(long eventId, CancellationToken cancellationToken = default) => inner.GetBriefingAsync(eventId, cancellationToken);
+        public Task SaveBriefingAsync(StoredBriefing briefing, IReadOnlyDictionary<string, string?> syndicatedWith, CancellationToken cancellationToken = default) => inner.SaveBriefingAsync(briefing, syndicatedWith, cancellationToken);
+        public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
+        public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => inner.GetSchemaVersionAsync(cancellationToken);
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     [Fact]

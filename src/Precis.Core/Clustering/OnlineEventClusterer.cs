@@ -55,10 +55,22 @@ public sealed class OnlineEventClusterer
     private readonly ClusteringOptions _options;
     private readonly JoinModel? _model;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    private readonly List<int> _documentFrequency = [];
+    // Per term id: document frequency, the cached idf and its stamp, and the scoring scratch value, side by side in
+    // one array so that a term's lookups share a cache line (the serial decision touches a few hundred terms per
+    // article at random places of a table that grows with the store).
+    private TermStat[] _stats = new TermStat[1024];
+
+    private struct TermStat
+    {
+        public double Idf;
+        public double Scratch;
+        public int DocumentFrequency;
+        public int IdfStamp;
+    }
     // Postings by (term, week of the article's date); undated articles post under week NoWeek. A dated query reads only
     // the weeks of its time window (plus the undated postings), so its cost does not grow with the store's history.
-    private readonly Dictionary<(int Term, int Week), List<long>> _postings = [];
+    // (An entry is the event as posted; one merged away since leads through EventState.MergedInto to the live one.)
+    private readonly Dictionary<(int Term, int Week), List<EventState>> _postings = [];
     private readonly Dictionary<int, List<int>> _weeksOfTerm = [];
     private readonly Dictionary<long, EventState> _events = [];
     private readonly Dictionary<long, long> _mergedInto = [];
@@ -349,8 +361,9 @@ public sealed class OnlineEventClusterer
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(nf, id, out _)++;
         }
         _documentCount++;
-        foreach (var id in tf.Keys) _documentFrequency[id]++;
-        foreach (var id in nf.Keys) _documentFrequency[id]++;
+        var stats = _stats;
+        foreach (var id in tf.Keys) stats[id].DocumentFrequency++;
+        foreach (var id in nf.Keys) stats[id].DocumentFrequency++;
         return (tf, nf, sequence);
     }
 
@@ -360,23 +373,21 @@ public sealed class OnlineEventClusterer
         {
             id = _termIds.Count;
             _termIds.Add(term, id);
-            _documentFrequency.Add(0);
-            _idf.Add(0);
-            _idfStamp.Add(-1);
+            if (id == _stats.Length) Array.Resize(ref _stats, _stats.Length * 2);
+            _stats[id] = new TermStat { IdfStamp = -1 };
         }
         return id;
     }
 
-    private readonly List<double> _idf = [];
-    private readonly List<int> _idfStamp = [];
 
     // TermWeights.SmoothedIdf, cached per article count.
     private double Idf(int term)
     {
-        if (_idfStamp[term] == _documentCount) return _idf[term];
-        double idf = TermWeights.SmoothedIdf(_documentCount, _documentFrequency[term]);
-        _idf[term] = idf;
-        _idfStamp[term] = _documentCount;
+        ref var stat = ref _stats[term];
+        if (stat.IdfStamp == _documentCount) return stat.Idf;
+        double idf = TermWeights.SmoothedIdf(_documentCount, stat.DocumentFrequency);
+        stat.Idf = idf;
+        stat.IdfStamp = _documentCount;
         return idf;
     }
 
@@ -461,7 +472,7 @@ public sealed class OnlineEventClusterer
                 if (!_weeksOfTerm.TryGetValue(term, out var weeks)) _weeksOfTerm.Add(term, weeks = []);
                 weeks.Add(week);
             }
-            list!.Add(state.Id);
+            list!.Add(state);
         }
     }
 
@@ -481,9 +492,11 @@ public sealed class OnlineEventClusterer
 
     private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
     {
-        // Per event: votes, summed idf of the voting terms, and the last query term that voted (an event posted under
-        // one term in several weeks votes once for it).
-        var votes = new Dictionary<long, (int Count, double Weight, int Term)>();
+        // Per event (fields of EventState, valid for this query's stamp): votes, summed idf of the voting terms, and
+        // the last query term that voted (an event posted under one term in several weeks votes once for it).
+        int stamp = ++_voteStamp;
+        var voted = _voted;
+        voted.Clear();
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
         bool merged = _mergedInto.Count > 0;
@@ -510,27 +523,39 @@ public sealed class OnlineEventClusterer
                 if (!_postings.TryGetValue((postedTerm, week), out var list) || list.Count > maxPosting) return;
                 foreach (var raw in list)
                 {
-                    long id = merged ? Resolve(raw) : raw;
-                    if (id == exclude) continue;
-                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(votes, id, out _);
-                    if (slot.Term == index) continue;
-                    slot = (slot.Count + 1, slot.Weight + idf, index);
+                    var e = raw;
+                    if (merged) while (e.MergedInto is { } into) e = into;
+                    if (e.Id == exclude) continue;
+                    if (e.VoteStamp != stamp)
+                    {
+                        e.VoteStamp = stamp;
+                        e.Votes = 0;
+                        e.VoteWeight = 0;
+                        e.VoteTerm = 0;
+                        voted.Add(e);
+                    }
+                    if (e.VoteTerm == index) continue;
+                    e.Votes++;
+                    e.VoteWeight += idf;
+                    e.VoteTerm = index;
                 }
             }
         }
-        var ranked = new List<(long Id, int Votes, double Weight)>(votes.Count);
-        foreach (var (id, (count, weight, _)) in votes) ranked.Add((id, count, weight));
-        ranked.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
-        var result = new List<(long, int, double)>(Math.Min(ranked.Count, _options.MaxCandidates));
-        foreach (var (id, count, weight) in ranked)
+        voted.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
+        var result = new List<(long, int, double)>(Math.Min(voted.Count, _options.MaxCandidates));
+        foreach (var e in voted)
         {
-            if (!_events.TryGetValue(id, out var e) || e.Rejected || !InWindow(e, first, last)) continue;
-            result.Add((id, count, weight));
+            if (e.Rejected || !InWindow(e, first, last)) continue;
+            result.Add((e.Id, e.Votes, e.VoteWeight));
             if (result.Count == _options.MaxCandidates) break;
         }
+        voted.Clear();
         return result;
     }
 
+    // Candidates' scratch: the stamp of the current query and the events it reached.
+    private int _voteStamp;
+    private readonly List<EventState> _voted = [];
 
     private bool InWindow(EventState e, DateOnly? first, DateOnly? last)
     {
@@ -562,14 +587,13 @@ public sealed class OnlineEventClusterer
     private double BestMember(EventState e, double norm)
     {
         double best = 0;
-        var scratch = _scratch;
+        var stats = _stats;
         foreach (var m in e.Members)
         {
             double dot = 0;
             for (int k = 0; k < m.Terms.Length; k++)
             {
-                int t = m.Terms[k];
-                if (t < scratch.Length) dot += scratch[t] * m.Values[k];
+                dot += stats[m.Terms[k]].Scratch * m.Values[k];
             }
             if (m.Norm > 0 && norm > 0) best = Math.Max(best, dot / (m.Norm * norm));
         }
@@ -683,17 +707,19 @@ public sealed class OnlineEventClusterer
 
     // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
     // other side's entries, so a shared term costs an array read instead of a hash lookup.
-    private double[] _scratch = [];
+    // (TermStat.Scratch; every term id has a slot.)
+    private void Scatter(int term, double value) => _stats[term].Scratch = value;
 
-    private void Scatter(int term, double value)
+    private void ClearScratch(int[] terms)
     {
-        if (term >= _scratch.Length) Array.Resize(ref _scratch, Math.Max(_termIds.Count, _scratch.Length * 2));
-        _scratch[term] = value;
+        var stats = _stats;
+        foreach (var term in terms) stats[term].Scratch = 0;
     }
 
     private void ClearScratch(IEnumerable<int> terms)
     {
-        foreach (var term in terms) _scratch[term] = 0;
+        var stats = _stats;
+        foreach (var term in terms) stats[term].Scratch = 0;
     }
 
     /// <summary>The dot product of the scattered side, holding <paramref name="scatteredTerms"/> terms listed in
@@ -707,7 +733,7 @@ public sealed class OnlineEventClusterer
             var sums = e.Sum;
             foreach (var term in list)
             {
-                if (sums.TryGetValue(term, out var s)) sum += _scratch[term] * s;
+                if (sums.TryGetValue(term, out var s)) sum += _stats[term].Scratch * s;
             }
             return sum;
         }
@@ -720,10 +746,10 @@ public sealed class OnlineEventClusterer
     {
         // A centroid keeps idf-free values; the scattered side carries the idf² that the product needs.
         double dot = 0;
-        var scratch = _scratch;
+        var stats = _stats;
         foreach (var (term, s) in e.Sum)
         {
-            if (term < scratch.Length) dot += scratch[term] * s;
+            dot += stats[term].Scratch * s;
         }
         return dot;
     }
@@ -883,6 +909,7 @@ public sealed class OnlineEventClusterer
             if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
             _events.Remove(absorb.Id);
             _mergedInto[absorb.Id] = keep.Id;
+            absorb.MergedInto = keep;
             merges.Add(new EventMerge(absorb.Id, keep.Id));
             grown = keep;
         }
@@ -913,5 +940,12 @@ public sealed class OnlineEventClusterer
         public double Norm { get; set; }
         /// <summary>The article count when <see cref="Norm"/> was computed; 0 = not valid.</summary>
         public int NormStamp { get; set; }
+        /// <summary>The event this one was merged into (null while live).</summary>
+        public EventState? MergedInto;
+        // Candidate votes of the query with stamp VoteStamp (see Candidates).
+        public int VoteStamp;
+        public int Votes;
+        public double VoteWeight;
+        public int VoteTerm;
     }
 }

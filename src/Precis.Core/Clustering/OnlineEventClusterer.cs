@@ -55,15 +55,16 @@ public sealed class OnlineEventClusterer
     private readonly ClusteringOptions _options;
     private readonly JoinModel? _model;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    // Per term id: document frequency, the cached idf and its stamp, and the scoring scratch value, side by side in
-    // one array so that a term's lookups share a cache line (the serial decision touches a few hundred terms per
-    // article at random places of a table that grows with the store).
+    // Per term id: document frequency and the cached idf with its stamp, side by side in one array so that a term's
+    // lookups share a cache line (the serial decision touches a few hundred terms per article at random places of a
+    // table that grows with the store). The scoring scratch row (_scratch) has the same length, kept dense apart:
+    // dot products read it at every term of a candidate's centroid.
     private TermStat[] _stats = new TermStat[1024];
+    private double[] _scratch = new double[1024];
 
     private struct TermStat
     {
         public double Idf;
-        public double Scratch;
         public int DocumentFrequency;
         public int IdfStamp;
     }
@@ -254,7 +255,8 @@ public sealed class OnlineEventClusterer
         var tf = CountTerms(input.CountedTerms(), input.Names);
         var (terms, weights) = Weigh(tf.Body);
         var order = ByWeight(terms, weights);
-        var posted = order.Take(PostedTerms).Select(i => terms[i]).ToList();
+        var posted = new List<int>(Math.Min(order.Length, PostedTerms) + tf.Names.Count);
+        for (int k = 0; k < order.Length && k < PostedTerms; k++) posted.Add(terms[order[k]]);
         var topTerms = new int[posted.Count];
         var topValues = new double[posted.Count];
         double topNorm = 0;
@@ -265,7 +267,8 @@ public sealed class OnlineEventClusterer
             topValues[k] = weights[i] / Idf(terms[i]);
             topNorm += weights[i] * weights[i];
         }
-        var query = order.Take(_options.QueryTerms).Select(i => terms[i]).ToList();
+        var query = new List<int>(Math.Min(order.Length, _options.QueryTerms) + QueryNames);
+        for (int k = 0; k < order.Length && k < _options.QueryTerms; k++) query.Add(terms[order[k]]);
         var names = Normalised(tf.Names);
         foreach (var (name, _) in names.OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(QueryNames))
         {
@@ -373,7 +376,11 @@ public sealed class OnlineEventClusterer
         {
             id = _termIds.Count;
             _termIds.Add(term, id);
-            if (id == _stats.Length) Array.Resize(ref _stats, _stats.Length * 2);
+            if (id == _stats.Length)
+            {
+                Array.Resize(ref _stats, _stats.Length * 2);
+                Array.Resize(ref _scratch, _stats.Length);
+            }
             _stats[id] = new TermStat { IdfStamp = -1 };
         }
         return id;
@@ -587,13 +594,13 @@ public sealed class OnlineEventClusterer
     private double BestMember(EventState e, double norm)
     {
         double best = 0;
-        var stats = _stats;
+        var scratch = _scratch;
         foreach (var m in e.Members)
         {
             double dot = 0;
             for (int k = 0; k < m.Terms.Length; k++)
             {
-                dot += stats[m.Terms[k]].Scratch * m.Values[k];
+                dot += scratch[m.Terms[k]] * m.Values[k];
             }
             if (m.Norm > 0 && norm > 0) best = Math.Max(best, dot / (m.Norm * norm));
         }
@@ -707,19 +714,19 @@ public sealed class OnlineEventClusterer
 
     // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
     // other side's entries, so a shared term costs an array read instead of a hash lookup.
-    // (TermStat.Scratch; every term id has a slot.)
-    private void Scatter(int term, double value) => _stats[term].Scratch = value;
+    // (_scratch has a slot for every term id.)
+    private void Scatter(int term, double value) => _scratch[term] = value;
 
     private void ClearScratch(int[] terms)
     {
-        var stats = _stats;
-        foreach (var term in terms) stats[term].Scratch = 0;
+        var scratch = _scratch;
+        foreach (var term in terms) scratch[term] = 0;
     }
 
     private void ClearScratch(IEnumerable<int> terms)
     {
-        var stats = _stats;
-        foreach (var term in terms) stats[term].Scratch = 0;
+        var scratch = _scratch;
+        foreach (var term in terms) scratch[term] = 0;
     }
 
     /// <summary>The dot product of the scattered side, holding <paramref name="scatteredTerms"/> terms listed in
@@ -733,7 +740,7 @@ public sealed class OnlineEventClusterer
             var sums = e.Sum;
             foreach (var term in list)
             {
-                if (sums.TryGetValue(term, out var s)) sum += _stats[term].Scratch * s;
+                if (sums.TryGetValue(term, out var s)) sum += _scratch[term] * s;
             }
             return sum;
         }
@@ -746,10 +753,10 @@ public sealed class OnlineEventClusterer
     {
         // A centroid keeps idf-free values; the scattered side carries the idf² that the product needs.
         double dot = 0;
-        var stats = _stats;
+        var scratch = _scratch;
         foreach (var (term, s) in e.Sum)
         {
-            dot += stats[term].Scratch * s;
+            dot += scratch[term] * s;
         }
         return dot;
     }

@@ -279,7 +279,17 @@ public sealed class ArticleIngestor
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_committing is { IsCompleted: true }) await SettleAsync().ConfigureAwait(false);
+            if (_committing is { IsCompleted: true } done)
+            {
+                _committing = null;
+                if (!done.IsCompletedSuccessfully)
+                {
+                    // A commit before this batch failed: nothing more is decided; the clusterer is rebuilt from the
+                    // store and the failure reaches the caller.
+                    await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+                    await done.ConfigureAwait(false);
+                }
+            }
             if (_sharedWriters)
             {
                 await SettleAsync().ConfigureAwait(false);

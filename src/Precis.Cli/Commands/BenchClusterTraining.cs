@@ -79,8 +79,10 @@ internal static class BenchClusterTraining
         return (ClusteringScores.Compute(labels, truth), labels.Distinct().Count(), rejected, apart);
     }
 
-    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped)
+    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0)
     {
+        treeSettings ??= new JoinTreeTrainer.Settings();
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
@@ -121,14 +123,83 @@ internal static class BenchClusterTraining
         // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
         // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
         // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
+        var (ax, ay, mx, my) = Dagger(benches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+        int round2 = ax.Count;
+        x.AddRange(ax);
+        y.AddRange(ay);
+        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
+        Mask(x);
+        Mask(mx);
+        var join = JoinModelTrainer.Fit(x, y);
+        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
+        string Note(string kind) =>
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
+        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
+        for (int j = 0; j < JoinFeatures.Count; j++)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
+
+        var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
+        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
+
+        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
+        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}."));
+        var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
+        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
+        static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
+        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+        string TreeNote() => Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+
+        // Further DAgger rounds with the trees themselves: the pairs the chosen model meets at decision time (its own
+        // mistakes in the events, its own merges) are added to both pair sets, and the trees and their cuts are refitted.
+        for (int round = 0; round < extraRounds; round++)
+        {
+            var (bx, by, bmx, bmy) = Dagger(benches, baseOptions with { Model = trees });
+            Mask(bx);
+            Mask(bmx);
+            x.AddRange(bx);
+            y.AddRange(by);
+            mx.AddRange(bmx);
+            my.AddRange(bmy);
+            io.Out.WriteLine($"Round {round + 3} (clusterer run with the trees): {bx.Count} more article pairs ({by.Count(b => b)} same-cluster), {bmx.Count} more event pairs ({bmy.Count(b => b)} same-cluster).");
+            treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
+            treeMerge = JoinTreeTrainer.Fit(mx, my, treeSettings);
+            io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+            (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+        }
+        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
+        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the
+    /// tuning streams and returns every (article, event) and (event, event) pair it scored, each labelled by whether
+    /// both sides' majority gold clusters agree (the article's own cluster for an article).</summary>
+    private static (List<double[]> X, List<bool> Y, List<double[]> MX, List<bool> MY) Dagger(IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    {
+        var x = new List<double[]>();
+        var y = new List<bool>();
         var mx = new List<double[]>();
         var my = new List<bool>();
-        int round2 = 0;
         foreach (var bench in benches)
         {
             foreach (var seed in Seeds)
             {
-                var clusterer = new OnlineEventClusterer(baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+                var clusterer = new OnlineEventClusterer(options);
                 var golds = new Dictionary<long, Dictionary<string, int>>();
                 string current = "";
                 string Majority(long id, bool withCurrent)
@@ -143,7 +214,6 @@ internal static class BenchClusterTraining
                     {
                         x.Add((double[])o.Features.Clone());
                         y.Add(Majority(o.B, false) == current);
-                        round2++;
                     }
                     else
                     {
@@ -167,42 +237,28 @@ internal static class BenchClusterTraining
                 }
             }
         }
-        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
-        Mask(x);
-        Mask(mx);
-        var join = JoinModelTrainer.Fit(x, y);
-        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
-        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
-        string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
-        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
-        for (int j = 0; j < JoinFeatures.Count; j++)
-        {
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
-        }
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
+        return (x, y, mx, my);
+    }
 
+    /// <summary>The second chance's cut (<see cref="ClusteringOptions.SecondChanceCut"/>) read on the tuning halves only:
+    /// mean B-cubed F1 over the files (mean over seeds within a file) per cut, with the model's own join and merge cuts.</summary>
+    internal static double SecondChanceGrid(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    {
+        double[] cuts = [2, 0.95, 0.90, 0.85, 0.80, 0.75, 0.70, 0.65, 0.60, 0.55, 0.50];
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
-
-        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
-        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
-        var treeJoin = JoinTreeTrainer.Fit(x, y);
-        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my) : treeJoin;
-        static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
-        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth 3)")), tuning, baseOptions, "boosted trees");
-        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
-        File.WriteAllText(outPath, model.ToJson() + "\n");
-        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
-        io.Out.WriteLine();
-        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
-        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
-        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
-        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
-        return ExitCodes.Success;
+        io.Out.WriteLine($"Second-chance cut on the tuning halves (seeds {string.Join(",", Seeds)}), B-cubed F1 per file and the mean over files:");
+        (double Cut, double F1) best = (2, -1);
+        foreach (var cut in cuts)
+        {
+            var o = options with { SecondChanceCut = cut };
+            var perFile = tuning.Select(streams => streams.Average(s => Simulate(s, o).Scores.BCubedF1)).ToList();
+            double mean = perFile.Average();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cut {(cut > 1 ? "off " : cut.ToString("0.00", CultureInfo.InvariantCulture))}  {string.Join("  ", perFile.Select((f, i) => $"{benches[i].Name} {f:0.000}"))}  mean {mean:0.000}"));
+            if (mean > best.F1 + 1e-12) best = (cut, mean);
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best on the tuning halves: {(best.Cut > 1 ? "off" : best.Cut.ToString("0.00", CultureInfo.InvariantCulture))} (mean F1 {best.F1:0.000})."));
+        return best.Cut;
     }
 
     /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>

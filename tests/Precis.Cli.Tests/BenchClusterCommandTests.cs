@@ -70,6 +70,35 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Training_with_a_further_dagger_round_writes_a_model_that_reads_back()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--dagger-rounds", "1", "--trees", "8", "--depth", "2"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var text = stdout.ToString();
+        Assert.Contains("Boosted trees: 8 trees of depth 2", text, StringComparison.Ordinal);
+        Assert.Contains("Round 3 (clusterer run with the trees)", text, StringComparison.Ordinal);
+        var read = Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        Assert.InRange(read.JoinCut, 0.25, 0.75);
+    }
+
+    [Theory]
+    [InlineData("--depth", "0")]
+    [InlineData("--trees", "0")]
+    [InlineData("--learning-rate", "0")]
+    [InlineData("--dagger-rounds", "-1")]
+    public void Bad_training_settings_are_a_usage_error(string option, string value)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", Path.Combine(_dir, "m.json"), option, value],
+            TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains(option, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_bench_file_is_a_usage_error_naming_it()
     {
         var stderr = new StringWriter();

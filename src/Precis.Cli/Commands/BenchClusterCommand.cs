@@ -44,19 +44,18 @@ internal static class BenchClusterCommand
         var mergePass = new Option<int?>("--merge-pass") { Description = "Run the second merge pass every N articles (0: off)." };
         var candidates = new Option<int?>("--candidates") { Description = "Candidate events scored per article (default 20)." };
         var queryTerms = new Option<int?>("--query-terms") { Description = "Highest-weighted article terms looked up in the postings (default 20)." };
-        var secondChance = new Option<double?>("--second-chance") { Description = "Join-model cut for the second chance of young one-article events (above 1: off; default from the clustering options)." };
-        var secondChanceGrid = new Option<bool>("--second-chance-grid") { Description = "Print the tuning halves' mean B-cubed F1 for a grid of second-chance cuts (tuning halves only) and stop." };
         var trees = new Option<int?>("--trees") { Description = "With --train: boosted trees per scorer (default 120)." };
         var depth = new Option<int?>("--depth") { Description = "With --train: depth of each tree (default 3)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
         var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
+        var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, secondChance, secondChanceGrid, trees, depth, learningRate, daggerRounds,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), SecondChance = parse.GetValue(secondChance), SecondChanceGrid = parse.GetValue(secondChanceGrid), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -64,12 +63,11 @@ internal static class BenchClusterCommand
     {
         public int? Candidates { get; init; }
         public int? QueryTerms { get; init; }
-        public double? SecondChance { get; init; }
-        public bool SecondChanceGrid { get; init; }
         public int? Trees { get; init; }
         public int? Depth { get; init; }
         public double? LearningRate { get; init; }
         public int? DaggerRounds { get; init; }
+        public bool CrossValidate { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -87,7 +85,6 @@ internal static class BenchClusterCommand
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
         if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
-        if (settings.SecondChance is { } sc) options = options with { SecondChanceCut = sc };
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
         else if (settings.Model is { } modelPath)
         {
@@ -130,14 +127,12 @@ internal static class BenchClusterCommand
                 io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate above 0, --dagger-rounds at least 0");
                 return ExitCodes.Usage;
             }
+            if (settings.CrossValidate)
+            {
+                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0);
+                return ExitCodes.Success;
+            }
             return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0);
-        }
-
-        if (settings.SecondChanceGrid)
-        {
-            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
-            BenchClusterTraining.SecondChanceGrid(io, benches, options);
-            return ExitCodes.Success;
         }
 
         if (settings.Halves)

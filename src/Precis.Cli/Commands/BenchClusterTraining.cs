@@ -82,7 +82,24 @@ internal static class BenchClusterTraining
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
         JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0)
     {
-        treeSettings ??= new JoinTreeTrainer.Settings();
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds);
+        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
+        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Fits both kinds of scorer on the tuning halves of <paramref name="benches"/> and chooses each kind's cuts
+    /// there (the steps of <see cref="Train"/> before the model is written).</summary>
+    private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
+        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds)
+    {
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
@@ -174,16 +191,36 @@ internal static class BenchClusterTraining
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
             (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
         }
-        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
-        File.WriteAllText(outPath, model.ToJson() + "\n");
-        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
-        io.Out.WriteLine();
-        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
-        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
-        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
-        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
-        return ExitCodes.Success;
+        return (logistic, logisticF1, trees, treesF1);
+    }
+
+    /// <summary>Two-fold cross-validation by topic inside the tuning halves: the tuning clusters of each file are split in
+    /// two (alternate tuning lines), the whole training (pairs, fit, cuts) runs on one fold and the model is scored on
+    /// the other fold's streams, and the other way round. The held-out halves are never read. Prints and returns the
+    /// mean B-cubed F1 over the two folds (mean over files, seeds within a file) for the kind <see cref="Train"/> would keep.</summary>
+    internal static double CrossValidate(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
+        JoinTreeTrainer.Settings treeSettings, int extraRounds)
+    {
+        var folds = new List<double>();
+        for (int fold = 0; fold < 2; fold++)
+        {
+            List<BenchStream> Part(int part) => [.. benches.Select(b =>
+            {
+                var tuningIds = b.Documents.Select(d => d.Truth).Distinct(StringComparer.Ordinal).Where(b.TuneIds.Contains).ToList();
+                return b with { TuneIds = tuningIds.Where((_, i) => i % 2 == part).ToHashSet(StringComparer.Ordinal) };
+            })];
+            var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, Part(fold), baseOptions, dropped, treeSettings, extraRounds);
+            var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+            var other = Part(1 - fold);
+            var perFile = other.Select(b => Seeds.Average(s => Simulate(b.Stream(s, tuning: true), baseOptions with { Model = model }).Scores.BCubedF1)).ToList();
+            double f1 = perFile.Average();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Fold {fold + 1}: trained on {Part(fold).Sum(b => b.TuneIds.Count)} tuning clusters ({(ReferenceEquals(model, trees) ? "trees" : "logistic")}, cuts {model.JoinCut:0.00}/{model.MergeCut:0.00}, fold-training F1 {Math.Max(logisticF1, treesF1):0.000}); other fold: {string.Join(", ", other.Select((b, i) => $"{b.Name} {perFile[i]:0.000}"))}, mean {f1:0.000}"));
+            folds.Add(f1);
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cross-validated tuning F1 (two topic folds of the tuning halves): {folds.Average():0.000}"));
+        return folds.Average();
     }
 
     /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the
@@ -238,27 +275,6 @@ internal static class BenchClusterTraining
             }
         }
         return (x, y, mx, my);
-    }
-
-    /// <summary>The second chance's cut (<see cref="ClusteringOptions.SecondChanceCut"/>) read on the tuning halves only:
-    /// mean B-cubed F1 over the files (mean over seeds within a file) per cut, with the model's own join and merge cuts.</summary>
-    internal static double SecondChanceGrid(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options)
-    {
-        double[] cuts = [2, 0.95, 0.90, 0.85, 0.80, 0.75, 0.70, 0.65, 0.60, 0.55, 0.50];
-        var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        io.Out.WriteLine($"Second-chance cut on the tuning halves (seeds {string.Join(",", Seeds)}), B-cubed F1 per file and the mean over files:");
-        (double Cut, double F1) best = (2, -1);
-        foreach (var cut in cuts)
-        {
-            var o = options with { SecondChanceCut = cut };
-            var perFile = tuning.Select(streams => streams.Average(s => Simulate(s, o).Scores.BCubedF1)).ToList();
-            double mean = perFile.Average();
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  cut {(cut > 1 ? "off " : cut.ToString("0.00", CultureInfo.InvariantCulture))}  {string.Join("  ", perFile.Select((f, i) => $"{benches[i].Name} {f:0.000}"))}  mean {mean:0.000}"));
-            if (mean > best.F1 + 1e-12) best = (cut, mean);
-        }
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best on the tuning halves: {(best.Cut > 1 ? "off" : best.Cut.ToString("0.00", CultureInfo.InvariantCulture))} (mean F1 {best.F1:0.000})."));
-        return best.Cut;
     }
 
     /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>

@@ -37,19 +37,6 @@ public sealed record ClusteringOptions
     /// each looking for neighbours through its own centroid's top terms (issue 14); 0 turns the pass off.</summary>
     public int MergePassInterval { get; init; }
 
-    /// <summary>The second chance (issue 14): when an article joins an event, each young one-article event among its closest
-    /// candidates (at most <see cref="SecondChanceOffers"/>) is decided again by the join model as if its article arrived
-    /// now, and is merged into the grown event when that event is now the most probable one and the probability reaches
-    /// this cut. Above 1 (or without a model): off.</summary>
-    public double SecondChanceCut { get; init; } = 2;
-
-    /// <summary>How many of the most recently opened one-article events are kept for <see cref="SecondChanceCut"/> (their
-    /// articles' vectors are held until they leave this window or grow).</summary>
-    public int SecondChanceWindow { get; init; } = 512;
-
-    /// <summary>At most this many young one-article events are decided again per article (bounds the cost per step).</summary>
-    public int SecondChanceOffers { get; init; } = 2;
-
     /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
     /// of its own that no other article can join, and its decision says why.</summary>
     public bool RejectBoilerplate { get; init; } = true;

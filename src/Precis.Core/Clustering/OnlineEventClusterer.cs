@@ -31,7 +31,7 @@ public readonly record struct EventMerge(long Absorbed, long Into);
 /// <see cref="ClusteringOptions.MergeThreshold"/>. Page furniture (<see cref="BoilerplateDetector"/>) is kept out of
 /// events. IDF is maintained online. Not thread-safe: one writer at a time. Deterministic for a given article order.
 /// </summary>
-public sealed partial class OnlineEventClusterer
+public sealed class OnlineEventClusterer
 {
     /// <summary>Name keys share the term table (and its document frequencies) under this prefix.</summary>
     private const char NamePrefix = '\u0001';
@@ -144,7 +144,6 @@ public sealed partial class OnlineEventClusterer
             // With the merge cut above the join cut (the defaults) a one-article event rarely merges; the check keeps
             // the two decisions independent.
             var opened = MergeNeighbours(state, pool);
-            RememberSingleton(state, article);
             MergePass(opened);
             return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
         }
@@ -152,7 +151,6 @@ public sealed partial class OnlineEventClusterer
         var target = _events[best];
         AddToEvent(target, article);
         var merges = MergeNeighbours(target, pool);
-        SecondChance(Resolve(best), candidates, cosines, merges);
         MergePass(merges);
         return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
     }
@@ -168,7 +166,6 @@ public sealed partial class OnlineEventClusterer
         {
             state = new EventState(eventId) { Rejected = article.Rejection is not null };
             _events.Add(eventId, state);
-            if (!state.Rejected) RememberSingleton(state, article);
         }
         AddToEvent(state, article);
         if (eventId >= _nextEventId) _nextEventId = eventId + 1;
@@ -868,32 +865,27 @@ public sealed partial class OnlineEventClusterer
             }
             if (best == 0 || bestScore < cut) return merges;
 
-            merges.Add(Absorb(grown, _events[best], out grown));
+            // The older event (lower id) survives, so links to it stay valid; postings of the absorbed id resolve to it.
+            var absorbed = _events[best];
+            var (keep, absorb) = grown.Id < absorbed.Id ? (grown, absorbed) : (absorbed, grown);
+            foreach (var (term, s) in absorb.Sum) keep.Sum[term] = keep.Sum.GetValueOrDefault(term) + s;
+            keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
+            keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
+            keep.Shingles.UnionWith(absorb.Shingles);
+            keep.Bigrams.UnionWith(absorb.Bigrams);
+            keep.Members.AddRange(absorb.Members);
+            if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
+            keep.Posted.UnionWith(absorb.Posted);
+            keep.Size += absorb.Size;
+            keep.NormStamp = 0;
+            keep.Touched = Math.Max(keep.Touched, absorb.Touched);
+            if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
+            if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
+            _events.Remove(absorb.Id);
+            _mergedInto[absorb.Id] = keep.Id;
+            merges.Add(new EventMerge(absorb.Id, keep.Id));
+            grown = keep;
         }
-    }
-
-    /// <summary>Merges two live events into one and returns the merge. The older event (lower id) survives, so links to it
-    /// stay valid; postings of the absorbed id resolve to it.</summary>
-    private EventMerge Absorb(EventState a, EventState b, out EventState kept)
-    {
-        var (keep, absorb) = a.Id < b.Id ? (a, b) : (b, a);
-        foreach (var (term, s) in absorb.Sum) keep.Sum[term] = keep.Sum.GetValueOrDefault(term) + s;
-        keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
-        keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
-        keep.Shingles.UnionWith(absorb.Shingles);
-        keep.Bigrams.UnionWith(absorb.Bigrams);
-        keep.Members.AddRange(absorb.Members);
-        if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
-        keep.Posted.UnionWith(absorb.Posted);
-        keep.Size += absorb.Size;
-        keep.NormStamp = 0;
-        keep.Touched = Math.Max(keep.Touched, absorb.Touched);
-        if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
-        if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
-        _events.Remove(absorb.Id);
-        _mergedInto[absorb.Id] = keep.Id;
-        kept = keep;
-        return new EventMerge(absorb.Id, keep.Id);
     }
 
     /// <summary>An article's highest-weighted terms, values idf-free as in a centroid, and their norm at arrival.</summary>

@@ -85,6 +85,21 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.InRange(read.JoinCut, 0.25, 0.75);
     }
 
+    [Fact]
+    public void Cross_validation_trains_on_one_topic_fold_and_scores_the_other_without_writing_a_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "cv-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--cv", "--out", model, "--trees", "8"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var lines = stdout.ToString().Split('\n');
+        // The fictional bench has two tuning clusters (even lines): one per fold.
+        Assert.Equal(2, lines.Count(l => l.StartsWith("Fold ", StringComparison.Ordinal) && l.Contains("trained on 1 tuning clusters", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1", StringComparison.Ordinal));
+        Assert.False(File.Exists(model));
+    }
+
     [Theory]
     [InlineData("--depth", "0")]
     [InlineData("--trees", "0")]

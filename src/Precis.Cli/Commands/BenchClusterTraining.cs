@@ -187,7 +187,8 @@ internal static class BenchClusterTraining
             my.AddRange(bmy);
             io.Out.WriteLine($"Round {round + 3} (clusterer run with the trees): {bx.Count} more article pairs ({by.Count(b => b)} same-cluster), {bmx.Count} more event pairs ({bmy.Count(b => b)} same-cluster).");
             treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
-            treeMerge = JoinTreeTrainer.Fit(mx, my, treeSettings);
+            mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+            treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
             (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
         }

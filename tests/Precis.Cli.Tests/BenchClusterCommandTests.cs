@@ -100,6 +100,19 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.False(File.Exists(model));
     }
 
+    [Fact]
+    public void Halves_with_show_missed_list_no_missed_join_for_four_clearly_separate_stories()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--halves", "--show-missed", "5"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var text = stdout.ToString();
+        Assert.Contains("Decisions by outcome", text, StringComparison.Ordinal);
+        // Every report of a story joins it, so there is no missed join to list.
+        Assert.DoesNotContain("Missed joins on the tuning halves", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--depth", "0")]
     [InlineData("--trees", "0")]

@@ -48,14 +48,15 @@ internal static class BenchClusterCommand
         var depth = new Option<int?>("--depth") { Description = "With --train: depth of each tree (default 3)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
         var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
+        var showMissed = new Option<int?>("--show-missed") { Description = "With --halves: print up to N missed joins of the tuning halves (seed 1) with the model's probability and features for the article's own event and the best other candidate." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate, showMissed,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -68,6 +69,7 @@ internal static class BenchClusterCommand
         public double? LearningRate { get; init; }
         public int? DaggerRounds { get; init; }
         public bool CrossValidate { get; init; }
+        public int? ShowMissed { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -139,7 +141,7 @@ internal static class BenchClusterCommand
         {
             var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
             BenchClusterTraining.PrintHalves(io, benches, options, options.Model is null ? "cosine thresholds" : "learned model");
-            if (options.Model is not null) BenchClusterTraining.PrintErrors(io, benches, options, "learned model");
+            if (options.Model is not null) BenchClusterTraining.PrintErrors(io, benches, options, "learned model", Math.Max(0, settings.ShowMissed ?? 0));
             return ExitCodes.Success;
         }
 

@@ -348,8 +348,9 @@ internal static class BenchClusterTraining
     /// <summary>Where the decisions go wrong, summed over the three seeds per file and half: each article is classed by
     /// what the clusterer did and whether an event whose majority gold cluster is the article's own already existed
     /// (and was among the candidates scored); each merge by whether both events had the same majority cluster.</summary>
-    internal static void PrintErrors(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label)
+    internal static void PrintErrors(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label, int showMissed = 0)
     {
+        var shown = new List<string>();
         io.Out.WriteLine($"Decisions by outcome, {label} (sums over seeds {string.Join(",", Seeds)}); 'its event' = a live event whose majority gold cluster is the article's:");
         io.Out.WriteLine($"{"bench",-20} {"set",-20} {"articles",8} {"rejected",8} {"new ok",7} {"join ok",7} {"join bad",8} {"new: missed",11} {"new: unseen",11} {"merge ok",8} {"merge bad",9} {"F1 ceiling",10}");
         io.Out.WriteLine($"{"",-20} {"",-20} {"",8} {"",8} {"",7} {"",7} {"",8} {"(scored low)",11} {"(not cand.)",11} {"",8} {"",9} {"(rejected apart)",10}");
@@ -365,7 +366,13 @@ internal static class BenchClusterTraining
                     var golds = new Dictionary<long, Dictionary<string, int>>();
                     var scored = new List<long>();
                     var rejectedEvents = new HashSet<long>();
-                    clusterer.Observer = o => { if (!o.Merge) scored.Add(o.B); };
+                    var scoredFeatures = new List<double[]>();
+                    clusterer.Observer = o =>
+                    {
+                        if (o.Merge) return;
+                        scored.Add(o.B);
+                        if (showMissed > 0) scoredFeatures.Add((double[])o.Features.Clone());
+                    };
                     string Majority(long id) => golds.TryGetValue(clusterer.Resolve(id), out var c) && c.Count > 0
                         ? c.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "";
                     var stream = bench.Stream(seed, tuning);
@@ -376,6 +383,7 @@ internal static class BenchClusterTraining
                         // A rejected document's event is nobody's to join: it does not count as the article's event.
                         var own = golds.Keys.Where(e => !rejectedEvents.Contains(e) && Majority(e) == truth).ToHashSet();
                         scored.Clear();
+                        scoredFeatures.Clear();
                         var decision = clusterer.Add(input);
                         best.Add(decision.Rejection is null ? truth : "rejected " + input.Id);
                         if (decision.Rejection is not null)
@@ -389,7 +397,19 @@ internal static class BenchClusterTraining
                             if (right) joinOk++; else joinBad++;
                         }
                         else if (own.Count == 0) newOk++;
-                        else if (scored.Any(own.Contains)) missed++;
+                        else if (scored.Any(own.Contains))
+                        {
+                            missed++;
+                            // Tuning half only: the missed article, its own event's probability and features, and the best other candidate's.
+                            if (tuning && seed == Seeds[0] && shown.Count < showMissed && options.Model is { } model)
+                            {
+                                int k = scored.FindIndex(own.Contains);
+                                int other = Enumerable.Range(0, scored.Count).Where(i => i != k).OrderByDescending(i => model.Join.Score(scoredFeatures[i])).DefaultIfEmpty(-1).First();
+                                string Row(int i) => i < 0 ? "-" : string.Create(CultureInfo.InvariantCulture,
+                                    $"p {model.Join.Score(scoredFeatures[i]):0.00} [{string.Join(" ", JoinFeatures.Names.Select((n, j) => $"{n}={scoredFeatures[i][j]:0.##}"))}]");
+                                shown.Add($"{input.Id} (of {truth}, {scored.Count} candidates) own event: {Row(k)}; best other: {Row(other)}");
+                            }
+                        }
                         else unseen++;
                         foreach (var merge in decision.Merges)
                         {
@@ -410,6 +430,11 @@ internal static class BenchClusterTraining
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{bench.Name,-20} {name,-20} {articles,8} {rejected,8} {newOk,7} {joinOk,7} {joinBad,8} {missed,11} {unseen,11} {mergeOk,8} {mergeBad,9} {ceiling,10:0.000}"));
             }
+        }
+        if (shown.Count > 0)
+        {
+            io.Out.WriteLine($"Missed joins on the tuning halves (seed {Seeds[0]}; own event among the candidates but scored below the cut), first {shown.Count}:");
+            foreach (var line in shown) io.Out.WriteLine("  " + line);
         }
     }
 }

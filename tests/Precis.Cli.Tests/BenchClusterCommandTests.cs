@@ -113,6 +113,17 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.DoesNotContain("Missed joins on the tuning halves", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_runner_up_grid_scores_clearly_separate_stories_perfectly_at_every_point()
+    {
+        var stdout = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--runner-up-grid"], TextReader.Null, stdout, new StringWriter());
+        Assert.Equal(ExitCodes.Success, code);
+        var rows = stdout.ToString().Split('\n').Where(l => l.Contains(" mean ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(21, rows.Count);
+        Assert.All(rows, r => Assert.EndsWith("mean 1.000", r.TrimEnd(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--depth", "0")]
     [InlineData("--trees", "0")]

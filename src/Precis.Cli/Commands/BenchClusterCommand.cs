@@ -49,14 +49,15 @@ internal static class BenchClusterCommand
         var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
         var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
         var showMissed = new Option<int?>("--show-missed") { Description = "With --halves: print up to N missed joins of the tuning halves (seed 1) with the model's probability and features for the article's own event and the best other candidate." };
+        var runnerUp = new Option<bool>("--runner-up-grid") { Description = "Print the tuning halves' F1 for a join rule that also reads the runner-up's probability (simulated with merges off) and stop." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate, showMissed,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate, showMissed, runnerUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -70,6 +71,7 @@ internal static class BenchClusterCommand
         public int? DaggerRounds { get; init; }
         public bool CrossValidate { get; init; }
         public int? ShowMissed { get; init; }
+        public bool RunnerUp { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -135,6 +137,13 @@ internal static class BenchClusterCommand
                 return ExitCodes.Success;
             }
             return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0);
+        }
+
+        if (settings.RunnerUp && options.Model is not null)
+        {
+            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
+            BenchClusterTraining.RunnerUpGrid(io, benches, options);
+            return ExitCodes.Success;
         }
 
         if (settings.Halves)

@@ -278,6 +278,47 @@ internal static class BenchClusterTraining
         return (x, y, mx, my);
     }
 
+    /// <summary>A decision rule that reads the runner-up, tried outside the clusterer (tuning halves only): each article's
+    /// candidates are scored by the join model through the training hook, and it joins the most probable event when that
+    /// reaches the model's join cut, or when it reaches <c>low</c> while every other candidate stays below <c>rest</c>.
+    /// Merges are off in this simulation, so the row "join cut only" is the baseline to compare with.</summary>
+    internal static void RunnerUpGrid(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    {
+        var model = options.Model ?? throw new InvalidOperationException("the runner-up grid needs a join model");
+        var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
+        double Run(List<(ClusterInput Input, string Truth)> stream, double low, double rest)
+        {
+            var clusterer = new OnlineEventClusterer(options);
+            var labels = new List<long>(stream.Count);
+            foreach (var (input, _) in stream)
+            {
+                long chosen = clusterer.AddChosen(input, candidates =>
+                {
+                    long best = 0;
+                    double top = 0, next = 0;
+                    foreach (var (id, features) in candidates)
+                    {
+                        double p = model.Join.Score(features);
+                        if (p > top || (p == top && p > 0 && id < best)) { next = top; top = p; best = id; }
+                        else if (p > next) next = p;
+                    }
+                    return best != 0 && (top >= model.JoinCut || (top >= low && next < rest)) ? best : 0;
+                });
+                labels.Add(Math.Abs(chosen));
+            }
+            return ClusteringScores.Compute(labels.Select(clusterer.Resolve).ToList(), stream.Select(x => x.Truth).ToList()).BCubedF1;
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Runner-up rule on the tuning halves (seeds {string.Join(",", Seeds)}, merges off), B-cubed F1 per file and mean; join cut {model.JoinCut:0.00}:"));
+        var grid = new List<(double Low, double Others)> { (2, 0) };
+        foreach (var low in new[] { 0.30, 0.40, 0.50, 0.55, 0.60 }) foreach (var rest in new[] { 0.02, 0.05, 0.10, 0.20 }) grid.Add((low, rest));
+        foreach (var (low, rest) in grid)
+        {
+            var perFile = tuning.Select(streams => streams.Average(st => Run(st, low, rest))).ToList();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {(low > 1 ? "join cut only          " : $"low {low:0.00}, others < {rest:0.00}")}  {string.Join("  ", perFile.Select((f, i) => $"{benches[i].Name} {f:0.000}"))}  mean {perFile.Average():0.000}"));
+        }
+    }
+
     /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>
     private static (JoinModel Model, double F1) ChooseCuts(CliIO io, JoinModel fitted, List<List<List<(ClusterInput Input, string Truth)>>> tuning, ClusteringOptions baseOptions, string label)
     {

@@ -70,6 +70,74 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Training_with_a_further_dagger_round_writes_a_model_that_reads_back()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--dagger-rounds", "1", "--trees", "8", "--depth", "2"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var text = stdout.ToString();
+        Assert.Contains("Boosted trees: 8 trees of depth 2", text, StringComparison.Ordinal);
+        Assert.Contains("Round 3 (clusterer run with the trees)", text, StringComparison.Ordinal);
+        var read = Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        Assert.InRange(read.JoinCut, 0.25, 0.75);
+    }
+
+    [Fact]
+    public void Cross_validation_trains_on_one_topic_fold_and_scores_the_other_without_writing_a_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "cv-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--cv", "--out", model, "--trees", "8"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var lines = stdout.ToString().Split('\n');
+        // The fictional bench has two tuning clusters (even lines): one per fold.
+        Assert.Equal(2, lines.Count(l => l.StartsWith("Fold ", StringComparison.Ordinal) && l.Contains("trained on 1 tuning clusters", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1", StringComparison.Ordinal));
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Halves_with_show_missed_list_no_missed_join_for_four_clearly_separate_stories()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--halves", "--show-missed", "5"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var text = stdout.ToString();
+        Assert.Contains("Decisions by outcome", text, StringComparison.Ordinal);
+        // Every report of a story joins it, so there is no missed join to list.
+        Assert.DoesNotContain("Missed joins on the tuning halves", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_runner_up_grid_scores_clearly_separate_stories_perfectly_at_every_point()
+    {
+        var stdout = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--runner-up-grid"], TextReader.Null, stdout, new StringWriter());
+        Assert.Equal(ExitCodes.Success, code);
+        var rows = stdout.ToString().Split('\n').Where(l => l.Contains(" mean ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(21, rows.Count);
+        Assert.All(rows, r => Assert.EndsWith("mean 1.000", r.TrimEnd(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--depth", "0")]
+    [InlineData("--trees", "0")]
+    [InlineData("--learning-rate", "0")]
+    [InlineData("--dagger-rounds", "-1")]
+    public void Bad_training_settings_are_a_usage_error(string option, string value)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", Path.Combine(_dir, "m.json"), option, value],
+            TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains(option, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_bench_file_is_a_usage_error_naming_it()
     {
         var stderr = new StringWriter();

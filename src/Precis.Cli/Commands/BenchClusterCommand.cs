@@ -44,13 +44,20 @@ internal static class BenchClusterCommand
         var mergePass = new Option<int?>("--merge-pass") { Description = "Run the second merge pass every N articles (0: off)." };
         var candidates = new Option<int?>("--candidates") { Description = "Candidate events scored per article (default 20)." };
         var queryTerms = new Option<int?>("--query-terms") { Description = "Highest-weighted article terms looked up in the postings (default 20)." };
+        var trees = new Option<int?>("--trees") { Description = "With --train: boosted trees per scorer (default 120)." };
+        var depth = new Option<int?>("--depth") { Description = "With --train: depth of each tree (default 3)." };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
+        var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
+        var showMissed = new Option<int?>("--show-missed") { Description = "With --halves: print up to N missed joins of the tuning halves (seed 1) with the model's probability and features for the article's own event and the best other candidate." };
+        var runnerUp = new Option<bool>("--runner-up-grid") { Description = "Print the tuning halves' F1 for a join rule that also reads the runner-up's probability (simulated with merges off) and stop." };
+        var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, crossValidate, showMissed, runnerUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -58,6 +65,13 @@ internal static class BenchClusterCommand
     {
         public int? Candidates { get; init; }
         public int? QueryTerms { get; init; }
+        public int? Trees { get; init; }
+        public int? Depth { get; init; }
+        public double? LearningRate { get; init; }
+        public int? DaggerRounds { get; init; }
+        public bool CrossValidate { get; init; }
+        public int? ShowMissed { get; init; }
+        public bool RunnerUp { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -105,14 +119,38 @@ internal static class BenchClusterCommand
                 return ExitCodes.Usage;
             }
             var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
-            return BenchClusterTraining.Train(io, benches, outPath, options, dropped);
+            var defaults = new JoinTreeTrainer.Settings();
+            var treeSettings = defaults with
+            {
+                Rounds = settings.Trees ?? defaults.Rounds,
+                Depth = settings.Depth ?? defaults.Depth,
+                LearningRate = settings.LearningRate ?? defaults.LearningRate,
+            };
+            if (treeSettings.Rounds < 1 || treeSettings.Depth < 1 || treeSettings.Depth > 8 || !(treeSettings.LearningRate > 0) || settings.DaggerRounds is < 0)
+            {
+                io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate above 0, --dagger-rounds at least 0");
+                return ExitCodes.Usage;
+            }
+            if (settings.CrossValidate)
+            {
+                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0);
+                return ExitCodes.Success;
+            }
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0);
+        }
+
+        if (settings.RunnerUp && options.Model is not null)
+        {
+            var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
+            BenchClusterTraining.RunnerUpGrid(io, benches, options);
+            return ExitCodes.Success;
         }
 
         if (settings.Halves)
         {
             var benches = benchPaths.Select(p => BenchClusterTraining.Load(p, pipeline, io)).ToList();
             BenchClusterTraining.PrintHalves(io, benches, options, options.Model is null ? "cosine thresholds" : "learned model");
-            if (options.Model is not null) BenchClusterTraining.PrintErrors(io, benches, options, "learned model");
+            if (options.Model is not null) BenchClusterTraining.PrintErrors(io, benches, options, "learned model", Math.Max(0, settings.ShowMissed ?? 0));
             return ExitCodes.Success;
         }
 

@@ -79,7 +79,26 @@ internal static class BenchClusterTraining
         return (ClusteringScores.Compute(labels, truth), labels.Distinct().Count(), rejected, apart);
     }
 
-    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped)
+    public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0)
+    {
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds);
+        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
+        File.WriteAllText(outPath, model.ToJson() + "\n");
+        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
+        io.Out.WriteLine();
+        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
+        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
+        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
+        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Fits both kinds of scorer on the tuning halves of <paramref name="benches"/> and chooses each kind's cuts
+    /// there (the steps of <see cref="Train"/> before the model is written).</summary>
+    private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
+        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
@@ -121,14 +140,104 @@ internal static class BenchClusterTraining
         // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
         // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
         // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
+        var (ax, ay, mx, my) = Dagger(benches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+        int round2 = ax.Count;
+        x.AddRange(ax);
+        y.AddRange(ay);
+        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
+        Mask(x);
+        Mask(mx);
+        var join = JoinModelTrainer.Fit(x, y);
+        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
+        string Note(string kind) =>
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
+        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
+        for (int j = 0; j < JoinFeatures.Count; j++)
+        {
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
+
+        var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
+        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
+
+        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
+        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}."));
+        var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
+        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
+        static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
+        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+        string TreeNote() => Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+
+        // Further DAgger rounds with the trees themselves: the pairs the chosen model meets at decision time (its own
+        // mistakes in the events, its own merges) are added to both pair sets, and the trees and their cuts are refitted.
+        for (int round = 0; round < extraRounds; round++)
+        {
+            var (bx, by, bmx, bmy) = Dagger(benches, baseOptions with { Model = trees });
+            Mask(bx);
+            Mask(bmx);
+            x.AddRange(bx);
+            y.AddRange(by);
+            mx.AddRange(bmx);
+            my.AddRange(bmy);
+            io.Out.WriteLine($"Round {round + 3} (clusterer run with the trees): {bx.Count} more article pairs ({by.Count(b => b)} same-cluster), {bmx.Count} more event pairs ({bmy.Count(b => b)} same-cluster).");
+            treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
+            mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
+            treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
+            io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+            (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+        }
+        return (logistic, logisticF1, trees, treesF1);
+    }
+
+    /// <summary>Two-fold cross-validation by topic inside the tuning halves: the tuning clusters of each file are split in
+    /// two (alternate tuning lines), the whole training (pairs, fit, cuts) runs on one fold and the model is scored on
+    /// the other fold's streams, and the other way round. The held-out halves are never read. Prints and returns the
+    /// mean B-cubed F1 over the two folds (mean over files, seeds within a file) for the kind <see cref="Train"/> would keep.</summary>
+    internal static double CrossValidate(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
+        JoinTreeTrainer.Settings treeSettings, int extraRounds)
+    {
+        var folds = new List<double>();
+        for (int fold = 0; fold < 2; fold++)
+        {
+            List<BenchStream> Part(int part) => [.. benches.Select(b =>
+            {
+                var tuningIds = b.Documents.Select(d => d.Truth).Distinct(StringComparer.Ordinal).Where(b.TuneIds.Contains).ToList();
+                return b with { TuneIds = tuningIds.Where((_, i) => i % 2 == part).ToHashSet(StringComparer.Ordinal) };
+            })];
+            var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, Part(fold), baseOptions, dropped, treeSettings, extraRounds);
+            var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+            var other = Part(1 - fold);
+            var perFile = other.Select(b => Seeds.Average(s => Simulate(b.Stream(s, tuning: true), baseOptions with { Model = model }).Scores.BCubedF1)).ToList();
+            double f1 = perFile.Average();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Fold {fold + 1}: trained on {Part(fold).Sum(b => b.TuneIds.Count)} tuning clusters ({(ReferenceEquals(model, trees) ? "trees" : "logistic")}, cuts {model.JoinCut:0.00}/{model.MergeCut:0.00}, fold-training F1 {Math.Max(logisticF1, treesF1):0.000}); other fold: {string.Join(", ", other.Select((b, i) => $"{b.Name} {perFile[i]:0.000}"))}, mean {f1:0.000}"));
+            folds.Add(f1);
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cross-validated tuning F1 (two topic folds of the tuning halves): {folds.Average():0.000}"));
+        return folds.Average();
+    }
+
+    /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the
+    /// tuning streams and returns every (article, event) and (event, event) pair it scored, each labelled by whether
+    /// both sides' majority gold clusters agree (the article's own cluster for an article).</summary>
+    private static (List<double[]> X, List<bool> Y, List<double[]> MX, List<bool> MY) Dagger(IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    {
+        var x = new List<double[]>();
+        var y = new List<bool>();
         var mx = new List<double[]>();
         var my = new List<bool>();
-        int round2 = 0;
         foreach (var bench in benches)
         {
             foreach (var seed in Seeds)
             {
-                var clusterer = new OnlineEventClusterer(baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+                var clusterer = new OnlineEventClusterer(options);
                 var golds = new Dictionary<long, Dictionary<string, int>>();
                 string current = "";
                 string Majority(long id, bool withCurrent)
@@ -143,7 +252,6 @@ internal static class BenchClusterTraining
                     {
                         x.Add((double[])o.Features.Clone());
                         y.Add(Majority(o.B, false) == current);
-                        round2++;
                     }
                     else
                     {
@@ -167,42 +275,48 @@ internal static class BenchClusterTraining
                 }
             }
         }
-        io.Out.WriteLine($"Round 2 (clusterer run with the round-1 model): {round2} more article pairs ({y.Count(b => b) - positives} same-cluster), {mx.Count} event pairs ({my.Count(b => b)} same-cluster).");
-        Mask(x);
-        Mask(mx);
-        var join = JoinModelTrainer.Fit(x, y);
-        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
-        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
-        string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
-        io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
-        for (int j = 0; j < JoinFeatures.Count; j++)
-        {
-            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{JoinFeatures.Names[j],-16} {join.Weights[j],8:0.000} {mergeScorer.Weights[j],8:0.000}"));
-        }
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
+        return (x, y, mx, my);
+    }
 
+    /// <summary>A decision rule that reads the runner-up, tried outside the clusterer (tuning halves only): each article's
+    /// candidates are scored by the join model through the training hook, and it joins the most probable event when that
+    /// reaches the model's join cut, or when it reaches <c>low</c> while every other candidate stays below <c>rest</c>.
+    /// Merges are off in this simulation, so the row "join cut only" is the baseline to compare with.</summary>
+    internal static void RunnerUpGrid(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    {
+        var model = options.Model ?? throw new InvalidOperationException("the runner-up grid needs a join model");
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
-
-        // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
-        // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
-        var treeJoin = JoinTreeTrainer.Fit(x, y);
-        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my) : treeJoin;
-        static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
-        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth 3)")), tuning, baseOptions, "boosted trees");
-        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
-        File.WriteAllText(outPath, model.ToJson() + "\n");
-        io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
-        io.Out.WriteLine();
-        PrintHalves(io, benches, baseOptions with { Model = logistic }, "logistic regressions");
-        PrintHalves(io, benches, baseOptions with { Model = trees }, "boosted trees");
-        PrintHalves(io, benches, baseOptions with { Model = null }, "cosine thresholds (before issue 14)");
-        PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
-        return ExitCodes.Success;
+        double Run(List<(ClusterInput Input, string Truth)> stream, double low, double rest)
+        {
+            var clusterer = new OnlineEventClusterer(options);
+            var labels = new List<long>(stream.Count);
+            foreach (var (input, _) in stream)
+            {
+                long chosen = clusterer.AddChosen(input, candidates =>
+                {
+                    long best = 0;
+                    double top = 0, next = 0;
+                    foreach (var (id, features) in candidates)
+                    {
+                        double p = model.Join.Score(features);
+                        if (p > top || (p == top && p > 0 && id < best)) { next = top; top = p; best = id; }
+                        else if (p > next) next = p;
+                    }
+                    return best != 0 && (top >= model.JoinCut || (top >= low && next < rest)) ? best : 0;
+                });
+                labels.Add(Math.Abs(chosen));
+            }
+            return ClusteringScores.Compute(labels.Select(clusterer.Resolve).ToList(), stream.Select(x => x.Truth).ToList()).BCubedF1;
+        }
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Runner-up rule on the tuning halves (seeds {string.Join(",", Seeds)}, merges off), B-cubed F1 per file and mean; join cut {model.JoinCut:0.00}:"));
+        var grid = new List<(double Low, double Others)> { (2, 0) };
+        foreach (var low in new[] { 0.30, 0.40, 0.50, 0.55, 0.60 }) foreach (var rest in new[] { 0.02, 0.05, 0.10, 0.20 }) grid.Add((low, rest));
+        foreach (var (low, rest) in grid)
+        {
+            var perFile = tuning.Select(streams => streams.Average(st => Run(st, low, rest))).ToList();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {(low > 1 ? "join cut only          " : $"low {low:0.00}, others < {rest:0.00}")}  {string.Join("  ", perFile.Select((f, i) => $"{benches[i].Name} {f:0.000}"))}  mean {perFile.Average():0.000}"));
+        }
     }
 
     /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>
@@ -275,8 +389,9 @@ internal static class BenchClusterTraining
     /// <summary>Where the decisions go wrong, summed over the three seeds per file and half: each article is classed by
     /// what the clusterer did and whether an event whose majority gold cluster is the article's own already existed
     /// (and was among the candidates scored); each merge by whether both events had the same majority cluster.</summary>
-    internal static void PrintErrors(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label)
+    internal static void PrintErrors(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions options, string label, int showMissed = 0)
     {
+        var shown = new List<string>();
         io.Out.WriteLine($"Decisions by outcome, {label} (sums over seeds {string.Join(",", Seeds)}); 'its event' = a live event whose majority gold cluster is the article's:");
         io.Out.WriteLine($"{"bench",-20} {"set",-20} {"articles",8} {"rejected",8} {"new ok",7} {"join ok",7} {"join bad",8} {"new: missed",11} {"new: unseen",11} {"merge ok",8} {"merge bad",9} {"F1 ceiling",10}");
         io.Out.WriteLine($"{"",-20} {"",-20} {"",8} {"",8} {"",7} {"",7} {"",8} {"(scored low)",11} {"(not cand.)",11} {"",8} {"",9} {"(rejected apart)",10}");
@@ -292,7 +407,13 @@ internal static class BenchClusterTraining
                     var golds = new Dictionary<long, Dictionary<string, int>>();
                     var scored = new List<long>();
                     var rejectedEvents = new HashSet<long>();
-                    clusterer.Observer = o => { if (!o.Merge) scored.Add(o.B); };
+                    var scoredFeatures = new List<double[]>();
+                    clusterer.Observer = o =>
+                    {
+                        if (o.Merge) return;
+                        scored.Add(o.B);
+                        if (showMissed > 0) scoredFeatures.Add((double[])o.Features.Clone());
+                    };
                     string Majority(long id) => golds.TryGetValue(clusterer.Resolve(id), out var c) && c.Count > 0
                         ? c.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key : "";
                     var stream = bench.Stream(seed, tuning);
@@ -303,6 +424,7 @@ internal static class BenchClusterTraining
                         // A rejected document's event is nobody's to join: it does not count as the article's event.
                         var own = golds.Keys.Where(e => !rejectedEvents.Contains(e) && Majority(e) == truth).ToHashSet();
                         scored.Clear();
+                        scoredFeatures.Clear();
                         var decision = clusterer.Add(input);
                         best.Add(decision.Rejection is null ? truth : "rejected " + input.Id);
                         if (decision.Rejection is not null)
@@ -316,7 +438,19 @@ internal static class BenchClusterTraining
                             if (right) joinOk++; else joinBad++;
                         }
                         else if (own.Count == 0) newOk++;
-                        else if (scored.Any(own.Contains)) missed++;
+                        else if (scored.Any(own.Contains))
+                        {
+                            missed++;
+                            // Tuning half only: the missed article, its own event's probability and features, and the best other candidate's.
+                            if (tuning && seed == Seeds[0] && shown.Count < showMissed && options.Model is { } model)
+                            {
+                                int k = scored.FindIndex(own.Contains);
+                                int other = Enumerable.Range(0, scored.Count).Where(i => i != k).OrderByDescending(i => model.Join.Score(scoredFeatures[i])).DefaultIfEmpty(-1).First();
+                                string Row(int i) => i < 0 ? "-" : string.Create(CultureInfo.InvariantCulture,
+                                    $"p {model.Join.Score(scoredFeatures[i]):0.00} [{string.Join(" ", JoinFeatures.Names.Select((n, j) => $"{n}={scoredFeatures[i][j]:0.##}"))}]");
+                                shown.Add($"{input.Id} (of {truth}, {scored.Count} candidates) own event: {Row(k)}; best other: {Row(other)}");
+                            }
+                        }
                         else unseen++;
                         foreach (var merge in decision.Merges)
                         {
@@ -337,6 +471,11 @@ internal static class BenchClusterTraining
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{bench.Name,-20} {name,-20} {articles,8} {rejected,8} {newOk,7} {joinOk,7} {joinBad,8} {missed,11} {unseen,11} {mergeOk,8} {mergeBad,9} {ceiling,10:0.000}"));
             }
+        }
+        if (shown.Count > 0)
+        {
+            io.Out.WriteLine($"Missed joins on the tuning halves (seed {Seeds[0]}; own event among the candidates but scored below the cut), first {shown.Count}:");
+            foreach (var line in shown) io.Out.WriteLine("  " + line);
         }
     }
 }

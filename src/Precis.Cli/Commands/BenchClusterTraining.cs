@@ -83,7 +83,7 @@ internal static class BenchClusterTraining
         JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0)
     {
         var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds);
-        var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+        var model = Kept(logistic, logisticF1, trees, treesF1);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
         File.WriteAllText(outPath, model.ToJson() + "\n");
         io.Out.WriteLine($"Wrote {outPath} (embedded into Precis.Core at the next build).");
@@ -94,6 +94,10 @@ internal static class BenchClusterTraining
         PrintErrors(io, benches, baseOptions with { Model = model }, "kept model");
         return ExitCodes.Success;
     }
+
+    /// <summary>The kind of scorer <see cref="Train"/> keeps: the trees only when their tuning F1 is higher.</summary>
+    private static JoinModel Kept(JoinModel logistic, double logisticF1, JoinModel trees, double treesF1) =>
+        treesF1 > logisticF1 + 1e-12 ? trees : logistic;
 
     /// <summary>Fits both kinds of scorer on the tuning halves of <paramref name="benches"/> and chooses each kind's cuts
     /// there (the steps of <see cref="Train"/> before the model is written).</summary>
@@ -148,8 +152,9 @@ internal static class BenchClusterTraining
         Mask(x);
         Mask(mx);
         var join = JoinModelTrainer.Fit(x, y);
-        bool mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
-        var mergeScorer = mergeable ? JoinModelTrainer.Fit(mx, my) : join;
+        // A merge scorer needs event pairs of both kinds; without them the join scorer stands in.
+        static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
+        var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
             $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
         var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
@@ -167,12 +172,16 @@ internal static class BenchClusterTraining
         // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}."));
-        var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
-        var treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
         static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
-        io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-        string TreeNote() => Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
-        var (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+        (JoinModel, double) FitTrees()
+        {
+            var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
+            var treeMerge = BothKinds(my) ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
+            io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
+            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees");
+        }
+        var (trees, treesF1) = FitTrees();
 
         // Further DAgger rounds with the trees themselves: the pairs the chosen model meets at decision time (its own
         // mistakes in the events, its own merges) are added to both pair sets, and the trees and their cuts are refitted.
@@ -186,11 +195,7 @@ internal static class BenchClusterTraining
             mx.AddRange(bmx);
             my.AddRange(bmy);
             io.Out.WriteLine($"Round {round + 3} (clusterer run with the trees): {bx.Count} more article pairs ({by.Count(b => b)} same-cluster), {bmx.Count} more event pairs ({bmy.Count(b => b)} same-cluster).");
-            treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
-            mergeable = mx.Count > 0 && my.Any(b => b) && my.Any(b => !b);
-            treeMerge = mergeable ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
-            io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-            (trees, treesF1) = ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, TreeNote()), tuning, baseOptions, "boosted trees");
+            (trees, treesF1) = FitTrees();
         }
         return (logistic, logisticF1, trees, treesF1);
     }
@@ -211,13 +216,14 @@ internal static class BenchClusterTraining
                 return b with { TuneIds = tuningIds.Where((_, i) => i % 2 == part).ToHashSet(StringComparer.Ordinal) };
             })];
             var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
-            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, Part(fold), baseOptions, dropped, treeSettings, extraRounds);
-            var model = treesF1 > logisticF1 + 1e-12 ? trees : logistic;
+            var training = Part(fold);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds);
+            var model = Kept(logistic, logisticF1, trees, treesF1);
             var other = Part(1 - fold);
             var perFile = other.Select(b => Seeds.Average(s => Simulate(b.Stream(s, tuning: true), baseOptions with { Model = model }).Scores.BCubedF1)).ToList();
             double f1 = perFile.Average();
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Fold {fold + 1}: trained on {Part(fold).Sum(b => b.TuneIds.Count)} tuning clusters ({(ReferenceEquals(model, trees) ? "trees" : "logistic")}, cuts {model.JoinCut:0.00}/{model.MergeCut:0.00}, fold-training F1 {Math.Max(logisticF1, treesF1):0.000}); other fold: {string.Join(", ", other.Select((b, i) => $"{b.Name} {perFile[i]:0.000}"))}, mean {f1:0.000}"));
+                $"Fold {fold + 1}: trained on {training.Sum(b => b.TuneIds.Count)} tuning clusters ({(ReferenceEquals(model, trees) ? "trees" : "logistic")}, cuts {model.JoinCut:0.00}/{model.MergeCut:0.00}, fold-training F1 {Math.Max(logisticF1, treesF1):0.000}); other fold: {string.Join(", ", other.Select((b, i) => $"{b.Name} {perFile[i]:0.000}"))}, mean {f1:0.000}"));
             folds.Add(f1);
         }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cross-validated tuning F1 (two topic folds of the tuning halves): {folds.Average():0.000}"));

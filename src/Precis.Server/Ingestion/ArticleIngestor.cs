@@ -255,8 +255,9 @@ public sealed class ArticleIngestor
     }
 
     /// <summary>Waits for the stream's commits in flight (under <see cref="_writer"/>); when one failed, the clusterer
-    /// holds decisions the store does not, so it is rebuilt from the store.</summary>
-    private async Task SettleAsync()
+    /// holds decisions the store does not, so it is rebuilt from the store (and, with <paramref name="rethrow"/>, the
+    /// commit's error is thrown).</summary>
+    private async Task SettleAsync(bool rethrow = false)
     {
         if (_committing is not { } committing) return;
         _committing = null;
@@ -267,6 +268,7 @@ public sealed class ArticleIngestor
         catch (Exception)
         {
             await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            if (rethrow) throw;
         }
     }
 
@@ -279,17 +281,9 @@ public sealed class ArticleIngestor
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_committing is { IsCompleted: true } done)
-            {
-                _committing = null;
-                if (!done.IsCompletedSuccessfully)
-                {
-                    // A commit before this batch failed: nothing more is decided; the clusterer is rebuilt from the
-                    // store and the failure reaches the caller.
-                    await RestoreAsync(CancellationToken.None).ConfigureAwait(false);
-                    await done.ConfigureAwait(false);
-                }
-            }
+            // A commit before this batch that failed: nothing more is decided; the clusterer is rebuilt from the store
+            // and the failure reaches the caller.
+            if (_committing is { IsCompleted: true }) await SettleAsync(rethrow: true).ConfigureAwait(false);
             if (_sharedWriters)
             {
                 await SettleAsync().ConfigureAwait(false);

@@ -27,28 +27,79 @@ public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOn
     internal TermTable? Table { get; init; }
 
     internal TermTable CountedTerms() => Table is { } table && ReferenceEquals(table.Source, Terms) ? table : TermTable.Count(Terms);
+
+    /// <summary>The catalog numbers (<see cref="TermCatalog"/>) of <see cref="Names"/>, one per occurrence.</summary>
+    internal int[] NameIds() => Table is { NameSource: { } source, NameIds: { } ids } && ReferenceEquals(source, Names) ? ids : TermTable.NameIdsOf(Names);
+
+    /// <summary>The catalog numbers of <see cref="LeadTerms"/>, one per occurrence; -1 for a term never numbered.</summary>
+    internal int[] LeadIds() => Table is { LeadSource: { } source, LeadIds: { } ids } && ReferenceEquals(source, LeadTerms) ? ids : TermTable.LeadIdsOf(LeadTerms, null);
 }
 
-/// <summary>A term list counted: its distinct terms in order of first occurrence, their counts, and the list as
-/// indices into the distinct terms.</summary>
+/// <summary>A term list counted: its distinct terms in order of first occurrence, their catalog numbers
+/// (<see cref="TermCatalog"/>) and counts, and the list as indices into the distinct terms; optionally the catalog
+/// numbers of the article's names and lead terms, looked up where the article is read.</summary>
 internal sealed class TermTable
 {
-    private TermTable(IReadOnlyList<string> source, string[] distinct, int[] counts, int[] sequence)
+    private TermTable(IReadOnlyList<string> source, string[] distinct, int[] ids, int[] counts, int[] sequence)
     {
         Source = source;
         Distinct = distinct;
+        Ids = ids;
         Counts = counts;
         Sequence = sequence;
     }
 
     public IReadOnlyList<string> Source { get; }
     public string[] Distinct { get; }
+    public int[] Ids { get; }
     public int[] Counts { get; }
     public int[] Sequence { get; }
 
-    public static TermTable Count(IReadOnlyList<string> terms)
+    /// <summary>The names list <see cref="NameIds"/> was computed for.</summary>
+    public IReadOnlyList<string>? NameSource { get; private init; }
+    public int[]? NameIds { get; private init; }
+
+    /// <summary>The lead list <see cref="LeadIds"/> was computed for.</summary>
+    public IReadOnlyList<string>? LeadSource { get; private init; }
+    public int[]? LeadIds { get; private init; }
+
+    /// <summary>Counts <paramref name="terms"/> and numbers the names and lead terms of the same article.</summary>
+    public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string> names, IReadOnlyList<string> lead)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var table = Count(terms, out var index);
+        return new TermTable(table.Source, table.Distinct, table.Ids, table.Counts, table.Sequence)
+        {
+            NameSource = names,
+            NameIds = NameIdsOf(names),
+            LeadSource = lead,
+            LeadIds = LeadIdsOf(lead, (index, table.Ids)),
+        };
+    }
+
+    public static TermTable Count(IReadOnlyList<string> terms) => Count(terms, out _);
+
+    public static int[] NameIdsOf(IReadOnlyList<string> names)
+    {
+        var ids = new int[names.Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.NameIdOf(names[i]);
+        return ids;
+    }
+
+    /// <summary>Catalog numbers of lead terms (-1 when never numbered); a term of the article's own body is found
+    /// through the article's index first.</summary>
+    public static int[] LeadIdsOf(IReadOnlyList<string> lead, (Dictionary<string, int> Index, int[] Ids)? body)
+    {
+        var ids = new int[lead.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = body is var (index, bodyIds) && index.TryGetValue(lead[i], out var slot) ? bodyIds[slot] : TermCatalog.Find(lead[i]);
+        }
+        return ids;
+    }
+
+    private static TermTable Count(IReadOnlyList<string> terms, out Dictionary<string, int> index)
+    {
+        index = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
         var counts = new List<int>();
         var sequence = new int[terms.Count];
@@ -64,7 +115,9 @@ internal sealed class TermTable
             counts[slot]++;
             sequence[i] = slot;
         }
-        return new TermTable(terms, [.. distinct], [.. counts], sequence);
+        var ids = new int[distinct.Count];
+        for (int j = 0; j < ids.Length; j++) ids[j] = TermCatalog.IdOf(distinct[j]);
+        return new TermTable(terms, [.. distinct], ids, [.. counts], sequence);
     }
 }
 
@@ -100,7 +153,7 @@ public static class ClusterTerms
         int before = terms.Count;
         var shape = Add(text, terms, names);
         for (int i = before; i < terms.Count && i - before < LeadLength; i++) lead.Add(terms[i]);
-        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms) };
+        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms, names, lead) };
     }
 
     /// <summary>Uses the tokens the pipeline's segmentation already made (content sentences, furniture excluded)
@@ -121,7 +174,7 @@ public static class ClusterTerms
             ScanNames(article.Text, tokens, names);
         }
         var lead = terms.Take(LeadLength + (article.Headline is null ? 0 : 10)).ToList();
-        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms) };
+        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms, names, lead) };
     }
 
     private static DocumentShape Add(string text, List<string> terms, List<string> names)
@@ -204,7 +257,8 @@ public static class ClusterTerms
     private static string Alias(string name)
     {
         // NameKey is a pure function of the spelling and names recur within and across articles: memoise it per
-        // thread (ingest reads documents in parallel), bounded by starting afresh past a few thousand names.
+        // thread (ingest reads documents in parallel), bounded by starting afresh past 32,768 names (a few thousand,
+        // as before, was fewer than the bench streams name, so the memo kept emptying).
         var cache = t_aliases ??= new Dictionary<string, string>(StringComparer.Ordinal);
         if (cache.TryGetValue(name, out var known)) return known;
         if (cache.Count >= AliasCacheSize) cache.Clear();
@@ -214,7 +268,7 @@ public static class ClusterTerms
         return key;
     }
 
-    private const int AliasCacheSize = 4096;
+    private const int AliasCacheSize = 1 << 15;
 
     [ThreadStatic]
     private static Dictionary<string, string>? t_aliases;

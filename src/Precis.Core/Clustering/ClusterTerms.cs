@@ -31,8 +31,8 @@ public sealed record ClusterInput(string Id, IReadOnlyList<string> Terms, DateOn
     /// <summary>The catalog numbers (<see cref="TermCatalog"/>) of <see cref="Names"/>, one per occurrence.</summary>
     internal int[] NameIds() => Table is { NameSource: { } source, NameIds: { } ids } && ReferenceEquals(source, Names) ? ids : TermTable.NameIdsOf(Names);
 
-    /// <summary>The catalog numbers of <see cref="LeadTerms"/>, one per occurrence; -1 for a term never numbered.</summary>
-    internal int[] LeadIds() => Table is { LeadSource: { } source, LeadIds: { } ids } && ReferenceEquals(source, LeadTerms) ? ids : TermTable.LeadIdsOf(LeadTerms, null);
+    /// <summary>The catalog numbers of <see cref="LeadTerms"/>, one per occurrence.</summary>
+    internal int[] LeadIds() => Table is { LeadSource: { } source, LeadIds: { } ids } && ReferenceEquals(source, LeadTerms) ? ids : TermTable.LeadIdsOf(LeadTerms);
 }
 
 /// <summary>A term list counted: its distinct terms in order of first occurrence, their catalog numbers
@@ -66,58 +66,53 @@ internal sealed class TermTable
     /// <summary>Counts <paramref name="terms"/> and numbers the names and lead terms of the same article.</summary>
     public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string> names, IReadOnlyList<string> lead)
     {
-        var table = Count(terms, out var index);
+        var table = Count(terms);
         return new TermTable(table.Source, table.Distinct, table.Ids, table.Counts, table.Sequence)
         {
             NameSource = names,
             NameIds = NameIdsOf(names),
             LeadSource = lead,
-            LeadIds = LeadIdsOf(lead, (index, table.Ids)),
+            LeadIds = LeadIdsOf(lead),
         };
     }
 
-    public static TermTable Count(IReadOnlyList<string> terms) => Count(terms, out _);
-
-    public static int[] NameIdsOf(IReadOnlyList<string> names)
+    public static TermTable Count(IReadOnlyList<string> terms)
     {
-        var ids = new int[names.Count];
-        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.NameIdOf(names[i]);
-        return ids;
-    }
-
-    /// <summary>Catalog numbers of lead terms (-1 when never numbered); a term of the article's own body is found
-    /// through the article's index first.</summary>
-    public static int[] LeadIdsOf(IReadOnlyList<string> lead, (Dictionary<string, int> Index, int[] Ids)? body)
-    {
-        var ids = new int[lead.Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = body is var (index, bodyIds) && index.TryGetValue(lead[i], out var slot) ? bodyIds[slot] : TermCatalog.Find(lead[i]);
-        }
-        return ids;
-    }
-
-    private static TermTable Count(IReadOnlyList<string> terms, out Dictionary<string, int> index)
-    {
-        index = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Distinct by catalog number (one number per distinct string), in order of first occurrence.
+        var slots = new Dictionary<int, int>();
         var distinct = new List<string>();
+        var ids = new List<int>();
         var counts = new List<int>();
         var sequence = new int[terms.Count];
         for (int i = 0; i < sequence.Length; i++)
         {
-            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, terms[i], out bool exists);
+            int number = TermCatalog.CachedIdOf(terms[i]);
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slots, number, out bool exists);
             if (!exists)
             {
                 slot = distinct.Count;
                 distinct.Add(terms[i]);
+                ids.Add(number);
                 counts.Add(0);
             }
             counts[slot]++;
             sequence[i] = slot;
         }
-        var ids = new int[distinct.Count];
-        for (int j = 0; j < ids.Length; j++) ids[j] = TermCatalog.IdOf(distinct[j]);
-        return new TermTable(terms, [.. distinct], ids, [.. counts], sequence);
+        return new TermTable(terms, [.. distinct], [.. ids], [.. counts], sequence);
+    }
+
+    public static int[] NameIdsOf(IReadOnlyList<string> names)
+    {
+        var ids = new int[names.Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.CachedNameIdOf(names[i]);
+        return ids;
+    }
+
+    public static int[] LeadIdsOf(IReadOnlyList<string> lead)
+    {
+        var ids = new int[lead.Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.CachedIdOf(lead[i]);
+        return ids;
     }
 }
 

@@ -31,9 +31,34 @@ internal static class TermCatalog
         }
     }
 
-    /// <summary>The number of <paramref name="term"/>, or -1 when it was never numbered.</summary>
-    public static int Find(string term) => s_ids.TryGetValue(term, out var id) ? id : -1;
-
     /// <summary>The number of the name key <paramref name="name"/>.</summary>
     public static int NameIdOf(string name) => IdOf(NamePrefix + name);
+
+    /// <summary><see cref="IdOf"/> through a per-thread memo keyed by the string object: the tokenizer hands out one
+    /// string per word form and thread, so a term met again costs a reference hash instead of hashing and comparing
+    /// its characters in the shared table. A different object with the same characters gets the same number.</summary>
+    public static int CachedIdOf(string term) => Cached(ref t_terms, term, name: false);
+
+    /// <summary><see cref="NameIdOf"/> through a per-thread memo keyed by the string object (name keys come from a
+    /// per-thread memo too).</summary>
+    public static int CachedNameIdOf(string name) => Cached(ref t_names, name, name: true);
+
+    private static int Cached(ref Dictionary<string, int>? memo, string key, bool name)
+    {
+        memo ??= new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        if (memo.TryGetValue(key, out var id)) return id;
+        // Bounded: the memo holds its strings alive, and a thread may read an unbounded stream.
+        if (memo.Count >= MaxMemo) memo.Clear();
+        id = name ? NameIdOf(key) : IdOf(key);
+        memo.Add(key, id);
+        return id;
+    }
+
+    private const int MaxMemo = 1 << 18;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_terms;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_names;
 }

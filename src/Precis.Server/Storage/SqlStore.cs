@@ -281,7 +281,7 @@ public abstract partial class SqlStore : IPrecisStore
                     Set(eid, a.EventId);
                     await newEvent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
-                object?[] values = [a.Id, a.Seq, a.Url, a.ContentHash, a.Outlet, a.Headline, a.Published, a.Text, a.Raw,
+                object?[] values = [a.Id, a.Seq, a.Url, a.ContentHash, a.Outlet, a.Headline, a.Published, a.Text, StoredRaw(a),
                     a.Format.ToString(), JsonSerializer.Serialize(a.Metadata, StoreJson.Default.SourceMetadata), Timestamp(a.IngestedAt), a.EventId];
                 for (int i = 0; i < p.Length; i++) Set(p[i], values[i]);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -402,21 +402,30 @@ public abstract partial class SqlStore : IPrecisStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static StoredArticle ReadArticle(DbDataReader r) => new(
-        r.GetString(0),
-        Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture),
-        NullableString(r, 2),
-        r.GetString(3),
-        NullableString(r, 4),
-        NullableString(r, 5),
-        NullableString(r, 6),
-        r.GetString(7),
-        r.GetString(8),
-        Enum.TryParse<DocumentFormat>(r.GetString(9), out var f) ? f : DocumentFormat.PlainText,
-        JsonSerializer.Deserialize(r.GetString(10), StoreJson.Default.SourceMetadata) ?? SourceMetadata.Empty,
-        ParseTimestamp(r.GetString(11)),
-        Convert.ToInt64(r.GetValue(12), CultureInfo.InvariantCulture),
-        NullableString(r, 13));
+    /// <summary>The raw column's value: empty when the raw document is the text itself (plain text whose line endings
+    /// were already "\n", most of what is ingested), so such a text is stored once; <see cref="ReadArticle"/> reads it
+    /// back as the text. A real raw document is never empty (an empty document has no text and is not stored).</summary>
+    private static string StoredRaw(StoredArticle a) => a.Raw.Length > 0 && string.Equals(a.Raw, a.Text, StringComparison.Ordinal) ? "" : a.Raw;
+
+    private static StoredArticle ReadArticle(DbDataReader r)
+    {
+        var text = r.GetString(7);
+        return new(
+            r.GetString(0),
+            Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture),
+            NullableString(r, 2),
+            r.GetString(3),
+            NullableString(r, 4),
+            NullableString(r, 5),
+            NullableString(r, 6),
+            text,
+            r.GetString(8) is { Length: > 0 } raw ? raw : text,
+            Enum.TryParse<DocumentFormat>(r.GetString(9), out var f) ? f : DocumentFormat.PlainText,
+            JsonSerializer.Deserialize(r.GetString(10), StoreJson.Default.SourceMetadata) ?? SourceMetadata.Empty,
+            ParseTimestamp(r.GetString(11)),
+            Convert.ToInt64(r.GetValue(12), CultureInfo.InvariantCulture),
+            NullableString(r, 13));
+    }
 
     private static StoredEvent ReadEvent(DbDataReader r) => new(
         Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture),

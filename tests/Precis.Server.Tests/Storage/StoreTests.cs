@@ -56,6 +56,22 @@ public abstract class StoreTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_plain_text_whose_raw_is_its_text_round_trips_by_every_read()
+    {
+        var store = await OpenAsync();
+        // Stored once (the raw column left empty), read back whole by each way articles are read.
+        var same = Article("p1", 1, 1) with { Text = "Plain text.\nSecond line.", Raw = "Plain text.\nSecond line.", Format = DocumentFormat.PlainText };
+        var crlf = Article("p2", 2, 1) with { Text = "Plain text.\nOther.", Raw = "Plain text.\r\nOther.", Format = DocumentFormat.PlainText };
+        await store.CommitAsync(new IngestBatch([same, crlf], [], T0));
+        Assert.Equal(same with { IngestedAt = T0 }, await store.GetArticleAsync("p1"));
+        Assert.Equal(crlf with { IngestedAt = T0 }, await store.GetArticleAsync("p2"));
+        var all = new List<StoredArticle>();
+        await foreach (var a in store.GetAllArticlesAsync()) all.Add(a);
+        Assert.Equal(["Plain text.\nSecond line.", "Plain text.\r\nOther."], all.Select(a => a.Raw));
+        Assert.Equal(["Plain text.\nSecond line.", "Plain text.\r\nOther."], (await store.GetEventArticlesAsync(1)).Select(a => a.Raw));
+    }
+
+    [SkippableFact]
     public async Task Existing_articles_are_found_by_id_url_or_hash()
     {
         var store = await OpenAsync();

@@ -670,7 +670,7 @@ public sealed partial class OnlineEventClusterer
         f[15] = cosine - otherCosine;
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
-        RareFeatures(RarestShareable(small.Sum.Keys), large.Sum, small.Size + large.Size, f);
+        RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
     }
 
     /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>

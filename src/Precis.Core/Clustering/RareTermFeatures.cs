@@ -61,6 +61,25 @@ public sealed partial class OnlineEventClusterer
         f[RareShareFeature + 2] = Math.Log(1 + exclusive);
     }
 
+    /// <summary>The rare terms of an event standing in for the article in a merge check. Within one article's merge
+    /// checks the same event is often the smaller side of several pairs: its rare set is kept for the current article
+    /// count and the event's size (the centroid changes only with the size), so it is chosen once, with the same result.</summary>
+    private int[] RarestShareable(EventState e)
+    {
+        if (_rareStamp != _documentCount)
+        {
+            _rareOfEvent.Clear();
+            _rareStamp = _documentCount;
+        }
+        if (_rareOfEvent.TryGetValue(e.Id, out var kept) && kept.Size == e.Size) return kept.Rare;
+        var rare = RarestShareable(e.Sum.Keys);
+        _rareOfEvent[e.Id] = (e.Size, rare);
+        return rare;
+    }
+
+    private readonly Dictionary<long, (int Size, int[] Rare)> _rareOfEvent = [];
+    private int _rareStamp = -1;
+
     /// <summary>Index of rare_share in <see cref="JoinFeatures.Names"/>; rarest_shared and exclusive_shared follow it.</summary>
     private const int RareShareFeature = 18;
 }

@@ -296,6 +296,9 @@ public static class JoinFeatures
         "body_over_next",    // body_cos minus the best body_cos among the other candidates (positive for a clear best)
         "idf_vote_share",    // the idf-weighted share of the article's query terms posted by the event: rare shared words count more
         "bigram_share",      // share of the article's top-term bigrams (adjacent content words) found in the event
+        "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
+        "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
+        "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
     ];
 
     public static int Count => Names.Count;

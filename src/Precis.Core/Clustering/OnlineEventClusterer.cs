@@ -31,7 +31,7 @@ public readonly record struct EventMerge(long Absorbed, long Into);
 /// <see cref="ClusteringOptions.MergeThreshold"/>. Page furniture (<see cref="BoilerplateDetector"/>) is kept out of
 /// events. IDF is maintained online. Not thread-safe: one writer at a time. Deterministic for a given article order.
 /// </summary>
-public sealed class OnlineEventClusterer
+public sealed partial class OnlineEventClusterer
 {
     // How many of an article's terms (by weight) are posted for its event, and how many of its names are queried.
     private const int PostedTerms = 40;
@@ -248,6 +248,8 @@ public sealed class OnlineEventClusterer
         public required Member Top { get; init; }
         public DateOnly? Date { get; init; }
         public string? Rejection { get; init; }
+        /// <summary>The rarest shareable terms (see RareTermFeatures.cs).</summary>
+        public int[] Rare { get; init; } = [];
     }
 
     private ArticleVector Prepare(ClusterInput input)
@@ -330,6 +332,7 @@ public sealed class OnlineEventClusterer
         {
             Terms = terms, Weights = weights, Posted = [.. posted], Query = [.. query], Lead = lead, Names = names,
             Shingles = shingles, Bigrams = [.. bigrams], QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
+            Rare = RarestShareable(terms),
         };
     }
 
@@ -645,6 +648,7 @@ public sealed class OnlineEventClusterer
         f[15] = cosine - otherCosine;
         f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
         f[17] = CopyShare(article.Bigrams, e.Bigrams);
+        RareFeatures(article.Rare, e.Sum, e.Size + 1, f);
     }
 
     /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
@@ -668,6 +672,7 @@ public sealed class OnlineEventClusterer
         f[15] = cosine - otherCosine;
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
+        RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
     }
 
     /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>

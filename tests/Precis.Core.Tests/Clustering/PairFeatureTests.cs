@@ -51,3 +51,61 @@ public sealed class PairFeatureTests
         }
     }
 }
+
+/// <summary>The rare-term features of issue 14's seventh round (RareTermFeatures.cs): lower-cased text has no capitalised
+/// names, but the rare words a report shares with its event still show. Texts are fictional and lower-cased.</summary>
+public sealed class RareTermFeatureTests
+{
+    private const string Lighthouse =
+        "the old lighthouse at brannock point was sold at auction on friday. the buyer, a retired ferry pilot named "
+        + "tobias quillane, said he would restore the lamp room and open the tower to visitors next summer.";
+
+    private const string LighthouseFollowUp =
+        "tobias quillane, who bought the brannock point lighthouse last week, has asked the council for a permit "
+        + "to repair the lamp room. neighbours welcomed the plan at a meeting on tuesday.";
+
+    private const string Orchard =
+        "a late frost damaged apple blossom across the valley orchards this week, growers said on friday. "
+        + "several farms expect a smaller harvest and the council promised advice on frost protection.";
+
+    [Fact]
+    public void Rare_words_shared_with_the_right_event_show_in_its_features_and_not_in_the_others()
+    {
+        var clusterer = new OnlineEventClusterer(new ClusteringOptions { Model = null });
+        var lighthouse = clusterer.Add(ClusterTerms.FromText("l1", null, Lighthouse)).EventId;
+        var orchard = clusterer.Add(ClusterTerms.FromText("o1", null, Orchard)).EventId;
+        var seen = new Dictionary<long, double[]>();
+        clusterer.AddChosen(ClusterTerms.FromText("l2", null, LighthouseFollowUp), candidates =>
+        {
+            foreach (var (id, features) in candidates) seen[id] = features;
+            return 0;
+        });
+        var names = JoinFeatures.Names.ToList();
+        int share = names.IndexOf("rare_share"), rarest = names.IndexOf("rarest_shared"), exclusive = names.IndexOf("exclusive_shared");
+        Assert.True(seen.ContainsKey(lighthouse));
+        var own = seen[lighthouse];
+        Assert.InRange(own[share], 0.3, 1.0);
+        Assert.InRange(own[rarest], 0.5, 1.0);
+        Assert.True(own[exclusive] > 0, "'quillane' and 'brannock' appear in these two texts only");
+        if (seen.TryGetValue(orchard, out var other))
+        {
+            Assert.True(other[share] < own[share]);
+            Assert.True(other[exclusive] < own[exclusive]);
+        }
+    }
+
+    [Fact]
+    public void A_text_whose_words_nobody_else_uses_has_no_rare_evidence()
+    {
+        var clusterer = new OnlineEventClusterer(new ClusteringOptions { Model = null });
+        clusterer.Add(ClusterTerms.FromText("o1", null, Orchard));
+        var seen = new List<double[]>();
+        clusterer.AddChosen(ClusterTerms.FromText("x", null, "zebulon quartzite xylophones vex jumpy wizards."), candidates =>
+        {
+            foreach (var (_, features) in candidates) seen.Add(features);
+            return 0;
+        });
+        int share = JoinFeatures.Names.ToList().IndexOf("rare_share");
+        Assert.All(seen, f => Assert.Equal(0, f[share]));
+    }
+}

@@ -14,7 +14,7 @@ public sealed partial class OnlineEventClusterer
 
     /// <summary>The side's <see cref="RareTerms"/> highest-idf terms with document frequency at least 2 (ties by term id),
     /// rarest first.</summary>
-    private int[] RarestShareable(IEnumerable<int> terms)
+    private int[] RarestShareable(ReadOnlySpan<int> terms)
     {
         var best = new int[RareTerms];
         var bestIdf = new double[RareTerms];
@@ -41,7 +41,7 @@ public sealed partial class OnlineEventClusterer
     /// <summary>Writes rare_share, rarest_shared and exclusive_shared for a side whose rare terms are <paramref name="rare"/>
     /// against an event whose centroid is <paramref name="sum"/>; <paramref name="documents"/> is how many documents the
     /// two sides hold together (a shared term in no more documents than that may be exclusive to the pair).</summary>
-    private void RareFeatures(int[] rare, Dictionary<int, double> sum, int documents, double[] f)
+    private void RareFeatures(int[] rare, TermVector sum, int documents, double[] f)
     {
         double total = 0, shared = 0, rarest = 0;
         int exclusive = 0;
@@ -50,7 +50,7 @@ public sealed partial class OnlineEventClusterer
         {
             double idf = Idf(term);
             total += idf;
-            if (!sum.ContainsKey(term)) continue;
+            if (!sum.Contains(term)) continue;
             shared += idf;
             if (idf > rarest) rarest = idf;
             if (stats[term].DocumentFrequency <= documents) exclusive++;
@@ -72,7 +72,7 @@ public sealed partial class OnlineEventClusterer
             _rareStamp = _documentCount;
         }
         if (_rareOfEvent.TryGetValue(e.Id, out var kept) && kept.Size == e.Size) return kept.Rare;
-        var rare = RarestShareable(e.Sum.Keys);
+        var rare = RarestShareable(e.Sum.Terms);
         _rareOfEvent[e.Id] = (e.Size, rare);
         return rare;
     }

@@ -63,20 +63,9 @@ internal sealed class TermTable
     public IReadOnlyList<string>? LeadSource { get; private init; }
     public int[]? LeadIds { get; private init; }
 
-    /// <summary>Counts <paramref name="terms"/> and numbers the names and lead terms of the same article.</summary>
-    public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string> names, IReadOnlyList<string> lead)
-    {
-        var table = Count(terms);
-        return new TermTable(table.Source, table.Distinct, table.Ids, table.Counts, table.Sequence)
-        {
-            NameSource = names,
-            NameIds = NameIdsOf(names),
-            LeadSource = lead,
-            LeadIds = LeadIdsOf(lead),
-        };
-    }
-
-    public static TermTable Count(IReadOnlyList<string> terms)
+    /// <summary>Counts <paramref name="terms"/>; with <paramref name="names"/> and <paramref name="lead"/> (the same
+    /// article's), numbers those too.</summary>
+    public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string>? names = null, IReadOnlyList<string>? lead = null)
     {
         // Distinct by catalog number (one number per distinct string), in order of first occurrence.
         var slots = new Dictionary<int, int>();
@@ -98,20 +87,23 @@ internal sealed class TermTable
             counts[slot]++;
             sequence[i] = slot;
         }
-        return new TermTable(terms, [.. distinct], [.. ids], [.. counts], sequence);
+        return new TermTable(terms, [.. distinct], [.. ids], [.. counts], sequence)
+        {
+            NameSource = names,
+            NameIds = names is null ? null : NameIdsOf(names),
+            LeadSource = lead,
+            LeadIds = lead is null ? null : LeadIdsOf(lead),
+        };
     }
 
-    public static int[] NameIdsOf(IReadOnlyList<string> names)
-    {
-        var ids = new int[names.Count];
-        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.CachedNameIdOf(names[i]);
-        return ids;
-    }
+    public static int[] NameIdsOf(IReadOnlyList<string> names) => IdsOf(names, TermCatalog.CachedNameIdOf);
 
-    public static int[] LeadIdsOf(IReadOnlyList<string> lead)
+    public static int[] LeadIdsOf(IReadOnlyList<string> lead) => IdsOf(lead, TermCatalog.CachedIdOf);
+
+    private static int[] IdsOf(IReadOnlyList<string> list, Func<string, int> number)
     {
-        var ids = new int[lead.Count];
-        for (int i = 0; i < ids.Length; i++) ids[i] = TermCatalog.CachedIdOf(lead[i]);
+        var ids = new int[list.Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = number(list[i]);
         return ids;
     }
 }

@@ -509,7 +509,6 @@ public sealed partial class OnlineEventClusterer
         voted.Clear();
         // Postings of terms in more than a tenth of all articles hold no evidence of a shared event and cost the most.
         int maxPosting = Math.Max(50, _documentCount / 10);
-        bool merged = _mergedInto.Count > 0;
         bool dated = first is not null && last is not null;
         // The weeks of the time window (the same for every term), read after the undated postings.
         int from = dated ? Week(first!.Value.AddDays(-_options.WindowDays)) : 0;
@@ -536,7 +535,7 @@ public sealed partial class OnlineEventClusterer
                 foreach (var raw in list)
                 {
                     var e = raw;
-                    if (merged) while (e.MergedInto is { } into) e = into;
+                    while (e.MergedInto is { } into) e = into;
                     if (e.Id == exclude) continue;
                     if (e.VoteStamp != stamp)
                     {
@@ -911,28 +910,33 @@ public sealed partial class OnlineEventClusterer
             }
             if (best == 0 || bestScore < cut) return merges;
 
-            // The older event (lower id) survives, so links to it stay valid; postings of the absorbed id resolve to it.
-            var absorbed = _events[best];
-            var (keep, absorb) = grown.Id < absorbed.Id ? (grown, absorbed) : (absorbed, grown);
-            keep.Sum.AddAll(absorb.Sum);
-            keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
-            keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
-            keep.Shingles.UnionWith(absorb.Shingles);
-            keep.Bigrams.UnionWith(absorb.Bigrams);
-            keep.Members.AddRange(absorb.Members);
-            if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
-            keep.Posted.UnionWith(absorb.Posted);
-            keep.Size += absorb.Size;
-            keep.NormStamp = 0;
-            keep.Touched = Math.Max(keep.Touched, absorb.Touched);
-            if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
-            if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
-            _events.Remove(absorb.Id);
-            _mergedInto[absorb.Id] = keep.Id;
-            absorb.Retire(keep);
-            merges.Add(new EventMerge(absorb.Id, keep.Id));
-            grown = keep;
+            merges.Add(Absorb(grown, _events[best], out grown));
         }
+    }
+
+    /// <summary>Merges two live events into one and returns the merge. The older event (lower id) survives, so links to it
+    /// stay valid; postings of the absorbed event lead to it (<see cref="EventState.Retire"/>).</summary>
+    private EventMerge Absorb(EventState a, EventState b, out EventState kept)
+    {
+        var (keep, absorb) = a.Id < b.Id ? (a, b) : (b, a);
+        keep.Sum.AddAll(absorb.Sum);
+        keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
+        keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
+        keep.Shingles.UnionWith(absorb.Shingles);
+        keep.Bigrams.UnionWith(absorb.Bigrams);
+        keep.Members.AddRange(absorb.Members);
+        if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
+        keep.Posted.UnionWith(absorb.Posted);
+        keep.Size += absorb.Size;
+        keep.NormStamp = 0;
+        keep.Touched = Math.Max(keep.Touched, absorb.Touched);
+        if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
+        if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
+        _events.Remove(absorb.Id);
+        _mergedInto[absorb.Id] = keep.Id;
+        absorb.Retire(keep);
+        kept = keep;
+        return new EventMerge(absorb.Id, keep.Id);
     }
 
     /// <summary>One term's postings: the weeks it was posted in, ascending (NoWeek first), and the events of each week

@@ -86,6 +86,21 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Training_pairs_from_more_shuffles_and_weighted_positives_are_named_in_the_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "seeds-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--trees", "8", "--pair-seeds", "4", "--positive-weight", "2.5"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var read = Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        Assert.NotNull(read.TrainedOn);
+        Assert.Contains("shuffle seeds 1,2,3,4,", read.TrainedOn, StringComparison.Ordinal);
+        Assert.Contains("Boosted trees: 8 trees of depth 3, learning rate 0.1, L2 1, same-event pairs weighted 2.5.", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cross_validation_trains_on_one_topic_fold_and_scores_the_other_without_writing_a_model()
     {
         var stdout = new StringWriter();
@@ -129,6 +144,8 @@ public sealed class BenchClusterCommandTests : IDisposable
     [InlineData("--trees", "0")]
     [InlineData("--learning-rate", "0")]
     [InlineData("--dagger-rounds", "-1")]
+    [InlineData("--pair-seeds", "0")]
+    [InlineData("--positive-weight", "0")]
     public void Bad_training_settings_are_a_usage_error(string option, string value)
     {
         var stderr = new StringWriter();

@@ -80,9 +80,9 @@ internal static class BenchClusterTraining
     }
 
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0)
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null)
     {
-        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds);
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds);
         var model = Kept(logistic, logisticF1, trees, treesF1);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
         File.WriteAllText(outPath, model.ToJson() + "\n");
@@ -100,16 +100,17 @@ internal static class BenchClusterTraining
         treesF1 > logisticF1 + 1e-12 ? trees : logistic;
 
     /// <summary>Fits both kinds of scorer on the tuning halves of <paramref name="benches"/> and chooses each kind's cuts
-    /// there (the steps of <see cref="Train"/> before the model is written).</summary>
+    /// there (the steps of <see cref="Train"/> before the model is written). Training pairs come from the shuffles
+    /// <paramref name="pairSeeds"/> of the tuning halves; the cuts are chosen on <see cref="Seeds"/>.</summary>
     private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
-        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds)
+        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds, int[] pairSeeds)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
         foreach (var bench in benches)
         {
-            foreach (var seed in Seeds)
+            foreach (var seed in pairSeeds)
             {
                 var clusterer = new OnlineEventClusterer(baseOptions with { Model = null });
                 var eventOf = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -144,7 +145,7 @@ internal static class BenchClusterTraining
         // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
         // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
         // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
-        var (ax, ay, mx, my) = Dagger(benches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) });
+        var (ax, ay, mx, my) = Dagger(benches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) }, pairSeeds);
         int round2 = ax.Count;
         x.AddRange(ax);
         y.AddRange(ay);
@@ -156,7 +157,7 @@ internal static class BenchClusterTraining
         static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
         var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", Seeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
         var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
@@ -171,14 +172,14 @@ internal static class BenchClusterTraining
         // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
         // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}."));
+            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}{(treeSettings.PositiveWeight != 1 ? ", same-event pairs weighted " + treeSettings.PositiveWeight.ToString(CultureInfo.InvariantCulture) : "")}."));
         static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
         (JoinModel, double) FitTrees()
         {
             var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
             var treeMerge = BothKinds(my) ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(treeSettings.PositiveWeight != 1 ? string.Create(CultureInfo.InvariantCulture, $", same-event pairs weighted {treeSettings.PositiveWeight}") : "")}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
             return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees");
         }
         var (trees, treesF1) = FitTrees();
@@ -187,7 +188,7 @@ internal static class BenchClusterTraining
         // mistakes in the events, its own merges) are added to both pair sets, and the trees and their cuts are refitted.
         for (int round = 0; round < extraRounds; round++)
         {
-            var (bx, by, bmx, bmy) = Dagger(benches, baseOptions with { Model = trees });
+            var (bx, by, bmx, bmy) = Dagger(benches, baseOptions with { Model = trees }, pairSeeds);
             Mask(bx);
             Mask(bmx);
             x.AddRange(bx);
@@ -205,19 +206,22 @@ internal static class BenchClusterTraining
     /// the other fold's streams, and the other way round. The held-out halves are never read. Prints and returns the
     /// mean B-cubed F1 over the two folds (mean over files, seeds within a file) for the kind <see cref="Train"/> would keep.</summary>
     internal static double CrossValidate(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings treeSettings, int extraRounds)
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds = null, int split = 1)
     {
+        // Split 1 alternates the tuning topics (in file order) between the folds; split 2 alternates pairs of them, a
+        // second partition of the same topics to check that a difference between two recipes is not one split's luck.
+        int FoldOf(int i) => split == 2 ? i / 2 % 2 : i % 2;
         var folds = new List<double>();
         for (int fold = 0; fold < 2; fold++)
         {
             List<BenchStream> Part(int part) => [.. benches.Select(b =>
             {
                 var tuningIds = b.Documents.Select(d => d.Truth).Distinct(StringComparer.Ordinal).Where(b.TuneIds.Contains).ToList();
-                return b with { TuneIds = tuningIds.Where((_, i) => i % 2 == part).ToHashSet(StringComparer.Ordinal) };
+                return b with { TuneIds = tuningIds.Where((_, i) => FoldOf(i) == part).ToHashSet(StringComparer.Ordinal) };
             })];
             var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
             var training = Part(fold);
-            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds);
             var model = Kept(logistic, logisticF1, trees, treesF1);
             var other = Part(1 - fold);
             var perFile = other.Select(b => Seeds.Average(s => Simulate(b.Stream(s, tuning: true), baseOptions with { Model = model }).Scores.BCubedF1)).ToList();
@@ -233,7 +237,7 @@ internal static class BenchClusterTraining
     /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the
     /// tuning streams and returns every (article, event) and (event, event) pair it scored, each labelled by whether
     /// both sides' majority gold clusters agree (the article's own cluster for an article).</summary>
-    private static (List<double[]> X, List<bool> Y, List<double[]> MX, List<bool> MY) Dagger(IReadOnlyList<BenchStream> benches, ClusteringOptions options)
+    private static (List<double[]> X, List<bool> Y, List<double[]> MX, List<bool> MY) Dagger(IReadOnlyList<BenchStream> benches, ClusteringOptions options, int[] pairSeeds)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
@@ -241,7 +245,7 @@ internal static class BenchClusterTraining
         var my = new List<bool>();
         foreach (var bench in benches)
         {
-            foreach (var seed in Seeds)
+            foreach (var seed in pairSeeds)
             {
                 var clusterer = new OnlineEventClusterer(options);
                 var golds = new Dictionary<long, Dictionary<string, int>>();

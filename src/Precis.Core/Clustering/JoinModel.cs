@@ -299,8 +299,6 @@ public static class JoinFeatures
         "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
         "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
         "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
-        "event_rare_share",  // idf-weighted share of the event's 16 rarest shareable terms found in the article (the other way round)
-        "event_exclusive",   // log(1 + those of them held by no more documents than the two sides)
     ];
 
     public static int Count => Names.Count;

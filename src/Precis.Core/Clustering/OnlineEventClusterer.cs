@@ -61,6 +61,9 @@ public sealed partial class OnlineEventClusterer
     // dot products read it at every term of a candidate's centroid.
     private TermStat[] _stats = new TermStat[1024];
     private double[] _scratch = new double[1024];
+    // One bit per term id, set where _scratch holds a scattered value: a walk over a centroid or a member's terms tests
+    // this small array (a few kilobytes, cache-resident) and reads _scratch only where the other side has the term.
+    private ulong[] _scratchBits = new ulong[1024 / 64];
 
     private struct TermStat
     {
@@ -407,6 +410,7 @@ public sealed partial class OnlineEventClusterer
             {
                 Array.Resize(ref _stats, _stats.Length * 2);
                 Array.Resize(ref _scratch, _stats.Length);
+                Array.Resize(ref _scratchBits, _stats.Length / 64);
                 Array.Resize(ref _postings, _stats.Length);
             }
             _stats[id] = new TermStat { IdfStamp = -1 };
@@ -625,12 +629,15 @@ public sealed partial class OnlineEventClusterer
     {
         double best = 0;
         var scratch = _scratch;
+        var bits = _scratchBits;
         foreach (var m in e.Members)
         {
+            // Terms not scattered add +0 to a sum of non-negative products: skipping them leaves it bit for bit.
             double dot = 0;
             for (int k = 0; k < m.Terms.Length; k++)
             {
-                dot += scratch[m.Terms[k]] * m.Values[k];
+                int term = m.Terms[k];
+                if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * m.Values[k];
             }
             if (m.Norm > 0 && norm > 0) best = Math.Max(best, dot / (m.Norm * norm));
         }
@@ -743,12 +750,21 @@ public sealed partial class OnlineEventClusterer
     // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
     // other side's entries, so a shared term costs an array read instead of a hash lookup.
     // (_scratch has a slot for every term id.)
-    private void Scatter(int term, double value) => _scratch[term] = value;
+    private void Scatter(int term, double value)
+    {
+        _scratch[term] = value;
+        _scratchBits[term >> 6] |= 1UL << term;
+    }
 
     private void ClearScratch(ReadOnlySpan<int> terms)
     {
         var scratch = _scratch;
-        foreach (var term in terms) scratch[term] = 0;
+        var bits = _scratchBits;
+        foreach (var term in terms)
+        {
+            scratch[term] = 0;
+            bits[term >> 6] &= ~(1UL << term);
+        }
     }
 
     /// <summary>The dot product of the scattered side, holding <paramref name="scatteredTerms"/> terms listed in
@@ -775,11 +791,17 @@ public sealed partial class OnlineEventClusterer
     private double Dot(EventState e)
     {
         // A centroid keeps idf-free values; the scattered side carries the idf² that the product needs.
+        // Terms not scattered add +0 (all products are non-negative): skipping them leaves the sum bit for bit.
         double dot = 0;
         var scratch = _scratch;
+        var bits = _scratchBits;
         var terms = e.Sum.Terms;
         var values = e.Sum.Values;
-        for (int i = 0; i < terms.Length; i++) dot += scratch[terms[i]] * values[i];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            int term = terms[i];
+            if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * values[i];
+        }
         return dot;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -105,7 +106,13 @@ public sealed class TreeEnsembleScorer : PairScorer
         foreach (int root in _roots)
         {
             ref readonly Node node = ref nodes[root];
-            while (node.Feature >= 0) node = ref nodes[features[node.Feature] <= node.ThresholdOrValue ? node.Left : node.Right];
+            while (node.Feature >= 0)
+            {
+                // The branch taken is the data's (a coin flip to the predictor): pick the child arithmetically instead.
+                // "Not greater" goes left and anything else (NaN included) right, as in RegressionTree.Evaluate.
+                bool left = features[node.Feature] <= node.ThresholdOrValue;
+                node = ref nodes[node.Right + (Unsafe.As<bool, byte>(ref left) * (node.Left - node.Right))];
+            }
             z += node.ThresholdOrValue;
         }
         return Sigmoid(z);

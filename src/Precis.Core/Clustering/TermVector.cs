@@ -13,11 +13,9 @@ internal sealed class TermVector
 {
     private int[] _terms;
     private double[] _values;
-    // Open addressing with linear probing over twice the capacity (at most half full): each entry packs 1 + the slot
-    // (high 32 bits; 0 = empty) with the term (low 32 bits), so a lookup compares terms within the index itself and
-    // touches one cache line (rarely two) before reading the value, where a chained index read the bucket, the term and
-    // the chain link from three arrays.
-    private long[] _index;
+    // _buckets[term & mask] = 1 + the first slot of the chain; _next[slot] = 1 + the next slot (0 ends a chain).
+    private int[] _buckets;
+    private int[] _next;
     private int _count;
 
     public TermVector(int capacity = 0)
@@ -25,7 +23,8 @@ internal sealed class TermVector
         int size = capacity <= 4 ? 4 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity);
         _terms = new int[size];
         _values = new double[size];
-        _index = new long[2 * size];
+        _buckets = new int[size];
+        _next = new int[size];
     }
 
     /// <summary>Distinct terms held.</summary>
@@ -61,34 +60,20 @@ internal sealed class TermVector
     /// entry's value before (0 for a new term).</summary>
     public double AddReturningOld(int term, double value)
     {
-        var index = _index;
-        int mask = index.Length - 1;
-        int i = Home(term, mask);
-        while (true)
+        int slot = Find(term);
+        if (slot >= 0)
         {
-            long entry = index[i];
-            if (entry == 0) break;
-            if ((int)entry == term)
-            {
-                int found = (int)(entry >>> 32) - 1;
-                double old = _values[found];
-                _values[found] = old + value;
-                return old;
-            }
-            i = (i + 1) & mask;
+            double old = _values[slot];
+            _values[slot] = old + value;
+            return old;
         }
-        if (_count == _terms.Length)
-        {
-            Grow();
-            index = _index;
-            mask = index.Length - 1;
-            i = Home(term, mask);
-            while (index[i] != 0) i = (i + 1) & mask;
-        }
-        int slot = _count++;
+        if (_count == _terms.Length) Grow();
+        slot = _count++;
         _terms[slot] = term;
         _values[slot] = value;
-        index[i] = Entry(term, slot);
+        ref int bucket = ref _buckets[term & (_buckets.Length - 1)];
+        _next[slot] = bucket;
+        bucket = slot + 1;
         return 0;
     }
 
@@ -103,38 +88,30 @@ internal sealed class TermVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Find(int term)
     {
-        var index = _index;
-        int mask = index.Length - 1;
-        int i = Home(term, mask);
-        while (true)
+        int slot = _buckets[term & (_buckets.Length - 1)] - 1;
+        var terms = _terms;
+        var next = _next;
+        while ((uint)slot < (uint)terms.Length)
         {
-            long entry = index[i];
-            if (entry == 0) return -1;
-            if ((int)entry == term) return (int)(entry >>> 32) - 1;
-            i = (i + 1) & mask;
+            if (terms[slot] == term) return slot;
+            slot = next[slot] - 1;
         }
+        return -1;
     }
-
-    // Fibonacci hashing: a centroid often holds runs of nearby ids (terms first met in the same article), which the
-    // multiply scatters so that they do not fill one long probe run.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(int term, int mask) => (int)((ulong)(uint)term * 0x9E3779B97F4A7C15UL >> 32) & mask;
-
-    private static long Entry(int term, int slot) => ((long)(slot + 1) << 32) | (uint)term;
 
     private void Grow()
     {
         int size = _terms.Length * 2;
         Array.Resize(ref _terms, size);
         Array.Resize(ref _values, size);
-        var index = new long[2 * size];
-        int mask = index.Length - 1;
+        _next = new int[size];
+        _buckets = new int[size];
+        int mask = size - 1;
         for (int slot = 0; slot < _count; slot++)
         {
-            int i = Home(_terms[slot], mask);
-            while (index[i] != 0) i = (i + 1) & mask;
-            index[i] = Entry(_terms[slot], slot);
+            ref int bucket = ref _buckets[_terms[slot] & mask];
+            _next[slot] = bucket;
+            bucket = slot + 1;
         }
-        _index = index;
     }
 }

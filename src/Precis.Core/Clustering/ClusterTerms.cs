@@ -65,7 +65,14 @@ internal sealed class TermTable
 
     /// <summary>Counts <paramref name="terms"/>; with <paramref name="names"/> and <paramref name="lead"/> (the same
     /// article's), numbers those too.</summary>
-    public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string>? names = null, IReadOnlyList<string>? lead = null)
+    public static TermTable Count(IReadOnlyList<string> terms, IReadOnlyList<string>? names = null, IReadOnlyList<string>? lead = null) =>
+        Count(terms, null, names, lead);
+
+    /// <summary>Counts <paramref name="terms"/> whose catalog numbers are known where an entry of
+    /// <paramref name="numbers"/> (parallel to the terms, filled in here) is not negative: the tokenizer gives them
+    /// (<see cref="Precis.Documents.Token.StemNumber"/>), so a term occurrence costs no lookup. With numbers,
+    /// <paramref name="lead"/> must be the first terms (as the builders of <see cref="ClusterTerms"/> make it).</summary>
+    public static TermTable Count(IReadOnlyList<string> terms, List<int>? numbers, IReadOnlyList<string>? names, IReadOnlyList<string>? lead)
     {
         // Distinct by catalog number (one number per distinct string), in order of first occurrence.
         var slots = new Dictionary<int, int>();
@@ -75,7 +82,8 @@ internal sealed class TermTable
         var sequence = new int[terms.Count];
         for (int i = 0; i < sequence.Length; i++)
         {
-            int number = TermCatalog.CachedIdOf(terms[i]);
+            int number = numbers is not null && numbers[i] >= 0 ? numbers[i] : TermCatalog.CachedIdOf(terms[i]);
+            if (numbers is not null) numbers[i] = number;
             ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slots, number, out bool exists);
             if (!exists)
             {
@@ -92,7 +100,7 @@ internal sealed class TermTable
             NameSource = names,
             NameIds = names is null ? null : NameIdsOf(names),
             LeadSource = lead,
-            LeadIds = lead is null ? null : LeadIdsOf(lead),
+            LeadIds = lead is null ? null : numbers is not null ? [.. numbers.GetRange(0, lead.Count)] : LeadIdsOf(lead),
         };
     }
 
@@ -129,18 +137,20 @@ public static class ClusterTerms
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>(text.Length / 6);
+        var numbers = new List<int>(terms.Capacity);
         var names = new List<string>();
         var lead = new List<string>();
         // A detected headline is often the text's first line: count it once.
         if (!string.IsNullOrEmpty(headline) && !text.Contains(headline, StringComparison.Ordinal))
         {
-            Add(headline, terms, names);
+            Add(headline, terms, numbers, names);
             lead.AddRange(terms);
         }
         int before = terms.Count;
-        var shape = Add(text, terms, names);
+        var shape = Add(text, terms, numbers, names);
+        // The lead is the first terms (the headline's, then the text's first ones).
         for (int i = before; i < terms.Count && i - before < LeadLength; i++) lead.Add(terms[i]);
-        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms, names, lead) };
+        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms, numbers, names, lead) };
     }
 
     /// <summary>Uses the tokens the pipeline's segmentation already made (content sentences, furniture excluded)
@@ -150,21 +160,22 @@ public static class ClusterTerms
         ArgumentNullException.ThrowIfNull(article);
         if (article.Sentences.IsEmpty) return FromText(article.Id, article.Headline, article.Text, article.Published?.Date);
         var terms = new List<string>(article.Text.Length / 6);
+        var numbers = new List<int>(terms.Capacity);
         var names = new List<string>();
-        if (!string.IsNullOrEmpty(article.Headline)) Add(article.Headline, terms, names);
+        if (!string.IsNullOrEmpty(article.Headline)) Add(article.Headline, terms, numbers, names);
         var tokens = new List<Token>();
         foreach (var sentence in article.Sentences)
         {
             tokens.Clear();
             tokens.AddRange(sentence.Tokens);
-            foreach (var token in tokens) AddToken(token, terms);
+            foreach (var token in tokens) AddToken(token, terms, numbers);
             ScanNames(article.Text, tokens, names);
         }
         var lead = terms.Take(LeadLength + (article.Headline is null ? 0 : 10)).ToList();
-        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms, names, lead) };
+        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms, numbers, names, lead) };
     }
 
-    private static DocumentShape Add(string text, List<string> terms, List<string> names)
+    private static DocumentShape Add(string text, List<string> terms, List<int> numbers, List<string> names)
     {
         // The tokens live only for this call: one list per thread, reused, so a long article's tokens neither regrow
         // a list nor land on the large object heap each time.
@@ -173,7 +184,7 @@ public static class ClusterTerms
         try
         {
             Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-            foreach (var token in tokens) AddToken(token, terms);
+            foreach (var token in tokens) AddToken(token, terms, numbers);
             ScanNames(text, tokens, names);
             return Measure(text, tokens);
         }
@@ -190,11 +201,12 @@ public static class ClusterTerms
     [ThreadStatic]
     private static List<Token>? t_tokens;
 
-    private static void AddToken(Token token, List<string> terms)
+    private static void AddToken(Token token, List<string> terms, List<int> numbers)
     {
         // Content words only: stop words and one-letter tokens carry no topic (Salton & Buckley 1988).
         if (token.Kind != TokenKind.Word || token.IsStopWord || token.Normal.Length < 2) return;
         terms.Add(token.Stem);
+        numbers.Add(token.StemNumber);
     }
 
     /// <summary>A cheap capitalised-name scan (the entity stage's scanner needs the whole article set for its case

@@ -61,6 +61,9 @@ public sealed partial class OnlineEventClusterer
     // dot products read it at every term of a candidate's centroid.
     private TermStat[] _stats = new TermStat[1024];
     private double[] _scratch = new double[1024];
+    // One bit per term id, set where _scratch holds a scattered value: a walk over a centroid or a member's terms tests
+    // this small array (a few kilobytes, cache-resident) and reads _scratch only where the other side has the term.
+    private ulong[] _scratchBits = new ulong[1024 / 64];
 
     private struct TermStat
     {
@@ -257,7 +260,7 @@ public sealed partial class OnlineEventClusterer
         var tf = CountTerms(input.CountedTerms(), input.NameIds());
         var (terms, weights) = Weigh(tf.Body);
         var order = ByWeight(terms, weights);
-        var posted = new List<int>(Math.Min(order.Length, PostedTerms) + tf.Names.Count);
+        var posted = new List<int>(Math.Min(order.Length, PostedTerms) + tf.Names.Ids.Length);
         for (int k = 0; k < order.Length && k < PostedTerms; k++) posted.Add(terms[order[k]]);
         var topTerms = new int[posted.Count];
         var topValues = new double[posted.Count];
@@ -276,12 +279,14 @@ public sealed partial class OnlineEventClusterer
         var nameOrder = ByWeight(nameTerms, names.Values.ToArray());
         for (int k = 0; k < nameOrder.Length && k < QueryNames; k++) query.Add(nameTerms[nameOrder[k]]);
         posted.AddRange(nameTerms);
-        var leadCounts = new Dictionary<int, int>();
-        foreach (var term in input.LeadIds())
+        var leadIds = input.LeadIds();
+        var leadLocal = new int[leadIds.Length];
+        int leadKnown = 0;
+        foreach (var term in leadIds)
         {
-            if (KnownId(term) is var id and >= 0) leadCounts[id] = leadCounts.GetValueOrDefault(id) + 1;
+            if (KnownId(term) is var id and >= 0) leadLocal[leadKnown++] = id;
         }
-        var lead = Normalised(leadCounts);
+        var lead = Normalised(CountIds(leadLocal.AsSpan(0, leadKnown)));
 
         // Word trigrams over the first terms, hashed from term ids (stable within a run, which is all they are compared in).
         var sequence = tf.Sequence;
@@ -314,7 +319,7 @@ public sealed partial class OnlineEventClusterer
                 for (int i = 0; i < OpeningTerms; i++) opening = opening * 1_000_003 + ids[i];
                 // An order-free hash of the term counts (a sum of mixed pairs), so no sort is needed.
                 long text = 23;
-                foreach (var (term, count) in tf.Body) text += Mix(((long)term << 20) ^ count);
+                for (int i = 0; i < tf.Body.Ids.Length; i++) text += Mix(((long)tf.Body.Ids[i] << 20) ^ tf.Body.Counts[i]);
                 if (_openings.TryGetValue(opening, out var seen))
                 {
                     bool varied = seen.Varied || seen.FirstText != text;
@@ -345,32 +350,52 @@ public sealed partial class OnlineEventClusterer
         return unchecked((long)(z ^ (z >> 31)));
     }
 
+    /// <summary>Distinct term ids in order of first occurrence and how often each occurs (what a dictionary filled
+    /// by a walk over the text, with no removals, would enumerate, in the same order).</summary>
+    private readonly record struct TermCounts(int[] Ids, int[] Counts);
+
     /// <summary>Term frequencies of the body and the names, and the body's term ids in text order (looked up once).</summary>
-    private (Dictionary<int, int> Body, Dictionary<int, int> Names, int[] Sequence) CountTerms(TermTable terms, int[] names)
+    private (TermCounts Body, TermCounts Names, int[] Sequence) CountTerms(TermTable terms, int[] names)
     {
         // Distinct terms in order of first occurrence: ids are handed out, and tf filled, in the order a walk over
-        // the text would (the same ids and the same dictionary order).
+        // the text would (the same ids and the same order). The table's terms are distinct, so their ids are too.
         var ids = new int[terms.Distinct.Length];
-        var tf = new Dictionary<int, int>(ids.Length);
-        for (int j = 0; j < ids.Length; j++)
-        {
-            ids[j] = TermId(terms.Ids[j]);
-            tf.Add(ids[j], terms.Counts[j]);
-        }
+        for (int j = 0; j < ids.Length; j++) ids[j] = TermId(terms.Ids[j]);
         var sequence = new int[terms.Sequence.Length];
         for (int i = 0; i < sequence.Length; i++) sequence[i] = ids[terms.Sequence[i]];
-        var nf = new Dictionary<int, int>();
-        foreach (var name in names)
-        {
-            int id = TermId(name);
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(nf, id, out _)++;
-        }
+        var nameIds = new int[names.Length];
+        for (int i = 0; i < names.Length; i++) nameIds[i] = TermId(names[i]);
+        var nf = CountIds(nameIds);
         _documentCount++;
         var stats = _stats;
-        foreach (var id in tf.Keys) stats[id].DocumentFrequency++;
-        foreach (var id in nf.Keys) stats[id].DocumentFrequency++;
-        return (tf, nf, sequence);
+        foreach (var id in ids) stats[id].DocumentFrequency++;
+        foreach (var id in nf.Ids) stats[id].DocumentFrequency++;
+        return (new TermCounts(ids, terms.Counts), nf, sequence);
     }
+
+    /// <summary>Counts <paramref name="ids"/>: distinct ids in order of first occurrence with their counts.</summary>
+    private TermCounts CountIds(ReadOnlySpan<int> ids)
+    {
+        var slots = _countSlots;
+        slots.Clear();
+        var distinct = new List<int>(ids.Length);
+        var counts = new List<int>(ids.Length);
+        foreach (var id in ids)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slots, id, out bool exists);
+            if (!exists)
+            {
+                slot = distinct.Count;
+                distinct.Add(id);
+                counts.Add(0);
+            }
+            counts[slot]++;
+        }
+        return new TermCounts([.. distinct], [.. counts]);
+    }
+
+    // CountIds' scratch: id -> its index among the distinct ids (emptied on each use).
+    private readonly Dictionary<int, int> _countSlots = [];
 
     /// <summary>This clusterer's id of the term with catalog number <paramref name="number"/>, the next free id when new.</summary>
     private int TermId(int number)
@@ -385,6 +410,7 @@ public sealed partial class OnlineEventClusterer
             {
                 Array.Resize(ref _stats, _stats.Length * 2);
                 Array.Resize(ref _scratch, _stats.Length);
+                Array.Resize(ref _scratchBits, _stats.Length / 64);
                 Array.Resize(ref _postings, _stats.Length);
             }
             _stats[id] = new TermStat { IdfStamp = -1 };
@@ -407,26 +433,23 @@ public sealed partial class OnlineEventClusterer
     }
 
     /// <summary>Sublinear tf (1 + ln tf) times idf, L2-normalised (Manning et al., IR book §6.4.1).</summary>
-    private (int[] Terms, double[] Weights) Weigh(Dictionary<int, int> tf)
+    private (int[] Terms, double[] Weights) Weigh(TermCounts tf)
     {
-        var terms = new int[tf.Count];
-        var weights = new double[tf.Count];
-        int i = 0;
+        var terms = tf.Ids;
+        var weights = new double[terms.Length];
         double norm = 0;
-        foreach (var (term, count) in tf)
+        for (int i = 0; i < terms.Length; i++)
         {
-            double w = TermWeights.SublinearTf(count) * Idf(term);
-            terms[i] = term;
+            double w = TermWeights.SublinearTf(tf.Counts[i]) * Idf(terms[i]);
             weights[i] = w;
             norm += w * w;
-            i++;
         }
         norm = Math.Sqrt(norm);
         if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] /= norm;
         return (terms, weights);
     }
 
-    private TermVector Normalised(Dictionary<int, int> tf)
+    private TermVector Normalised(TermCounts tf)
     {
         var (terms, weights) = Weigh(tf);
         var result = new TermVector(terms.Length);
@@ -438,12 +461,19 @@ public sealed partial class OnlineEventClusterer
     {
         var order = new int[terms.Length];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        // A total order (terms are distinct), so any sort gives this one result.
+        order.AsSpan().Sort(new HeavierFirst(terms, weights));
+        return order;
+    }
+
+    /// <summary>Heavier first, ties by term id (a struct, so the sort calls it without a delegate).</summary>
+    private readonly struct HeavierFirst(int[] terms, double[] weights) : IComparer<int>
+    {
+        public int Compare(int a, int b)
         {
             int c = weights[b].CompareTo(weights[a]);
             return c != 0 ? c : terms[a].CompareTo(terms[b]);
-        });
-        return order;
+        }
     }
 
     private static int Week(DateOnly? date) => date is { } d ? Math.DivRem(d.DayNumber, 7).Quotient : NoWeek;
@@ -599,12 +629,15 @@ public sealed partial class OnlineEventClusterer
     {
         double best = 0;
         var scratch = _scratch;
+        var bits = _scratchBits;
         foreach (var m in e.Members)
         {
+            // Terms not scattered add +0 to a sum of non-negative products: skipping them leaves it bit for bit.
             double dot = 0;
             for (int k = 0; k < m.Terms.Length; k++)
             {
-                dot += scratch[m.Terms[k]] * m.Values[k];
+                int term = m.Terms[k];
+                if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * m.Values[k];
             }
             if (m.Norm > 0 && norm > 0) best = Math.Max(best, dot / (m.Norm * norm));
         }
@@ -717,12 +750,21 @@ public sealed partial class OnlineEventClusterer
     // A dense scratch row indexed by term id, zero between uses: scoring scatters one side into it and walks the
     // other side's entries, so a shared term costs an array read instead of a hash lookup.
     // (_scratch has a slot for every term id.)
-    private void Scatter(int term, double value) => _scratch[term] = value;
+    private void Scatter(int term, double value)
+    {
+        _scratch[term] = value;
+        _scratchBits[term >> 6] |= 1UL << term;
+    }
 
     private void ClearScratch(ReadOnlySpan<int> terms)
     {
         var scratch = _scratch;
-        foreach (var term in terms) scratch[term] = 0;
+        var bits = _scratchBits;
+        foreach (var term in terms)
+        {
+            scratch[term] = 0;
+            bits[term >> 6] &= ~(1UL << term);
+        }
     }
 
     /// <summary>The dot product of the scattered side, holding <paramref name="scatteredTerms"/> terms listed in
@@ -749,11 +791,17 @@ public sealed partial class OnlineEventClusterer
     private double Dot(EventState e)
     {
         // A centroid keeps idf-free values; the scattered side carries the idf² that the product needs.
+        // Terms not scattered add +0 (all products are non-negative): skipping them leaves the sum bit for bit.
         double dot = 0;
         var scratch = _scratch;
+        var bits = _scratchBits;
         var terms = e.Sum.Terms;
         var values = e.Sum.Values;
-        for (int i = 0; i < terms.Length; i++) dot += scratch[terms[i]] * values[i];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            int term = terms[i];
+            if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * values[i];
+        }
         return dot;
     }
 

@@ -21,7 +21,7 @@ namespace Precis.Text;
 /// </remarks>
 public static class Tokenizer
 {
-    private readonly record struct Forms(string Normal, string Stem, bool IsStopWord);
+    private readonly record struct Forms(string Normal, string Stem, bool IsStopWord, int StemNumber);
 
     // Per-thread memo of Normal -> (Normal, Stem, IsStopWord). Zipf's law: a few thousand forms cover most tokens of
     // news text, so after warm-up almost every token is a lookup. Bounded so adversarial input cannot grow it forever.
@@ -246,11 +246,14 @@ public static class Tokenizer
         {
             var text = normal.ToString();
             // Stemming only changes words of ASCII letters; numbers, punctuation and URLs come back unchanged.
-            f = new Forms(text, EnglishStemmer.Stem(text), StopWords.Contains(text));
+            var stem = EnglishStemmer.Stem(text);
+            bool stop = StopWords.Contains(text);
+            // A content word's stem gets its clustering number here, once per form and thread (see Token.StemNumber).
+            f = new Forms(text, stem, stop, !stop && text.Length >= 2 ? Precis.Clustering.TermCatalog.IdOf(stem) : -1);
             if (forms.Count >= MaxCachedForms) forms.Clear();
             forms[text] = f;
         }
         bool word = kind == TokenKind.Word;
-        return new Token(TextSpan.FromBounds(start, end), f.Normal, word ? f.Stem : f.Normal, kind, word && f.IsStopWord);
+        return new Token(TextSpan.FromBounds(start, end), f.Normal, word ? f.Stem : f.Normal, kind, word && f.IsStopWord) { StemNumber = word ? f.StemNumber : -1 };
     }
 }

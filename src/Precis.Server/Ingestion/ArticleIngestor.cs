@@ -147,71 +147,75 @@ public sealed class ArticleIngestor
 
     /// <summary>
     /// Ingests a stream of batches in order, each batch one commit, and yields each batch's results once it is
-    /// committed. While one batch is clustered (serial work), the next batch is already being parsed on the other
-    /// cores, and on a store owned by this process (SQLite) the previous batch is committed at the same time: the
-    /// clusterer's decisions depend only on its memory, so batch k+1 is decided while batch k is written. The
-    /// decisions, and so the events, are exactly those of calling <see cref="IngestAsync"/> batch after batch.
+    /// committed. While one batch is clustered (serial work), a reader reads the next batches ahead (at most
+    /// <see cref="ReadAhead"/> waiting) on the other cores, and on a store owned by this process (SQLite) the previous
+    /// batch is committed at the same time: the clusterer's decisions depend only on its memory, so batch k+1 is
+    /// decided while batch k is written. The decisions, and so the events, are exactly those of calling
+    /// <see cref="IngestAsync"/> batch after batch.
     /// <para>Stopping early (an error, a break) keeps every batch already committed: a batch is handed out only after
     /// its commit, and the one batch decided ahead of the last one handed out is still committed, whole, before the
-    /// enumeration ends. A failed commit stores nothing of its batch or of any later one; the clusterer is rebuilt
-    /// from the store and the error reaches the caller.</para>
+    /// enumeration ends (batches only read ahead are dropped). A failed commit stores nothing of its batch or of any
+    /// later one; the clusterer is rebuilt from the store and the error reaches the caller. A source that fails while
+    /// giving a batch: the batches it gave before are stored first, then the error reaches the caller.</para>
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<IngestResult>> IngestBatchesAsync(IEnumerable<IReadOnlyList<SourceDocument>> batches,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
         using var batch = batches.GetEnumerator();
-        if (!batch.MoveNext()) yield break;
-        var first = batch.Current;
-        Task<Parsed[]>? reading = Task.Run(() => ReadBatch(_pipeline, first, cancellationToken), cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var read = System.Threading.Channels.Channel.CreateBounded<ReadItem>(
+            new System.Threading.Channels.BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        // One reader walks the source and reads the batches ahead (see ReadAheadAsync).
+        var reader = Task.Run(() => ReadAheadAsync(batch, read, stop.Token), CancellationToken.None);
         // The batch decided and being committed whose results are not handed out yet.
         Task<IReadOnlyList<IngestResult>>? pending = null;
         try
         {
-            while (reading is not null)
+            while (await read.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var parsed = await reading.ConfigureAwait(false);
-                reading = null;
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo? broken = null;
-                try
+                if (!read.Reader.TryRead(out var item)) continue;
+                if (item.Broken is { } broken)
                 {
-                    if (batch.MoveNext())
+                    // The source failed while giving the next batch: those it gave before are stored first.
+                    if (pending is not null)
                     {
-                        var next = batch.Current;
-                        reading = Task.Run(() => ReadBatch(_pipeline, next, cancellationToken), cancellationToken);
+                        var last = pending;
+                        pending = null;
+                        yield return await AwaitCommitAsync(last).ConfigureAwait(false);
                     }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The source failed while giving the next batch: this one is read, so it is still stored first.
-                    broken = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    broken.Throw();
                 }
                 // A commit that already failed stops the stream before anything more is decided.
                 if (pending is { IsFaulted: true } || pending is { IsCanceled: true }) await AwaitCommitAsync(pending).ConfigureAwait(false);
-                var decided = await DecideAheadAsync(parsed, cancellationToken).ConfigureAwait(false);
+                var decided = await DecideAheadAsync(item.Parsed!, cancellationToken).ConfigureAwait(false);
                 if (pending is not null) yield return await AwaitCommitAsync(pending).ConfigureAwait(false);
                 pending = decided;
-                if (broken is not null || reading is null || _sharedWriters)
+                if (_sharedWriters)
                 {
-                    // The last batch (or the last before the source broke, or one already committed where writers are
-                    // shared): nothing is left to overlap it with.
+                    // Already committed where writers are shared: nothing to overlap it with.
                     pending = null;
                     yield return await AwaitCommitAsync(decided).ConfigureAwait(false);
                 }
-                broken?.Throw();
+            }
+            // The reader stopped without an item for the error (cancelled): its failure reaches the caller.
+            await reader.ConfigureAwait(false);
+            if (pending is not null)
+            {
+                var last = pending;
+                pending = null;
+                yield return await AwaitCommitAsync(last).ConfigureAwait(false);
             }
         }
         finally
         {
-            // Stopped early (an error, a cancelled or abandoned enumeration): let the read ahead finish before the
-            // enumerator goes; its result is not needed, and nothing of it was stored. A batch already decided is
-            // committed (whole) before the enumeration ends; a failure of that commit is settled (the clusterer rebuilt)
-            // by the next writer.
-            if (reading is not null)
-            {
-                try { await reading.ConfigureAwait(false); }
-                catch (Exception) when (reading.IsFaulted || reading.IsCanceled) { }
-            }
+            // Stopped early (an error, a cancelled or abandoned enumeration): stop the reader and let it finish before
+            // the source goes; what it read ahead is not needed, and nothing of it was stored. A batch already decided
+            // is committed (whole) before the enumeration ends; a failure of that commit is settled (the clusterer
+            // rebuilt) by the next writer.
+            await stop.CancelAsync().ConfigureAwait(false);
+            try { await reader.ConfigureAwait(false); }
+            catch (Exception) when (reader.IsFaulted || reader.IsCanceled) { }
             if (pending is not null)
             {
                 try { await pending.ConfigureAwait(false); }
@@ -220,13 +224,54 @@ public sealed class ArticleIngestor
         }
     }
 
+    /// <summary>How many read batches may wait for their decisions in <see cref="IngestBatchesAsync"/>.</summary>
+    private const int ReadAhead = 2;
+
+    /// <summary>A batch read ahead, or the error the source gave instead of the next batch.</summary>
+    private readonly record struct ReadItem(Parsed[]? Parsed, System.Runtime.ExceptionServices.ExceptionDispatchInfo? Broken);
+
+    /// <summary>Reads the source's batches in order into <paramref name="read"/>. A batch is read on all cores while
+    /// nothing read waits for its decisions (the start of a stream, or documents slower to read than to decide, such as
+    /// web pages), else on all cores but one: then the serial decisions are what the stream waits for, and they need a
+    /// core of their own (a reader that took every core for one batch and then waited on a full queue left a core idle
+    /// whenever it finished before the decisions did: on two cores about a quarter of the machine).</summary>
+    private async Task ReadAheadAsync(IEnumerator<IReadOnlyList<SourceDocument>> batch, System.Threading.Channels.Channel<ReadItem> read, CancellationToken stop)
+    {
+        var writer = read.Writer;
+        try
+        {
+            while (true)
+            {
+                stop.ThrowIfCancellationRequested();
+                IReadOnlyList<SourceDocument> next;
+                try
+                {
+                    if (!batch.MoveNext()) break;
+                    next = batch.Current;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await writer.WriteAsync(new ReadItem(null, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e)), stop).ConfigureAwait(false);
+                    break;
+                }
+                int degree = read.Reader.Count == 0 ? -1 : Math.Max(1, Environment.ProcessorCount - 1);
+                var parsed = ReadBatch(_pipeline, next, stop, degree);
+                await writer.WriteAsync(new ReadItem(parsed, null), stop).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
     /// <summary>Reads a batch (parse, content hash, clustering terms). This needs no lock (the pipeline is immutable
     /// and thread-safe), so a batch is read on all cores; only the clusterer's decisions and the commit are serial.</summary>
-    private static Parsed[] ReadBatch(PrecisPipeline pipeline, IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken)
+    private static Parsed[] ReadBatch(PrecisPipeline pipeline, IReadOnlyList<SourceDocument> documents, CancellationToken cancellationToken, int degree = -1)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var parsed = new Parsed[documents.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count < 8 ? 1 : -1 };
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count < 8 ? 1 : degree };
         Parallel.For(0, documents.Count, parallel, i => parsed[i] = Read(pipeline, documents[i], cancellationToken));
         return parsed;
     }

@@ -93,4 +93,22 @@ public class ClusteringCollectionsTests
         Assert.NotEqual(TermCatalog.IdOf(a), TermCatalog.NameIdOf(a));
         Assert.Equal(TermCatalog.NameIdOf(a), TermCatalog.CachedNameIdOf(b));
     }
+
+    [Fact]
+    public void Tokens_carry_their_stems_catalog_number_and_the_clustering_terms_use_it()
+    {
+        const string text = "Ministers met in Lisbon. The ministers' meeting ran late; a vote is due on 4 May.";
+        var tokens = Precis.Text.Tokenizer.Tokenize(text, new Precis.Documents.TextSpan(0, text.Length));
+        foreach (var token in tokens)
+        {
+            bool content = token.Kind == Precis.Documents.TokenKind.Word && !token.IsStopWord && token.Normal.Length >= 2;
+            Assert.Equal(content ? TermCatalog.IdOf(token.Stem) : -1, token.StemNumber);
+        }
+        // The input's counted terms and lead are numbered as a lookup of each string would number them.
+        var input = ClusterTerms.FromText("a", "Ministers meet", text);
+        var table = input.CountedTerms();
+        Assert.Equal(table.Distinct.Select(TermCatalog.IdOf), table.Ids);
+        Assert.Equal(input.LeadTerms.Select(TermCatalog.IdOf), input.LeadIds());
+        Assert.Equal(input.Terms.Count, table.Sequence.Length);
+    }
 }

@@ -15,6 +15,27 @@ public sealed class JoinModelTests
         Assert.False(string.IsNullOrWhiteSpace(model.TrainedOn));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_flattened_ensemble_scores_exactly_as_its_trees_walked_one_by_one(int seed)
+    {
+        // The scorer walks all trees in one node array; the sum must be the trees' values added in order, bit for bit,
+        // or the clusterer's decisions could change.
+        var random = new Random(seed);
+        foreach (var scorer in new[] { JoinModel.Default.Join, JoinModel.Default.Merge }.OfType<TreeEnsembleScorer>())
+        {
+            for (int n = 0; n < 500; n++)
+            {
+                var x = new double[JoinFeatures.Count];
+                for (int j = 0; j < x.Length; j++) x[j] = random.Next(4) == 0 ? 0 : random.NextDouble() * (random.Next(3) == 0 ? 4 : 1);
+                double z = scorer.BaseScore;
+                foreach (var tree in scorer.Trees) z += tree.Evaluate(x);
+                Assert.Equal(1 / (1 + Math.Exp(-z)), scorer.Score(x));
+            }
+        }
+    }
+
     [Fact]
     public void Model_round_trips_through_json()
     {

@@ -170,21 +170,17 @@ public sealed class ArticleIngestor
         var reader = Task.Run(() => ReadAheadAsync(batch, read, stop.Token), CancellationToken.None);
         // The batch decided and being committed whose results are not handed out yet.
         Task<IReadOnlyList<IngestResult>>? pending = null;
+        // The source failed while giving the next batch: those it gave before are stored first, then this is thrown.
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? broken = null;
         try
         {
             while (await read.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (!read.Reader.TryRead(out var item)) continue;
-                if (item.Broken is { } broken)
+                if (item.Broken is not null)
                 {
-                    // The source failed while giving the next batch: those it gave before are stored first.
-                    if (pending is not null)
-                    {
-                        var last = pending;
-                        pending = null;
-                        yield return await AwaitCommitAsync(last).ConfigureAwait(false);
-                    }
-                    broken.Throw();
+                    broken = item.Broken;
+                    break;
                 }
                 // A commit that already failed stops the stream before anything more is decided.
                 if (pending is { IsFaulted: true } || pending is { IsCanceled: true }) await AwaitCommitAsync(pending).ConfigureAwait(false);
@@ -206,6 +202,7 @@ public sealed class ArticleIngestor
                 pending = null;
                 yield return await AwaitCommitAsync(last).ConfigureAwait(false);
             }
+            broken?.Throw();
         }
         finally
         {

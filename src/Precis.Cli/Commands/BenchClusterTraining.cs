@@ -171,15 +171,17 @@ internal static class BenchClusterTraining
 
         // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
         // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
+        string weighted = treeSettings.PositiveWeight != 1
+            ? string.Create(CultureInfo.InvariantCulture, $", same-event pairs weighted {treeSettings.PositiveWeight}") : "";
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}{(treeSettings.PositiveWeight != 1 ? ", same-event pairs weighted " + treeSettings.PositiveWeight.ToString(CultureInfo.InvariantCulture) : "")}."));
+            $"Boosted trees: {treeSettings.Rounds} trees of depth {treeSettings.Depth}, learning rate {treeSettings.LearningRate}, L2 {treeSettings.L2}{weighted}."));
         static int Splits(TreeEnsembleScorer t, int j) => t.Trees.Sum(tree => tree.Feature.Count(f => f == j));
         (JoinModel, double) FitTrees()
         {
             var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
             var treeMerge = BothKinds(my) ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{(treeSettings.PositiveWeight != 1 ? string.Create(CultureInfo.InvariantCulture, $", same-event pairs weighted {treeSettings.PositiveWeight}") : "")}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{weighted}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
             return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees");
         }
         var (trees, treesF1) = FitTrees();

@@ -59,6 +59,29 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_retrieval_scale_row_times_three_replays_and_reports_the_garbage_collector()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--seed", "1", "--scale-to", "1000"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString());
+        var lines = stdout.ToString().Split('\n');
+        int header = Array.FindIndex(lines, l => l.TrimStart().StartsWith("stored before", StringComparison.Ordinal));
+        Assert.True(header >= 0, stdout.ToString());
+        Assert.EndsWith("gen0  gen1  gen2 GC pause ms KB/article", lines[header].TrimEnd(), StringComparison.Ordinal);
+        var fields = lines[header + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(11, fields.Length);
+        // Nine articles a replay: the first mark is passed after 112 replays (1,008 stored), then three are timed.
+        Assert.Equal(1008, fields[0]);
+        Assert.Equal(27, fields[1]);
+        Assert.True(fields[2] > 0 && fields[3] > 0, lines[header + 1]);
+        // Fresh ids and dates each replay: the four stories again in every replay's own time span.
+        Assert.Equal(4 * 113, fields[4]);
+        Assert.All(fields[6..10], f => Assert.True(f >= 0, lines[header + 1]));
+        Assert.True(fields[10] > 0, "every article allocates: " + lines[header + 1]);
+    }
+
+    [Fact]
     public void Bounds_print_one_row_per_weighting_and_set()
     {
         var stdout = new StringWriter();

@@ -13,12 +13,17 @@ namespace Precis.Cli.Commands;
 /// stores are synthesised by replaying the bench streams (all files together, shuffled) again and again, each replay
 /// with fresh ids, a line naming the replay (so the content hash differs) and dates shifted past the previous
 /// replay's span plus the time window; undated articles get the streams' earliest date. Nothing is written to the
-/// repository: the store lives in a temporary folder.
+/// repository: the store lives in a temporary folder. At each mark the next <see cref="WindowReplays"/> replays are
+/// timed as one stream (one replay, about 0.7 s, was too short a window for a steady figure), with what the garbage
+/// collector did meanwhile: collections by generation, the time it paused the process, and bytes allocated per article.
 /// </summary>
 internal static class BenchClusterScale
 {
     private const int BatchSize = 128;
     private static readonly int[] Marks = [1_000, 10_000, 100_000];
+
+    /// <summary>Replays timed at each mark, as one stream of batches (the same batches as replay after replay).</summary>
+    private const int WindowReplays = 3;
 
     public static async Task RunAsync(CliIO io, IReadOnlyList<BenchClusterTraining.BenchStream> benches, PrecisPipeline pipeline,
         ClusteringOptions options, CancellationToken cancellationToken, int largest = 100_000)
@@ -32,8 +37,9 @@ internal static class BenchClusterScale
 
         io.Out.WriteLine();
         io.Out.WriteLine($"Retrieval scale: replays of the {documents.Count} bench articles (fresh ids, dates shifted {shift} days per replay) into one SQLite store;");
-        io.Out.WriteLine("at each mark, the rate of the next replay's ingest (parse + dedup + cluster + commit), the live events and the managed heap.");
-        io.Out.WriteLine($"{"stored before",13} {"articles",8} {"articles/s",10} {"articles/CPU-s",14} {"events",8} {"heap MB",8}");
+        io.Out.WriteLine($"at each mark, the rate of the next {WindowReplays} replays' ingest (parse + dedup + cluster + commit, one stream), the events, the managed heap,");
+        io.Out.WriteLine("and the garbage collector meanwhile: collections by generation, the time it paused the process, KB allocated per article.");
+        io.Out.WriteLine($"{"stored before",13} {"articles",8} {"articles/s",10} {"articles/CPU-s",14} {"events",8} {"heap MB",8} {"gen0",5} {"gen1",5} {"gen2",5} {"GC pause ms",11} {"KB/article",10}");
         var folder = Path.Combine(Path.GetTempPath(), "precis-bench-scale-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -44,30 +50,59 @@ internal static class BenchClusterScale
             var events = new HashSet<long>();
             while (mark < marks.Length)
             {
-                var batch = Replay(documents, replay++, shift, first);
-                bool timed = stored >= marks[mark];
+                if (stored < marks[mark])
+                {
+                    var untimed = Replay(documents, replay++, shift, first);
+                    await foreach (var results in ingestor.IngestBatchesAsync(untimed.Chunk(BatchSize), cancellationToken).ConfigureAwait(false))
+                    {
+                        foreach (var r in results) if (r.EventId is long e) events.Add(e);
+                    }
+                    stored += untimed.Count;
+                    continue;
+                }
+                // The window: the next replays, each cut into batches as an untimed replay is, streamed as one.
+                var replays = new List<List<SourceDocument>>(WindowReplays);
+                for (int k = 0; k < WindowReplays; k++) replays.Add(Replay(documents, replay++, shift, first));
+                int articles = replays.Sum(r => r.Count);
+                // Events after the window's first replay: the figure one-replay windows printed before.
+                int firstReplayEnd = replays[0].Count, seen = 0, eventsAfterFirst = -1;
+                var gc = GcCounts.Now();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                await foreach (var results in ingestor.IngestBatchesAsync(batch.Chunk(BatchSize), cancellationToken).ConfigureAwait(false))
+                await foreach (var results in ingestor.IngestBatchesAsync(replays.SelectMany(r => r.Chunk(BatchSize)), cancellationToken).ConfigureAwait(false))
                 {
                     foreach (var r in results) if (r.EventId is long e) events.Add(e);
+                    seen += results.Count;
+                    if (seen == firstReplayEnd) eventsAfterFirst = events.Count;
                 }
                 clock.Stop();
                 double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                if (timed)
-                {
-                    io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{stored,13} {batch.Count,8} {batch.Count / clock.Elapsed.TotalSeconds,10:0} {batch.Count / cpuSeconds,14:0} {events.Count,8} {GC.GetTotalMemory(false) / 1e6,8:0}"));
-                    mark++;
-                }
-                stored += batch.Count;
+                var spent = GcCounts.Now() - gc;
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{stored,13} {articles,8} {articles / clock.Elapsed.TotalSeconds,10:0} {articles / cpuSeconds,14:0} {eventsAfterFirst,8} {GC.GetTotalMemory(false) / 1e6,8:0} {spent.Gen0,5} {spent.Gen1,5} {spent.Gen2,5} {spent.Pause.TotalMilliseconds,11:0} {spent.Allocated / 1024.0 / articles,10:0}"));
+                stored += articles;
+                mark++;
             }
-            io.Out.WriteLine("events: distinct event ids assigned (merged-away ids included).");
+            io.Out.WriteLine("events: distinct event ids assigned (merged-away ids included) up to the end of the window's first replay;");
+            io.Out.WriteLine("gen0 / gen1 / gen2: collections of that generation (a gen-1 collection also collects gen 0, and is counted once, as gen1).");
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>What the garbage collector has done so far in this process.</summary>
+    private readonly record struct GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated)
+    {
+        public static GcCounts Now()
+        {
+            int all = GC.CollectionCount(0), gen1Up = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            return new GcCounts(all - gen1Up, gen1Up - gen2, gen2, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
+        }
+
+        public static GcCounts operator -(GcCounts a, GcCounts b) =>
+            new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause, a.Allocated - b.Allocated);
     }
 
     private static List<SourceDocument> Replay(List<SourceDocument> documents, int replay, int shift, DateOnly undated)

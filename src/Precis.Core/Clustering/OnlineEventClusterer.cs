@@ -64,6 +64,8 @@ public sealed partial class OnlineEventClusterer
     // One bit per term id, set where _scratch holds a scattered value: a walk over a centroid or a member's terms tests
     // this small array (a few kilobytes, cache-resident) and reads _scratch only where the other side has the term.
     private ulong[] _scratchBits = new ulong[1024 / 64];
+    // One bit per term id for Prepare's top terms (cleared after each use).
+    private ulong[] _topBits = new ulong[1024 / 64];
 
     private struct TermStat
     {
@@ -108,7 +110,7 @@ public sealed partial class OnlineEventClusterer
         if (article.Rejection is { } reason)
         {
             long rid = _nextEventId++;
-            var rejected = new EventState(rid) { Rejected = true };
+            var rejected = new EventState(rid, article) { Rejected = true };
             _events.Add(rid, rejected);
             AddToEvent(rejected, article);
             return new ClusterDecision(input.Id, rid, true, 0, []) { Rejection = reason };
@@ -133,7 +135,7 @@ public sealed partial class OnlineEventClusterer
         }
         else
         {
-            var features = new double[JoinFeatures.Count];
+            var features = _features;
             var (top, next) = TopTwo(cosines);
             for (int i = 0; i < candidates.Count; i++)
             {
@@ -154,7 +156,7 @@ public sealed partial class OnlineEventClusterer
         if (best == 0)
         {
             long id = _nextEventId++;
-            var state = new EventState(id);
+            var state = new EventState(id, article);
             _events.Add(id, state);
             AddToEvent(state, article);
             // With the merge cut above the join cut (the defaults) a one-article event rarely merges; the check keeps
@@ -180,7 +182,7 @@ public sealed partial class OnlineEventClusterer
         eventId = Resolve(eventId);
         if (!_events.TryGetValue(eventId, out var state))
         {
-            state = new EventState(eventId) { Rejected = article.Rejection is not null };
+            state = new EventState(eventId, article) { Rejected = article.Rejection is not null };
             _events.Add(eventId, state);
         }
         AddToEvent(state, article);
@@ -193,6 +195,9 @@ public sealed partial class OnlineEventClusterer
         while (_mergedInto.TryGetValue(eventId, out var into)) eventId = into;
         return eventId;
     }
+
+    // The features of the pair being scored (an article's candidates, then the merge checks), filled afresh for each.
+    private readonly double[] _features = new double[JoinFeatures.Count];
 
     /// <summary>Training hook: sees the features of every pair the model scores (the array is reused after the call).</summary>
     internal Action<PairObservation>? Observer { get; set; }
@@ -209,7 +214,7 @@ public sealed partial class OnlineEventClusterer
         if (article.Rejection is not null)
         {
             long rid = _nextEventId++;
-            var rejected = new EventState(rid) { Rejected = true };
+            var rejected = new EventState(rid, article) { Rejected = true };
             _events.Add(rid, rejected);
             AddToEvent(rejected, article);
             return -rid;
@@ -228,7 +233,7 @@ public sealed partial class OnlineEventClusterer
         if (chosen == 0 || !_events.TryGetValue(chosen, out var state))
         {
             chosen = _nextEventId++;
-            state = new EventState(chosen);
+            state = new EventState(chosen, article);
             _events.Add(chosen, state);
         }
         AddToEvent(state, article);
@@ -257,13 +262,15 @@ public sealed partial class OnlineEventClusterer
 
     private ArticleVector Prepare(ClusterInput input)
     {
+        // Scratch buffers (fields, reused article after article) hold what lives only for this call; the arrays an
+        // ArticleVector keeps are allocated at their exact size. Fewer bytes allocated per article means fewer
+        // collections stopping the serial decisions while ingest reads the next batches.
         var tf = CountTerms(input.CountedTerms(), input.NameIds());
         var (terms, weights) = Weigh(tf.Body);
-        var order = ByWeight(terms, weights);
-        var posted = new List<int>(Math.Min(order.Length, PostedTerms) + tf.Names.Ids.Length);
-        for (int k = 0; k < order.Length && k < PostedTerms; k++) posted.Add(terms[order[k]]);
-        var topTerms = new int[posted.Count];
-        var topValues = new double[posted.Count];
+        var order = ByWeight(terms, weights, terms.Length, ref _orderScratch);
+        int topCount = Math.Min(order.Length, PostedTerms);
+        var topTerms = new int[topCount];
+        var topValues = new double[topCount];
         double topNorm = 0;
         for (int k = 0; k < topTerms.Length; k++)
         {
@@ -272,40 +279,48 @@ public sealed partial class OnlineEventClusterer
             topValues[k] = weights[i] / Idf(terms[i]);
             topNorm += weights[i] * weights[i];
         }
-        var query = new List<int>(Math.Min(order.Length, _options.QueryTerms) + QueryNames);
-        for (int k = 0; k < order.Length && k < _options.QueryTerms; k++) query.Add(terms[order[k]]);
         var names = Normalised(tf.Names);
-        var nameTerms = names.Terms.ToArray();
-        var nameOrder = ByWeight(nameTerms, names.Values.ToArray());
-        for (int k = 0; k < nameOrder.Length && k < QueryNames; k++) query.Add(nameTerms[nameOrder[k]]);
-        posted.AddRange(nameTerms);
+        var nameTerms = names.Terms;
+        var nameOrder = ByWeight(names.TermArray, names.ValueArray, names.Count, ref _nameOrderScratch);
+        // Posted: the top terms, then every name; queried: the first QueryTerms terms by weight, then the top names.
+        var posted = new int[topCount + nameTerms.Length];
+        topTerms.CopyTo(posted, 0);
+        nameTerms.CopyTo(posted.AsSpan(topCount));
+        int queryTerms = Math.Min(order.Length, _options.QueryTerms), queryNames = Math.Min(nameOrder.Length, QueryNames);
+        var query = new int[queryTerms + queryNames];
+        for (int k = 0; k < queryTerms; k++) query[k] = terms[order[k]];
+        for (int k = 0; k < queryNames; k++) query[queryTerms + k] = nameTerms[nameOrder[k]];
         var leadIds = input.LeadIds();
-        var leadLocal = new int[leadIds.Length];
+        if (_leadScratch.Length < leadIds.Length) _leadScratch = new int[leadIds.Length];
         int leadKnown = 0;
         foreach (var term in leadIds)
         {
-            if (KnownId(term) is var id and >= 0) leadLocal[leadKnown++] = id;
+            if (KnownId(term) is var id and >= 0) _leadScratch[leadKnown++] = id;
         }
-        var lead = Normalised(CountIds(leadLocal.AsSpan(0, leadKnown)));
+        var lead = Normalised(CountIds(_leadScratch.AsSpan(0, leadKnown)));
 
         // Word trigrams over the first terms, hashed from term ids (stable within a run, which is all they are compared in).
-        var sequence = tf.Sequence;
+        ReadOnlySpan<int> sequence = _sequenceScratch.AsSpan(0, tf.SequenceLength);
         var ids = sequence.Length <= ShingleTerms ? sequence : sequence[..ShingleTerms];
         var shingles = new long[Math.Max(0, ids.Length - 2)];
         for (int i = 0; i < shingles.Length; i++) shingles[i] = ((long)ids[i] * 2_000_003 + ids[i + 1]) * 2_000_029 + ids[i + 2];
 
         // Adjacent content-word pairs of the article's highest-weighted terms ("dan brown", "oil spill"): phrases name
-        // what a report is about more sharply than either word.
-        var topSet = new HashSet<int>(topTerms);
-        var bigrams = new List<long>(MaxBigrams);
-        var seenBigrams = new HashSet<long>();
-        for (int i = 0; i + 1 < sequence.Length && bigrams.Count < MaxBigrams; i++)
+        // what a report is about more sharply than either word. The top terms are marked in a bit row by term id.
+        var top = _topBits;
+        foreach (var term in topTerms) top[term >> 6] |= 1UL << term;
+        Span<long> found = stackalloc long[MaxBigrams];
+        int bigramCount = 0;
+        for (int i = 0; i + 1 < sequence.Length && bigramCount < MaxBigrams; i++)
         {
             int a = sequence[i], b = sequence[i + 1];
-            if (a == b || !topSet.Contains(a) || !topSet.Contains(b)) continue;
+            if (a == b || (top[a >> 6] & (1UL << a)) == 0 || (top[b >> 6] & (1UL << b)) == 0) continue;
             long key = ((long)a << 32) | (uint)b;
-            if (seenBigrams.Add(key)) bigrams.Add(key);
+            // First occurrence only, in order (at most MaxBigrams kept, so a scan).
+            if (!found[..bigramCount].Contains(key)) found[bigramCount++] = key;
         }
+        foreach (var term in topTerms) top[term >> 6] &= ~(1UL << term);
+        long[] bigrams = found[..bigramCount].ToArray();
         double queryWeight = 0;
         foreach (var term in query) queryWeight += Idf(term);
 
@@ -335,8 +350,8 @@ public sealed partial class OnlineEventClusterer
         }
         return new ArticleVector
         {
-            Terms = terms, Weights = weights, Posted = [.. posted], Query = [.. query], Lead = lead, Names = names,
-            Shingles = shingles, Bigrams = [.. bigrams], QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
+            Terms = terms, Weights = weights, Posted = posted, Query = query, Lead = lead, Names = names,
+            Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
             Rare = RarestShareable(terms),
         };
     }
@@ -354,44 +369,62 @@ public sealed partial class OnlineEventClusterer
     /// by a walk over the text, with no removals, would enumerate, in the same order).</summary>
     private readonly record struct TermCounts(int[] Ids, int[] Counts);
 
-    /// <summary>Term frequencies of the body and the names, and the body's term ids in text order (looked up once).</summary>
-    private (TermCounts Body, TermCounts Names, int[] Sequence) CountTerms(TermTable terms, int[] names)
+    /// <summary>Term frequencies of the body and the names; the body's term ids in text order (looked up once) are left in
+    /// <see cref="_sequenceScratch"/>, <c>SequenceLength</c> of them.</summary>
+    private (TermCounts Body, TermCounts Names, int SequenceLength) CountTerms(TermTable terms, int[] names)
     {
         // Distinct terms in order of first occurrence: ids are handed out, and tf filled, in the order a walk over
         // the text would (the same ids and the same order). The table's terms are distinct, so their ids are too.
         var ids = new int[terms.Distinct.Length];
         for (int j = 0; j < ids.Length; j++) ids[j] = TermId(terms.Ids[j]);
-        var sequence = new int[terms.Sequence.Length];
-        for (int i = 0; i < sequence.Length; i++) sequence[i] = ids[terms.Sequence[i]];
-        var nameIds = new int[names.Length];
-        for (int i = 0; i < names.Length; i++) nameIds[i] = TermId(names[i]);
-        var nf = CountIds(nameIds);
+        int length = terms.Sequence.Length;
+        if (_sequenceScratch.Length < length) _sequenceScratch = new int[Math.Max(length, 2 * _sequenceScratch.Length)];
+        var sequence = _sequenceScratch;
+        for (int i = 0; i < length; i++) sequence[i] = ids[terms.Sequence[i]];
+        if (_nameScratch.Length < names.Length) _nameScratch = new int[Math.Max(names.Length, 2 * _nameScratch.Length)];
+        for (int i = 0; i < names.Length; i++) _nameScratch[i] = TermId(names[i]);
+        var nf = CountIds(_nameScratch.AsSpan(0, names.Length));
         _documentCount++;
         var stats = _stats;
         foreach (var id in ids) stats[id].DocumentFrequency++;
         foreach (var id in nf.Ids) stats[id].DocumentFrequency++;
-        return (new TermCounts(ids, terms.Counts), nf, sequence);
+        return (new TermCounts(ids, terms.Counts), nf, length);
     }
+
+    // Prepare's scratch: the body's ids in text order, the names' ids, the lead's ids, weight orders.
+    private int[] _sequenceScratch = new int[1024];
+    private int[] _nameScratch = new int[64];
+    private int[] _leadScratch = new int[64];
+    private int[] _orderScratch = new int[256];
+    private int[] _nameOrderScratch = new int[64];
+    private int[] _countScratch = new int[64];
+    private int[] _countsScratch = new int[64];
 
     /// <summary>Counts <paramref name="ids"/>: distinct ids in order of first occurrence with their counts.</summary>
     private TermCounts CountIds(ReadOnlySpan<int> ids)
     {
         var slots = _countSlots;
         slots.Clear();
-        var distinct = new List<int>(ids.Length);
-        var counts = new List<int>(ids.Length);
+        if (_countScratch.Length < ids.Length)
+        {
+            _countScratch = new int[Math.Max(ids.Length, 2 * _countScratch.Length)];
+            _countsScratch = new int[_countScratch.Length];
+        }
+        var distinct = _countScratch;
+        var counts = _countsScratch;
+        int n = 0;
         foreach (var id in ids)
         {
             ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slots, id, out bool exists);
             if (!exists)
             {
-                slot = distinct.Count;
-                distinct.Add(id);
-                counts.Add(0);
+                slot = n;
+                distinct[n] = id;
+                counts[n++] = 0;
             }
             counts[slot]++;
         }
-        return new TermCounts([.. distinct], [.. counts]);
+        return new TermCounts(distinct.AsSpan(0, n).ToArray(), counts.AsSpan(0, n).ToArray());
     }
 
     // CountIds' scratch: id -> its index among the distinct ids (emptied on each use).
@@ -411,6 +444,7 @@ public sealed partial class OnlineEventClusterer
                 Array.Resize(ref _stats, _stats.Length * 2);
                 Array.Resize(ref _scratch, _stats.Length);
                 Array.Resize(ref _scratchBits, _stats.Length / 64);
+                Array.Resize(ref _topBits, _stats.Length / 64);
                 Array.Resize(ref _postings, _stats.Length);
             }
             _stats[id] = new TermStat { IdfStamp = -1 };
@@ -463,6 +497,16 @@ public sealed partial class OnlineEventClusterer
         for (int i = 0; i < order.Length; i++) order[i] = i;
         // A total order (terms are distinct), so any sort gives this one result.
         order.AsSpan().Sort(new HeavierFirst(terms, weights));
+        return order;
+    }
+
+    /// <summary><see cref="ByWeight(int[], double[])"/> of the first <paramref name="count"/> entries, into a reused buffer.</summary>
+    private static ReadOnlySpan<int> ByWeight(int[] terms, double[] weights, int count, ref int[] scratch)
+    {
+        if (scratch.Length < count) scratch = new int[Math.Max(count, 2 * scratch.Length)];
+        var order = scratch.AsSpan(0, count);
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        order.Sort(new HeavierFirst(terms, weights));
         return order;
     }
 
@@ -611,8 +655,11 @@ public sealed partial class OnlineEventClusterer
     {
         for (int k = 0; k < article.Terms.Length; k++) Scatter(article.Terms[k], article.Weights[k] * Idf(article.Terms[k]));
         _scatteredList = article.Terms;
-        var result = new List<double>(candidates.Count);
-        var bests = new List<double>(members ? candidates.Count : 0);
+        // Reused lists: read by the caller before the next article is scored.
+        var result = _cosines;
+        var bests = _bests;
+        result.Clear();
+        bests.Clear();
         foreach (var (id, _, _) in candidates)
         {
             var e = _events[id];
@@ -623,6 +670,9 @@ public sealed partial class OnlineEventClusterer
         _scatteredList = null;
         return (result, bests);
     }
+
+    private readonly List<double> _cosines = [];
+    private readonly List<double> _bests = [];
 
     /// <summary>The highest cosine of the scattered side (of norm <paramref name="norm"/>) to one of the event's kept members' top terms.</summary>
     private double BestMember(EventState e, double norm)
@@ -849,16 +899,25 @@ public sealed partial class OnlineEventClusterer
     /// 10,000 stored articles, and a candidate far from the article rarely becomes mergeable through it.</summary>
     private static List<long> MergePool(List<(long Id, int Votes, double Weight)> candidates, List<double> cosines)
     {
-        var order = new List<int>(candidates.Count);
-        for (int i = 0; i < candidates.Count; i++) if (cosines[i] > 0) order.Add(i);
-        order.Sort((a, b) => cosines[a] != cosines[b] ? cosines[b].CompareTo(cosines[a]) : candidates[a].Id.CompareTo(candidates[b].Id));
-        var pool = new List<long>(Math.Min(order.Count, MergeCandidates));
+        Span<int> order = candidates.Count <= 64 ? stackalloc int[candidates.Count] : new int[candidates.Count];
+        int n = 0;
+        for (int i = 0; i < candidates.Count; i++) if (cosines[i] > 0) order[n++] = i;
+        order = order[..n];
+        order.Sort(new CloserFirst(candidates, cosines));
+        var pool = new List<long>(Math.Min(order.Length, MergeCandidates));
         foreach (var i in order)
         {
             if (pool.Count == MergeCandidates) break;
             pool.Add(candidates[i].Id);
         }
         return pool;
+    }
+
+    /// <summary>Higher cosine first, ties by event id (a struct, so the sort calls it without a delegate).</summary>
+    private readonly struct CloserFirst(List<(long Id, int Votes, double Weight)> candidates, List<double> cosines) : IComparer<int>
+    {
+        public int Compare(int a, int b) =>
+            cosines[a] != cosines[b] ? cosines[b].CompareTo(cosines[a]) : candidates[a].Id.CompareTo(candidates[b].Id);
     }
 
     /// <summary>Merges the grown event with the closest of the article's other candidate events while they belong
@@ -908,19 +967,21 @@ public sealed partial class OnlineEventClusterer
     {
         if (_options.MergePassInterval > 0) _touched.Add(grown.Id);
         var merges = new List<EventMerge>();
-        var pool = candidates.Take(MergeCandidates).ToList();
+        int poolSize = Math.Min(candidates.Count, MergeCandidates);
         double cut = _model?.MergeCut ?? _options.MergeThreshold;
         if (cut > 1 && Observer is null) return merges;
-        var features = new double[JoinFeatures.Count];
+        var features = _features;
+        var scoredPool = _scoredPool;
+        var cosines = _poolCosines;
         while (true)
         {
-            var scoredPool = new List<(long Id, double Cosine, double BestMember)>();
+            scoredPool.Clear();
             bool scattered = false;
-            foreach (var raw in pool)
+            for (int p = 0; p < poolSize; p++)
             {
-                long candidate = Resolve(raw);
+                long candidate = Resolve(candidates[p]);
                 if (candidate == grown.Id || !_events.TryGetValue(candidate, out var neighbour) || neighbour.Rejected) continue;
-                if (!InWindow(neighbour, grown.First, grown.Last) || scoredPool.Any(x => x.Id == candidate)) continue;
+                if (!InWindow(neighbour, grown.First, grown.Last) || Listed(scoredPool, candidate)) continue;
                 if (!scattered)
                 {
                     var terms = grown.Sum.Terms;
@@ -938,7 +999,9 @@ public sealed partial class OnlineEventClusterer
 
             long best = 0;
             double bestScore = 0;
-            var (top, next) = TopTwo(scoredPool.ConvertAll(x => x.Cosine));
+            cosines.Clear();
+            foreach (var x in scoredPool) cosines.Add(x.Cosine);
+            var (top, next) = TopTwo(cosines);
             foreach (var (candidate, cosine, bestMember) in scoredPool)
             {
                 double score = cosine;
@@ -960,7 +1023,17 @@ public sealed partial class OnlineEventClusterer
 
             merges.Add(Absorb(grown, _events[best], out grown));
         }
+
+        static bool Listed(List<(long Id, double Cosine, double BestMember)> pool, long id)
+        {
+            foreach (var x in pool) if (x.Id == id) return true;
+            return false;
+        }
     }
+
+    // MergeNeighbours' scratch: the pool's scores and their cosines (refilled for each round of each check).
+    private readonly List<(long Id, double Cosine, double BestMember)> _scoredPool = [];
+    private readonly List<double> _poolCosines = [];
 
     /// <summary>Merges two live events into one and returns the merge. The older event (lower id) survives, so links to it
     /// stay valid; postings of the absorbed event lead to it (<see cref="EventState.Retire"/>).</summary>
@@ -1029,20 +1102,22 @@ public sealed partial class OnlineEventClusterer
     /// <summary>An article's highest-weighted terms, values idf-free as in a centroid, and their norm at arrival.</summary>
     private sealed record Member(int[] Terms, double[] Values, double Norm);
 
-    private sealed class EventState(long id)
+    /// <summary>An event; <paramref name="first"/>, its first article, sizes its sets and vectors, so they are made at
+    /// the size it needs rather than grown from a few entries through doublings (garbage the collector must sweep).</summary>
+    private sealed class EventState(long id, ArticleVector? first = null)
     {
         public long Id { get; } = id;
-        public TermVector Sum { get; private set; } = new();
-        public TermVector Lead { get; private set; } = new();
+        public TermVector Sum { get; private set; } = new(first?.Terms.Length ?? 0);
+        public TermVector Lead { get; private set; } = new(first?.Lead.Count ?? 0);
         public double LeadNormSq { get; set; }
-        public TermVector Names { get; private set; } = new();
+        public TermVector Names { get; private set; } = new(first?.Names.Count ?? 0);
         public double NameNormSq { get; set; }
-        public LongSet Shingles { get; private set; } = new();
-        public LongSet Bigrams { get; private set; } = new();
+        public LongSet Shingles { get; private set; } = new(first?.Shingles.Length ?? 0);
+        public LongSet Bigrams { get; private set; } = new(first?.Bigrams.Length ?? 0);
         /// <summary>The top terms of the most recent members (at most <see cref="KeptMembers"/>), oldest first.</summary>
         public List<Member> Members { get; private set; } = [];
         /// <summary>(term, week) keys already in the postings.</summary>
-        public LongSet Posted { get; private set; } = new();
+        public LongSet Posted { get; private set; } = new(first?.Posted.Length ?? 0);
 
         /// <summary>Marks the event merged into <paramref name="into"/> and lets its contents go: the postings still
         /// list it (they lead through <see cref="MergedInto"/> to the live event), but nothing reads its centroid,

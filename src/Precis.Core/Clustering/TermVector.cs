@@ -36,6 +36,12 @@ internal sealed class TermVector
     /// <summary>The values, parallel to <see cref="Terms"/>.</summary>
     public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
 
+    /// <summary>The arrays behind <see cref="Terms"/> and <see cref="Values"/> (entries past <see cref="Count"/> are
+    /// spare), for a caller that needs arrays (a sort comparer) without copying.</summary>
+    internal int[] TermArray => _terms;
+
+    internal double[] ValueArray => _values;
+
     /// <summary>The value of <paramref name="term"/>, or 0 when absent.</summary>
     public double this[int term] => Find(term) is var slot and >= 0 ? _values[slot] : 0;
 

@@ -74,11 +74,16 @@ internal sealed class TermTable
     /// <paramref name="lead"/> must be the first terms (as the builders of <see cref="ClusterTerms"/> make it).</summary>
     public static TermTable Count(IReadOnlyList<string> terms, List<int>? numbers, IReadOnlyList<string>? names, IReadOnlyList<string>? lead)
     {
-        // Distinct by catalog number (one number per distinct string), in order of first occurrence.
-        var slots = new Dictionary<int, int>();
-        var distinct = new List<string>();
-        var ids = new List<int>();
-        var counts = new List<int>();
+        // Distinct by catalog number (one number per distinct string), in order of first occurrence. The slots and the
+        // growing lists are per-thread scratch (ingest reads on all cores); the table keeps exact-size arrays.
+        var slots = t_slots ??= new Dictionary<int, int>();
+        slots.Clear();
+        var distinct = t_distinct ??= [];
+        var ids = t_ids ??= [];
+        var counts = t_counts ??= [];
+        distinct.Clear();
+        ids.Clear();
+        counts.Clear();
         var sequence = new int[terms.Count];
         for (int i = 0; i < sequence.Length; i++)
         {
@@ -95,14 +100,38 @@ internal sealed class TermTable
             counts[slot]++;
             sequence[i] = slot;
         }
-        return new TermTable(terms, [.. distinct], [.. ids], [.. counts], sequence)
+        var table = new TermTable(terms, [.. distinct], [.. ids], [.. counts], sequence)
         {
             NameSource = names,
             NameIds = names is null ? null : NameIdsOf(names),
             LeadSource = lead,
-            LeadIds = lead is null ? null : numbers is not null ? [.. numbers.GetRange(0, lead.Count)] : LeadIdsOf(lead),
+            LeadIds = lead is null ? null : numbers is not null ? [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(numbers)[..lead.Count]] : LeadIdsOf(lead),
         };
+        distinct.Clear();
+        // Do not keep a huge scratch alive for one huge input.
+        if (slots.Count > MaxKept)
+        {
+            t_slots = null;
+            t_distinct = null;
+            t_ids = null;
+            t_counts = null;
+        }
+        return table;
     }
+
+    private const int MaxKept = 1 << 16;
+
+    [ThreadStatic]
+    private static Dictionary<int, int>? t_slots;
+
+    [ThreadStatic]
+    private static List<string>? t_distinct;
+
+    [ThreadStatic]
+    private static List<int>? t_ids;
+
+    [ThreadStatic]
+    private static List<int>? t_counts;
 
     public static int[] NameIdsOf(IReadOnlyList<string> names) => IdsOf(names, TermCatalog.CachedNameIdOf);
 
@@ -136,21 +165,19 @@ public static class ClusterTerms
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(text);
-        var terms = new List<string>(text.Length / 6);
-        var numbers = new List<int>(terms.Capacity);
-        var names = new List<string>();
-        var lead = new List<string>();
+        var (terms, numbers, names) = Scratch();
+        int leadCount = 0;
         // A detected headline is often the text's first line: count it once.
         if (!string.IsNullOrEmpty(headline) && !text.Contains(headline, StringComparison.Ordinal))
         {
             Add(headline, terms, numbers, names);
-            lead.AddRange(terms);
+            leadCount = terms.Count;
         }
         int before = terms.Count;
         var shape = Add(text, terms, numbers, names);
         // The lead is the first terms (the headline's, then the text's first ones).
-        for (int i = before; i < terms.Count && i - before < LeadLength; i++) lead.Add(terms[i]);
-        return new ClusterInput(id, terms, date) { LeadTerms = lead, Names = names, Shape = shape, Table = TermTable.Count(terms, numbers, names, lead) };
+        leadCount += Math.Min(LeadLength, terms.Count - before);
+        return Input(id, date, terms, numbers, names, leadCount, shape);
     }
 
     /// <summary>Uses the tokens the pipeline's segmentation already made (content sentences, furniture excluded)
@@ -159,9 +186,7 @@ public static class ClusterTerms
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Sentences.IsEmpty) return FromText(article.Id, article.Headline, article.Text, article.Published?.Date);
-        var terms = new List<string>(article.Text.Length / 6);
-        var numbers = new List<int>(terms.Capacity);
-        var names = new List<string>();
+        var (terms, numbers, names) = Scratch();
         if (!string.IsNullOrEmpty(article.Headline)) Add(article.Headline, terms, numbers, names);
         var tokens = new List<Token>();
         foreach (var sentence in article.Sentences)
@@ -171,9 +196,49 @@ public static class ClusterTerms
             foreach (var token in tokens) AddToken(token, terms, numbers);
             ScanNames(article.Text, tokens, names);
         }
-        var lead = terms.Take(LeadLength + (article.Headline is null ? 0 : 10)).ToList();
-        return new ClusterInput(article.Id, terms, article.Published?.Date) { LeadTerms = lead, Names = names, Shape = Measure(article.Text), Table = TermTable.Count(terms, numbers, names, lead) };
+        int leadCount = Math.Min(terms.Count, LeadLength + (article.Headline is null ? 0 : 10));
+        return Input(article.Id, article.Published?.Date, terms, numbers, names, leadCount, Measure(article.Text));
     }
+
+    /// <summary>The per-thread lists an input is gathered in (emptied), so an article's terms neither regrow a list nor
+    /// leave spare capacity behind: the input keeps exact-size arrays.</summary>
+    private static (List<string> Terms, List<int> Numbers, List<string> Names) Scratch()
+    {
+        var terms = t_terms ??= new List<string>(1024);
+        var numbers = t_numbers ??= new List<int>(1024);
+        var names = t_names ??= new List<string>(128);
+        terms.Clear();
+        numbers.Clear();
+        names.Clear();
+        return (terms, numbers, names);
+    }
+
+    private static ClusterInput Input(string id, DateOnly? date, List<string> terms, List<int> numbers, List<string> names, int leadCount, DocumentShape shape)
+    {
+        string[] termArray = [.. terms];
+        string[] nameArray = [.. names];
+        string[] lead = termArray[..leadCount];
+        var table = TermTable.Count(termArray, numbers, nameArray, lead);
+        terms.Clear();
+        numbers.Clear();
+        names.Clear();
+        if (terms.Capacity > MaxKeptTokens)
+        {
+            t_terms = null;
+            t_numbers = null;
+            t_names = null;
+        }
+        return new ClusterInput(id, termArray, date) { LeadTerms = lead, Names = nameArray, Shape = shape, Table = table };
+    }
+
+    [ThreadStatic]
+    private static List<string>? t_terms;
+
+    [ThreadStatic]
+    private static List<int>? t_numbers;
+
+    [ThreadStatic]
+    private static List<string>? t_names;
 
     private static DocumentShape Add(string text, List<string> terms, List<int> numbers, List<string> names)
     {

@@ -61,9 +61,13 @@ public sealed class ArticleIngestor
     // fails when it failed). Guarded by _writer; whoever begins a transaction or rebuilds settles it first.
     private Task? _committing;
 
-    // Ids, "#hash" and "@url" of every stored article -> its id. The ingestor is the store's only writer, so this
+    // Ids, content hashes and URLs of every stored article -> its id. The ingestor is the store's only writer, so this
     // mirror stays exact and spares a database round trip per article.
-    private Dictionary<string, string> _known = new(StringComparer.Ordinal);
+    private Dictionary<Identity, string> _known = [];
+
+    /// <summary>A key of the identity index: an article id, a content hash or a URL (<paramref name="Kind"/> 'i', '#'
+    /// or '@'), compared by kind and ordinal text, so no prefixed string is built per lookup.</summary>
+    private readonly record struct Identity(char Kind, string Value);
 
     private ArticleIngestor(IPrecisStore store, PrecisPipeline pipeline, ClusteringOptions options, TimeProvider time)
     {
@@ -100,7 +104,7 @@ public sealed class ArticleIngestor
         _sharedWriters = tx.SharedWriters;
         var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
         var clusterer = new OnlineEventClusterer(_options, mark.EventId + 1);
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = new Dictionary<Identity, string>();
         long lastSeq = 0;
         await foreach (var a in tx.GetArticlesAfterAsync(0, cancellationToken).ConfigureAwait(false))
         {
@@ -409,7 +413,7 @@ public sealed class ArticleIngestor
         var results = new List<IngestResult>(parsed.Length);
         var rows = new List<StoredArticle>();
         var merges = new List<EventMerge>();
-        var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenIds = new Dictionary<Identity, string>();
         var now = _time.GetUtcNow();
         foreach (var (source, article, hash, terms, error) in parsed)
         {
@@ -505,17 +509,17 @@ public sealed class ArticleIngestor
         };
     }
 
-    private static void Remember(Dictionary<string, string> index, string id, string? url, string hash)
+    private static void Remember(Dictionary<Identity, string> index, string id, string? url, string hash)
     {
-        index[id] = id;
-        index["#" + hash] = id;
-        if (url is not null) index["@" + url] = id;
+        index[new Identity('i', id)] = id;
+        index[new Identity('#', hash)] = id;
+        if (url is not null) index[new Identity('@', url)] = id;
     }
 
-    private static string? FindInBatch(Dictionary<string, string> seen, string id, string? url, string hash) =>
-        seen.TryGetValue(id, out var a) ? a
-        : seen.TryGetValue("#" + hash, out var b) ? b
-        : url is not null && seen.TryGetValue("@" + url, out var c) ? c
+    private static string? FindInBatch(Dictionary<Identity, string> seen, string id, string? url, string hash) =>
+        seen.TryGetValue(new Identity('i', id), out var a) ? a
+        : seen.TryGetValue(new Identity('#', hash), out var b) ? b
+        : url is not null && seen.TryGetValue(new Identity('@', url), out var c) ? c
         : null;
 
     /// <summary>SHA-256 (lower-case hex) of the text with runs of white space collapsed to one space.</summary>

@@ -5,11 +5,6 @@ namespace Precis.Clustering;
 /// power-of-two array: a lookup reads one slot (rarely a few neighbours) where <see cref="HashSet{T}"/> reads a bucket
 /// and then an entry, and the clusterer probes these sets for every candidate event. Only adds, membership and counts:
 /// nothing reads an order out of it. Not thread-safe.
-/// <para>The sets belong to events and live as long as the clusterer, so their arrays are allocated on the pinned
-/// object heap (<see cref="GC.AllocateUninitializedArray{T}(int, bool)"/>): they never count against the
-/// young generation's budget and are never copied by a young collection (ingest keeps adding a few kilobytes of such
-/// state per article; copied twice on its way to the old generation, it was much of every collection's pause). They
-/// hold no references, so pinning them costs the collector nothing else.</para>
 /// </summary>
 internal sealed class LongSet
 {
@@ -22,14 +17,7 @@ internal sealed class LongSet
     {
         int size = 8;
         while (size < 2 * capacity) size *= 2;
-        _slots = Allocate(size);
-    }
-
-    private static long[] Allocate(int size)
-    {
-        var slots = GC.AllocateUninitializedArray<long>(size, pinned: true);
-        Array.Clear(slots);
-        return slots;
+        _slots = new long[size];
     }
 
     public int Count => _count + (_hasZero ? 1 : 0);
@@ -98,7 +86,7 @@ internal sealed class LongSet
     private void Grow()
     {
         var old = _slots;
-        _slots = Allocate(old.Length * 2);
+        _slots = new long[old.Length * 2];
         _count = 0;
         foreach (var key in old) if (key != 0) Add(key);
     }

@@ -269,9 +269,8 @@ public sealed partial class OnlineEventClusterer
         var (terms, weights) = Weigh(tf.Body);
         var order = ByWeight(terms, weights, terms.Length, ref _orderScratch);
         int topCount = Math.Min(order.Length, PostedTerms);
-        // Kept by the event (as its newest member's top terms): on the pinned object heap, as the event's vectors.
-        var topTerms = GC.AllocateUninitializedArray<int>(topCount, pinned: true);
-        var topValues = GC.AllocateUninitializedArray<double>(topCount, pinned: true);
+        var topTerms = new int[topCount];
+        var topValues = new double[topCount];
         double topNorm = 0;
         for (int k = 0; k < topTerms.Length; k++)
         {
@@ -1108,10 +1107,10 @@ public sealed partial class OnlineEventClusterer
     private sealed class EventState(long id, ArticleVector? first = null)
     {
         public long Id { get; } = id;
-        public TermVector Sum { get; private set; } = new(first?.Terms.Length ?? 0, longLived: true);
-        public TermVector Lead { get; private set; } = new(first?.Lead.Count ?? 0, longLived: true);
+        public TermVector Sum { get; private set; } = new(first?.Terms.Length ?? 0);
+        public TermVector Lead { get; private set; } = new(first?.Lead.Count ?? 0);
         public double LeadNormSq { get; set; }
-        public TermVector Names { get; private set; } = new(first?.Names.Count ?? 0, longLived: true);
+        public TermVector Names { get; private set; } = new(first?.Names.Count ?? 0);
         public double NameNormSq { get; set; }
         public LongSet Shingles { get; private set; } = new(first?.Shingles.Length ?? 0);
         public LongSet Bigrams { get; private set; } = new(first?.Bigrams.Length ?? 0);

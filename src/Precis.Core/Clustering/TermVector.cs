@@ -8,8 +8,6 @@ namespace Precis.Clustering;
 /// insertion order (the order a <see cref="Dictionary{TKey,TValue}"/> without removals enumerates), so sums come out
 /// bit for bit as they did over a dictionary, at the cost of an array walk instead of an enumerator over hash entries.
 /// Entries are never removed. Not thread-safe.
-/// <para>A long-lived vector (an event's) keeps its arrays on the pinned object heap, as <see cref="LongSet"/> does and
-/// for the same reason: they are never copied by a young collection nor count against its budget.</para>
 /// </summary>
 internal sealed class TermVector
 {
@@ -19,22 +17,15 @@ internal sealed class TermVector
     private int[] _buckets;
     private int[] _next;
     private int _count;
-    private readonly bool _longLived;
 
-    /// <param name="capacity">Entries held before the arrays grow.</param>
-    /// <param name="longLived">True for a vector that lives as long as its owner's state (an event's): its arrays go
-    /// to the pinned object heap.</param>
-    public TermVector(int capacity = 0, bool longLived = false)
+    public TermVector(int capacity = 0)
     {
-        _longLived = longLived;
         int size = capacity <= 4 ? 4 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity);
-        _terms = Allocate<int>(size);
-        _values = Allocate<double>(size);
-        _buckets = Allocate<int>(size);
-        _next = Allocate<int>(size);
+        _terms = new int[size];
+        _values = new double[size];
+        _buckets = new int[size];
+        _next = new int[size];
     }
-
-    private T[] Allocate<T>(int size) => _longLived ? GC.AllocateArray<T>(size, pinned: true) : new T[size];
 
     /// <summary>Distinct terms held.</summary>
     public int Count => _count;
@@ -117,14 +108,10 @@ internal sealed class TermVector
     private void Grow()
     {
         int size = _terms.Length * 2;
-        var terms = Allocate<int>(size);
-        var values = Allocate<double>(size);
-        _terms.AsSpan(0, _count).CopyTo(terms);
-        _values.AsSpan(0, _count).CopyTo(values);
-        _terms = terms;
-        _values = values;
-        _next = Allocate<int>(size);
-        _buckets = Allocate<int>(size);
+        Array.Resize(ref _terms, size);
+        Array.Resize(ref _values, size);
+        _next = new int[size];
+        _buckets = new int[size];
         int mask = size - 1;
         for (int slot = 0; slot < _count; slot++)
         {

@@ -337,7 +337,6 @@ public static class JoinFeatures
         "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
         "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
         "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
-        "rare_shared_count", // log(1 + the article's terms held by 2 to 4 documents, at most 64, that the event holds)
     ];
 
     public static int Count => Names.Count;

@@ -681,7 +681,6 @@ public sealed partial class OnlineEventClusterer
         f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
         f[17] = CopyShare(article.Bigrams, e.Bigrams);
         RareFeatures(article.Rare, e.Sum, e.Size + 1, f);
-        RareCount(article, e, f);
     }
 
     /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
@@ -706,7 +705,6 @@ public sealed partial class OnlineEventClusterer
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
         RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
-        RareCount(small, large, f);
     }
 
     /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>

@@ -186,6 +186,21 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Smoothed_cuts_are_judged_with_their_neighbouring_join_cuts_and_named_in_the_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "smooth-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--trees", "8", "--smooth-cuts"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var chosen = stdout.ToString().Split('\n').Where(l => l.StartsWith("Chosen cuts for the", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, chosen.Count);
+        Assert.All(chosen, l => Assert.Contains("with its neighbouring join cuts", l, StringComparison.Ordinal));
+        var read = Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        Assert.Contains("each grid point judged with its neighbouring join cuts", read.TrainedOn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Halves_with_show_missed_list_no_missed_join_for_four_clearly_separate_stories()
     {
         var stdout = new StringWriter();

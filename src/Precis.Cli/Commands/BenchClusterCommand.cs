@@ -47,6 +47,7 @@ internal static class BenchClusterCommand
         var trees = new Option<int?>("--trees") { Description = "With --train: boosted trees per scorer (default 120)." };
         var depth = new Option<int?>("--depth") { Description = "With --train: depth of each tree (default 3)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
+        var smoothCuts = new Option<bool>("--smooth-cuts") { Description = "With --train: choose the cuts by the grid's F1 averaged with the neighbouring join cuts (less swayed by one noisy grid point)." };
         var l2 = new Option<double?>("--l2") { Description = "With --train: L2 penalty of the trees' Newton leaves and split gains (default 1)." };
         var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
         var showMissed = new Option<int?>("--show-missed") { Description = "With --halves: print up to N missed joins of the tuning halves (seed 1) with the model's probability and features for the article's own event and the best other candidate." };
@@ -60,10 +61,10 @@ internal static class BenchClusterCommand
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, crossValidate, showMissed, runnerUp,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, crossValidate, showMissed, runnerUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -75,6 +76,7 @@ internal static class BenchClusterCommand
         public int? Depth { get; init; }
         public double? LearningRate { get; init; }
         public double? L2 { get; init; }
+        public bool SmoothCuts { get; init; }
         public int? DaggerRounds { get; init; }
         public int? PairSeeds { get; init; }
         public double? PositiveWeight { get; init; }
@@ -148,15 +150,15 @@ internal static class BenchClusterCommand
             int[]? pairSeedList = settings.PairSeeds is { } ps ? [.. Enumerable.Range(1, ps)] : null;
             if (settings.CvFolds is { } k)
             {
-                BenchClusterTraining.CrossValidateFolds(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, k, settings.CvSeed ?? 0);
+                BenchClusterTraining.CrossValidateFolds(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, k, settings.CvSeed ?? 0, settings.SmoothCuts);
                 return ExitCodes.Success;
             }
             if (settings.CrossValidate)
             {
-                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.CvSplit ?? 1);
+                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.CvSplit ?? 1, settings.SmoothCuts);
                 return ExitCodes.Success;
             }
-            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList);
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.SmoothCuts);
         }
 
         if (settings.RunnerUp && options.Model is not null)

@@ -138,6 +138,91 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.False(File.Exists(model));
     }
 
+    // Six fictional stories: three tuning clusters (even lines), so three topic folds hold one each.
+    private string WriteSixStoryBench()
+    {
+        var path = WriteBench();
+        static string Cluster(string id, params string[] docs) => JsonSerializer.Serialize(new
+        {
+            id,
+            documents = docs.Select((t, i) => new { id = $"{id}-{i}", date = (string?)null, title = (string?)null, text = t }),
+            references = new[] { "unused" },
+        });
+        File.AppendAllLines(path,
+        [
+            Cluster("ferry",
+                "The Dunmore ferry added a night crossing for hospital staff while the Harlow bridge stays shut.",
+                "Hospital staff can take a new night crossing of the Dunmore ferry, the operator said, while the bridge is shut."),
+            Cluster("choir",
+                "The Brenton youth choir won the regional festival with a programme of folk songs.",
+                "Folk songs carried the Brenton youth choir to first place at the regional festival."),
+        ]);
+        return path;
+    }
+
+    [Fact]
+    public void K_fold_cross_validation_trains_each_fold_on_the_others_and_writes_no_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "kfold-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteSixStoryBench(), "--train", "--cv-folds", "3", "--cv-seed", "2", "--out", model, "--trees", "8"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var lines = stdout.ToString().Split('\n');
+        var folds = lines.Where(l => l.StartsWith("Fold ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, folds.Count);
+        Assert.All(folds, l => Assert.Contains("trained on 2 tuning clusters", l, StringComparison.Ordinal));
+        Assert.All(folds, l => Assert.Contains("this fold (1 clusters)", l, StringComparison.Ordinal));
+        // One story per fold clustered alone cannot be split wrongly by these clearly separate texts.
+        Assert.All(folds, l => Assert.EndsWith("mean 1.000", l.TrimEnd(), StringComparison.Ordinal));
+        var summary = Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1 (3 topic folds, assignment 2)", StringComparison.Ordinal));
+        Assert.Contains("± 0.000", summary, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Fold_assignment_zero_keeps_file_order_and_a_seed_shuffles_the_same_topics()
+    {
+        var path = WriteSixStoryBench();
+        var bench = Precis.Cli.Commands.BenchClusterTraining.Load(path, new Precis.Pipeline.PrecisPipelineBuilder().Build(),
+            new CliIO(TextReader.Null, new StringWriter(), new StringWriter()));
+        var inOrder = Precis.Cli.Commands.BenchClusterTraining.FoldOrder(bench, 0);
+        Assert.Equal(["bridge", "orchard", "ferry"], inOrder);
+        var orders = Enumerable.Range(1, 6).Select(seed => Precis.Cli.Commands.BenchClusterTraining.FoldOrder(bench, seed)).ToList();
+        Assert.All(orders, o => Assert.Equal(inOrder.Order(StringComparer.Ordinal), o.Order(StringComparer.Ordinal)));
+        Assert.Contains(orders, o => !o.SequenceEqual(inOrder));
+        Assert.Equal(orders[0], Precis.Cli.Commands.BenchClusterTraining.FoldOrder(bench, 1));
+    }
+
+    [Fact]
+    public void The_trees_l2_penalty_is_named_in_the_progress()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "l2-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--trees", "8", "--l2", "3"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        Assert.Contains("Boosted trees: 8 trees of depth 3, learning rate 0.1, L2 3.", stdout.ToString(), StringComparison.Ordinal);
+        // Four stories keep the logistic regressions here; the trees' note is checked where they are kept.
+        Assert.True(File.Exists(model));
+    }
+
+    [Fact]
+    public void Smoothed_cuts_are_judged_with_their_neighbouring_join_cuts_and_named_in_the_model()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var model = Path.Combine(_dir, "smooth-model.json");
+        int code = Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", model, "--trees", "8", "--smooth-cuts"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var chosen = stdout.ToString().Split('\n').Where(l => l.StartsWith("Chosen cuts for the", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, chosen.Count);
+        Assert.All(chosen, l => Assert.Contains("with its neighbouring join cuts", l, StringComparison.Ordinal));
+        var read = Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        Assert.Contains("each grid point judged with its neighbouring join cuts", read.TrainedOn, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Halves_with_show_missed_list_no_missed_join_for_four_clearly_separate_stories()
     {
@@ -169,12 +254,24 @@ public sealed class BenchClusterCommandTests : IDisposable
     [InlineData("--dagger-rounds", "-1")]
     [InlineData("--pair-seeds", "0")]
     [InlineData("--positive-weight", "0")]
+    [InlineData("--cv-folds", "2")]
+    [InlineData("--cv-folds", "11")]
+    [InlineData("--l2", "-1")]
     public void Bad_training_settings_are_a_usage_error(string option, string value)
     {
         var stderr = new StringWriter();
         Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", Path.Combine(_dir, "m.json"), option, value],
             TextReader.Null, new StringWriter(), stderr));
         Assert.Contains(option, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fold_seed_without_k_folds_is_a_usage_error()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--cv", "--out", Path.Combine(_dir, "m.json"), "--cv-seed", "1"],
+            TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("--cv-seed", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

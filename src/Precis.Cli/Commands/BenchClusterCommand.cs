@@ -47,20 +47,24 @@ internal static class BenchClusterCommand
         var trees = new Option<int?>("--trees") { Description = "With --train: boosted trees per scorer (default 120)." };
         var depth = new Option<int?>("--depth") { Description = "With --train: depth of each tree (default 3)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "With --train: shrinkage of each tree (default 0.1)." };
+        var smoothCuts = new Option<bool>("--smooth-cuts") { Description = "With --train: choose the cuts by the grid's F1 averaged with the neighbouring join cuts (less swayed by one noisy grid point)." };
+        var l2 = new Option<double?>("--l2") { Description = "With --train: L2 penalty of the trees' Newton leaves and split gains (default 1)." };
         var daggerRounds = new Option<int?>("--dagger-rounds") { Description = "With --train: further DAgger rounds run with the fitted trees (default 0)." };
         var showMissed = new Option<int?>("--show-missed") { Description = "With --halves: print up to N missed joins of the tuning halves (seed 1) with the model's probability and features for the article's own event and the best other candidate." };
         var runnerUp = new Option<bool>("--runner-up-grid") { Description = "Print the tuning halves' F1 for a join rule that also reads the runner-up's probability (simulated with merges off) and stop." };
         var positiveWeight = new Option<double?>("--positive-weight") { Description = "With --train: weight of same-event pairs in the trees' loss (default 1)." };
         var cvSplit = new Option<int?>("--cv-split") { Description = "With --cv: 1 (default) alternates the tuning topics between the two folds, 2 alternates pairs of topics." };
+        var cvFolds = new Option<int?>("--cv-folds") { Description = "With --train: instead of writing a model, print the F1 of K-fold cross-validation by topic inside the tuning halves (K 3 to 10; trees only, folds trained in parallel)." };
+        var cvSeed = new Option<int?>("--cv-seed") { Description = "With --cv-folds: 0 (default) deals the tuning topics to the folds in file order, N > 0 after shuffling them with seed N." };
         var pairSeeds = new Option<int?>("--pair-seeds") { Description = "With --train: draw training pairs from shuffle seeds 1..N of the tuning halves (default 3; the cuts are still chosen on seeds 1, 2 and 3)." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, daggerRounds, pairSeeds, positiveWeight, cvSplit, crossValidate, showMissed, runnerUp,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, crossValidate, showMissed, runnerUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -71,10 +75,14 @@ internal static class BenchClusterCommand
         public int? Trees { get; init; }
         public int? Depth { get; init; }
         public double? LearningRate { get; init; }
+        public double? L2 { get; init; }
+        public bool SmoothCuts { get; init; }
         public int? DaggerRounds { get; init; }
         public int? PairSeeds { get; init; }
         public double? PositiveWeight { get; init; }
         public int? CvSplit { get; init; }
+        public int? CvFolds { get; init; }
+        public int? CvSeed { get; init; }
         public bool CrossValidate { get; init; }
         public int? ShowMissed { get; init; }
         public bool RunnerUp { get; init; }
@@ -131,20 +139,26 @@ internal static class BenchClusterCommand
                 Rounds = settings.Trees ?? defaults.Rounds,
                 Depth = settings.Depth ?? defaults.Depth,
                 LearningRate = settings.LearningRate ?? defaults.LearningRate,
+                L2 = settings.L2 ?? defaults.L2,
                 PositiveWeight = settings.PositiveWeight ?? defaults.PositiveWeight,
             };
-            if (treeSettings.Rounds < 1 || treeSettings.Depth < 1 || treeSettings.Depth > 8 || !(treeSettings.LearningRate > 0) || !(treeSettings.PositiveWeight > 0) || settings.DaggerRounds is < 0 || settings.PairSeeds is < 1 or > 20 || settings.CvSplit is < 1 or > 2)
+            if (treeSettings.Rounds < 1 || treeSettings.Depth < 1 || treeSettings.Depth > 8 || !(treeSettings.LearningRate > 0) || !(treeSettings.L2 >= 0) || !(treeSettings.PositiveWeight > 0) || settings.DaggerRounds is < 0 || settings.PairSeeds is < 1 or > 20 || settings.CvSplit is < 1 or > 2 || settings.CvFolds is < 3 or > 10 || settings.CvSeed is < 0 || (settings.CvSeed is not null && settings.CvFolds is null))
             {
-                io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate and --positive-weight above 0, --dagger-rounds at least 0, --pair-seeds 1 to 20, --cv-split 1 or 2");
+                io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate and --positive-weight above 0, --l2 at least 0, --dagger-rounds at least 0, --pair-seeds 1 to 20, --cv-split 1 or 2, --cv-folds 3 to 10, --cv-seed at least 0 (with --cv-folds)");
                 return ExitCodes.Usage;
             }
             int[]? pairSeedList = settings.PairSeeds is { } ps ? [.. Enumerable.Range(1, ps)] : null;
-            if (settings.CrossValidate)
+            if (settings.CvFolds is { } k)
             {
-                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.CvSplit ?? 1);
+                BenchClusterTraining.CrossValidateFolds(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, k, settings.CvSeed ?? 0, settings.SmoothCuts);
                 return ExitCodes.Success;
             }
-            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList);
+            if (settings.CrossValidate)
+            {
+                BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.CvSplit ?? 1, settings.SmoothCuts);
+                return ExitCodes.Success;
+            }
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.SmoothCuts);
         }
 
         if (settings.RunnerUp && options.Model is not null)

@@ -80,9 +80,9 @@ internal static class BenchClusterTraining
     }
 
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null)
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false)
     {
-        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds);
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts);
         var model = Kept(logistic, logisticF1, trees, treesF1);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
         File.WriteAllText(outPath, model.ToJson() + "\n");
@@ -103,7 +103,8 @@ internal static class BenchClusterTraining
     /// there (the steps of <see cref="Train"/> before the model is written). Training pairs come from the shuffles
     /// <paramref name="pairSeeds"/> of the tuning halves; the cuts are chosen on <see cref="Seeds"/>.</summary>
     private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
-        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds, int[] pairSeeds)
+        ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds, int[] pairSeeds,
+        bool logisticCuts = true, bool smoothCuts = false)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
@@ -157,7 +158,7 @@ internal static class BenchClusterTraining
         static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
         var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves";
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}";
         var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
@@ -167,7 +168,9 @@ internal static class BenchClusterTraining
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
 
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        var (logistic, logisticF1) = ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions");
+        // Without logistic cuts (k-fold cross-validation, to save half its time) the logistic model is fitted, for the
+        // DAgger round above, but never kept.
+        var (logistic, logisticF1) = logisticCuts ? ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions", smoothCuts) : (fitted, double.NegativeInfinity);
 
         // The same pairs fitted by boosted trees (JoinTreeTrainer), which can read interactions the linear model cannot
         // (a cosine means less for a short article or a broad event); the kind with the better tuning F1 is kept.
@@ -181,8 +184,9 @@ internal static class BenchClusterTraining
             var treeJoin = JoinTreeTrainer.Fit(x, y, treeSettings);
             var treeMerge = BothKinds(my) ? JoinTreeTrainer.Fit(mx, my, treeSettings) : treeJoin;
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
-            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{weighted}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
-            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees");
+            string l2 = treeSettings.L2 != new JoinTreeTrainer.Settings().L2 ? string.Create(CultureInfo.InvariantCulture, $", L2 {treeSettings.L2}") : "";
+            var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{l2}{weighted}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
+            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees", smoothCuts);
         }
         var (trees, treesF1) = FitTrees();
 
@@ -208,7 +212,7 @@ internal static class BenchClusterTraining
     /// the other fold's streams, and the other way round. The held-out halves are never read. Prints and returns the
     /// mean B-cubed F1 over the two folds (mean over files, seeds within a file) for the kind <see cref="Train"/> would keep.</summary>
     internal static double CrossValidate(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds = null, int split = 1)
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds = null, int split = 1, bool smoothCuts = false)
     {
         // Split 1 alternates the tuning topics (in file order) between the folds; split 2 alternates pairs of them, a
         // second partition of the same topics to check that a difference between two recipes is not one split's luck.
@@ -223,7 +227,7 @@ internal static class BenchClusterTraining
             })];
             var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
             var training = Part(fold);
-            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts);
             var model = Kept(logistic, logisticF1, trees, treesF1);
             var other = Part(1 - fold);
             var perFile = other.Select(b => Seeds.Average(s => Simulate(b.Stream(s, tuning: true), baseOptions with { Model = model }).Scores.BCubedF1)).ToList();
@@ -234,6 +238,81 @@ internal static class BenchClusterTraining
         }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cross-validated tuning F1 (two topic folds of the tuning halves): {folds.Average():0.000}"));
         return folds.Average();
+    }
+
+    /// <summary>The tuning topics of one bench file in the order the k-fold cross-validation deals them out: file order
+    /// for <paramref name="assignment"/> 0, otherwise shuffled with that seed (a second partition of the same topics).
+    /// Topic i of the result goes to fold i mod K.</summary>
+    internal static List<string> FoldOrder(BenchStream bench, int assignment)
+    {
+        var topics = bench.Documents.Select(d => d.Truth).Distinct(StringComparer.Ordinal).Where(bench.TuneIds.Contains).ToList();
+        return assignment == 0 ? topics : BenchClusterCommand.Shuffle(topics, assignment);
+    }
+
+    /// <summary>K-fold cross-validation by topic inside the tuning halves. Each file's tuning topics are dealt to K folds
+    /// (<see cref="FoldOrder"/>); for each fold the whole training (pairs, fit, cuts) runs on the other K-1 folds'
+    /// tuning streams and the model clusters this fold's topics alone (shuffle seeds <see cref="Seeds"/>). The held-out
+    /// halves are never read. Prints, per fold and file, the B-cubed F1 (mean over seeds); the mean over folds of the
+    /// files' mean with its standard error over folds; and the pooled F1 (each seed's fold partitions put side by side
+    /// and scored over the whole tuning half, which weighs folds by their articles). Only the boosted trees are fitted
+    /// with cuts (the logistic regressions, never kept since round 2, are fitted for the DAgger round only).
+    /// Returns the pooled mean over files.</summary>
+    internal static double CrossValidateFolds(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false)
+    {
+        var orders = benches.Select(b => FoldOrder(b, assignment)).ToList();
+        List<BenchStream> Part(Func<int, bool> keep) => [.. benches.Select((b, f) =>
+            b with { TuneIds = orders[f].Where((_, i) => keep(i % folds)).ToHashSet(StringComparer.Ordinal) })];
+        // Pooled labels per file and seed: the fold's event ids, made distinct across folds.
+        var pooled = benches.Select(_ => Seeds.Select(_ => (Labels: new List<string>(), Truth: new List<string>())).ToList()).ToList();
+        var foldMeans = new List<double>();
+        var perFileFolds = benches.Select(_ => new List<double>()).ToList();
+        var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
+        // The folds are independent trainings, run in parallel; each keeps its own results and they are read in fold order.
+        var results = new (JoinModel Model, double TrainF1, int TrainClusters, int TestClusters, List<List<(List<long> Labels, List<string> Truth)>> Runs)[folds];
+        Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, held =>
+        {
+            var training = Part(k => k != held);
+            var test = Part(k => k == held);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, logisticCuts: false, smoothCuts: smoothCuts);
+            var model = Kept(logistic, logisticF1, trees, treesF1);
+            var options = baseOptions with { Model = model };
+            var runs = test.Select(b => Seeds.Select(seed =>
+            {
+                var stream = b.Stream(seed, tuning: true);
+                var clusterer = new OnlineEventClusterer(options);
+                var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
+                return (events.Select(clusterer.Resolve).ToList(), stream.Select(x => x.Truth).ToList());
+            }).ToList()).ToList();
+            results[held] = (model, treesF1, training.Sum(b => b.TuneIds.Count), test.Sum(b => b.TuneIds.Count), runs);
+        });
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var (model, trainF1, trainClusters, testClusters, runs) = results[fold];
+            var perFile = new List<double>();
+            for (int f = 0; f < runs.Count; f++)
+            {
+                perFile.Add(runs[f].Average(r => ClusteringScores.Compute(r.Labels, r.Truth).BCubedF1));
+                perFileFolds[f].Add(perFile[^1]);
+                for (int s = 0; s < runs[f].Count; s++)
+                {
+                    int k = fold;
+                    pooled[f][s].Labels.AddRange(runs[f][s].Labels.Select(l => string.Create(CultureInfo.InvariantCulture, $"{k}:{l}")));
+                    pooled[f][s].Truth.AddRange(runs[f][s].Truth);
+                }
+            }
+            foldMeans.Add(perFile.Average());
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Fold {fold + 1} of {folds}: trained on {trainClusters} tuning clusters (cuts {model.JoinCut:0.00}/{model.MergeCut:0.00}, fold-training F1 {trainF1:0.000}); this fold ({testClusters} clusters): {string.Join(", ", benches.Select((b, i) => $"{b.Name} {perFile[i]:0.000}"))}, mean {perFile.Average():0.000}"));
+        }
+        static double StandardError(List<double> v) =>
+            v.Count < 2 ? 0 : Math.Sqrt(v.Sum(a => (a - v.Average()) * (a - v.Average())) / (v.Count - 1) / v.Count);
+        var pooledPerFile = pooled.Select(perSeed => perSeed.Average(p => ClusteringScores.Compute(p.Labels, p.Truth).BCubedF1)).ToList();
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Per file over the {folds} folds (mean ± standard error): {string.Join(", ", benches.Select((b, f) => $"{b.Name} {perFileFolds[f].Average():0.000} ± {StandardError(perFileFolds[f]):0.000}"))}"));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Cross-validated tuning F1 ({folds} topic folds, assignment {assignment}): mean over folds {foldMeans.Average():0.000} ± {StandardError(foldMeans):0.000} (standard error); pooled {string.Join(", ", benches.Select((b, f) => $"{b.Name} {pooledPerFile[f]:0.000}"))}, mean {pooledPerFile.Average():0.000}"));
+        return pooledPerFile.Average();
     }
 
     /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the
@@ -332,26 +411,44 @@ internal static class BenchClusterTraining
     }
 
     /// <summary>The cuts: the grid point with the best mean tuning F1 over the files (mean over seeds within a file).</summary>
-    private static (JoinModel Model, double F1) ChooseCuts(CliIO io, JoinModel fitted, List<List<List<(ClusterInput Input, string Truth)>>> tuning, ClusteringOptions baseOptions, string label)
+    private static (JoinModel Model, double F1) ChooseCuts(CliIO io, JoinModel fitted, List<List<List<(ClusterInput Input, string Truth)>>> tuning, ClusteringOptions baseOptions, string label,
+        bool smooth = false)
     {
         double[] joinCuts = [0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
         double[] mergeCuts = [0.50, 0.70, 0.80, 0.90, 1.01];
         io.Out.WriteLine($"Cut grid for the {label} on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
         io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
-        (double Join, double Merge, double F1) best = (0, 0, -1);
+        (double Join, double Merge, double F1, double Score) best = (0, 0, -1, -1);
+        // Every grid point is an independent run of fresh clusterers, so they run in parallel; each result goes to its
+        // own slot and the best is taken in grid order below, so the choice does not depend on the threads.
+        var grid = new double[joinCuts.Length * mergeCuts.Length];
+        Parallel.For(0, grid.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            var options = baseOptions with { Model = fitted.WithCuts(joinCuts[k / mergeCuts.Length], mergeCuts[k % mergeCuts.Length]) };
+            grid[k] = tuning.Average(streams => streams.Average(s => Simulate(s, options).Scores.BCubedF1));
+        });
+        // Smoothed choice: each point is judged by the mean of itself and its neighbours along the join cut (one step
+        // either way, where the grid has them), so a lone peak of the noisy grid does not choose the cuts.
+        var judged = new double[grid.Length];
+        for (int k = 0; k < grid.Length; k++)
+        {
+            int row = k / mergeCuts.Length, col = k % mergeCuts.Length;
+            var near = Enumerable.Range(row - (smooth ? 1 : 0), smooth ? 3 : 1).Where(r => r >= 0 && r < joinCuts.Length).Select(r => grid[r * mergeCuts.Length + col]).ToList();
+            judged[k] = near.Average();
+        }
+        int gi = 0;
         foreach (var jc in joinCuts)
         {
             var line = jc.ToString("0.00", CultureInfo.InvariantCulture).PadRight(10);
             foreach (var mc in mergeCuts)
             {
-                var options = baseOptions with { Model = fitted.WithCuts(jc, mc) };
-                double f1 = tuning.Average(streams => streams.Average(s => Simulate(s, options).Scores.BCubedF1));
+                double f1 = grid[gi], score = judged[gi++];
                 line += " " + f1.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(6);
-                if (f1 > best.F1 + 1e-12) best = (jc, mc, f1);
+                if (score > best.Score + 1e-12) best = (jc, mc, f1, score);
             }
             io.Out.WriteLine(line);
         }
-        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts for the {label}: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000})."));
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts for the {label}: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000}{(smooth ? string.Create(CultureInfo.InvariantCulture, $"; {best.Score:0.000} with its neighbouring join cuts") : "")})."));
         return (fitted.WithCuts(best.Join, best.Merge), best.F1);
     }
 

@@ -74,13 +74,14 @@ internal sealed class TermTable
     /// <paramref name="lead"/> must be the first terms (as the builders of <see cref="ClusterTerms"/> make it).</summary>
     public static TermTable Count(IReadOnlyList<string> terms, List<int>? numbers, IReadOnlyList<string>? names, IReadOnlyList<string>? lead)
     {
-        // Distinct by catalog number (one number per distinct string), in order of first occurrence. The slots and the
-        // growing lists are per-thread scratch (ingest reads on all cores); the table keeps exact-size arrays.
-        var slots = t_slots ??= new Dictionary<int, int>();
+        // Distinct by catalog number (one number per distinct string), in order of first occurrence, gathered in the
+        // thread's reading scratch; the table keeps exact-size arrays.
+        var scratch = ReadScratch.Current;
+        var slots = scratch.Slots;
+        var distinct = scratch.Distinct;
+        var ids = scratch.Ids;
+        var counts = scratch.Counts;
         slots.Clear();
-        var distinct = t_distinct ??= [];
-        var ids = t_ids ??= [];
-        var counts = t_counts ??= [];
         distinct.Clear();
         ids.Clear();
         counts.Clear();
@@ -108,30 +109,9 @@ internal sealed class TermTable
             LeadIds = lead is null ? null : numbers is not null ? [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(numbers)[..lead.Count]] : LeadIdsOf(lead),
         };
         distinct.Clear();
-        // Do not keep a huge scratch alive for one huge input.
-        if (slots.Count > MaxKept)
-        {
-            t_slots = null;
-            t_distinct = null;
-            t_ids = null;
-            t_counts = null;
-        }
+        scratch.DropIfHuge();
         return table;
     }
-
-    private const int MaxKept = 1 << 16;
-
-    [ThreadStatic]
-    private static Dictionary<int, int>? t_slots;
-
-    [ThreadStatic]
-    private static List<string>? t_distinct;
-
-    [ThreadStatic]
-    private static List<int>? t_ids;
-
-    [ThreadStatic]
-    private static List<int>? t_counts;
 
     public static int[] NameIdsOf(IReadOnlyList<string> names) => IdsOf(names, TermCatalog.CachedNameIdOf);
 
@@ -200,17 +180,14 @@ public static class ClusterTerms
         return Input(article.Id, article.Published?.Date, terms, numbers, names, leadCount, Measure(article.Text));
     }
 
-    /// <summary>The per-thread lists an input is gathered in (emptied), so an article's terms neither regrow a list nor
-    /// leave spare capacity behind: the input keeps exact-size arrays.</summary>
+    /// <summary>The thread's lists an input is gathered in (emptied); the input keeps exact-size arrays.</summary>
     private static (List<string> Terms, List<int> Numbers, List<string> Names) Scratch()
     {
-        var terms = t_terms ??= new List<string>(1024);
-        var numbers = t_numbers ??= new List<int>(1024);
-        var names = t_names ??= new List<string>(128);
-        terms.Clear();
-        numbers.Clear();
-        names.Clear();
-        return (terms, numbers, names);
+        var scratch = ReadScratch.Current;
+        scratch.Terms.Clear();
+        scratch.Numbers.Clear();
+        scratch.Names.Clear();
+        return (scratch.Terms, scratch.Numbers, scratch.Names);
     }
 
     private static ClusterInput Input(string id, DateOnly? date, List<string> terms, List<int> numbers, List<string> names, int leadCount, DocumentShape shape)
@@ -222,29 +199,14 @@ public static class ClusterTerms
         terms.Clear();
         numbers.Clear();
         names.Clear();
-        if (terms.Capacity > MaxKeptTokens)
-        {
-            t_terms = null;
-            t_numbers = null;
-            t_names = null;
-        }
+        ReadScratch.Current.DropIfHuge();
         return new ClusterInput(id, termArray, date) { LeadTerms = lead, Names = nameArray, Shape = shape, Table = table };
     }
 
-    [ThreadStatic]
-    private static List<string>? t_terms;
-
-    [ThreadStatic]
-    private static List<int>? t_numbers;
-
-    [ThreadStatic]
-    private static List<string>? t_names;
-
     private static DocumentShape Add(string text, List<string> terms, List<int> numbers, List<string> names)
     {
-        // The tokens live only for this call: one list per thread, reused, so a long article's tokens neither regrow
-        // a list nor land on the large object heap each time.
-        var tokens = t_tokens ??= new List<Token>(1024);
+        // The tokens live only for this call, in the thread's reading scratch.
+        var tokens = ReadScratch.Current.Tokens;
         tokens.Clear();
         try
         {
@@ -256,15 +218,8 @@ public static class ClusterTerms
         finally
         {
             tokens.Clear();
-            // Do not keep a huge list alive for one huge input.
-            if (tokens.Capacity > MaxKeptTokens) t_tokens = null;
         }
     }
-
-    private const int MaxKeptTokens = 1 << 16;
-
-    [ThreadStatic]
-    private static List<Token>? t_tokens;
 
     private static void AddToken(Token token, List<string> terms, List<int> numbers)
     {
@@ -369,5 +324,35 @@ public static class ClusterTerms
             if (lineWords < 6 && line[^1] is not ('.' or '!' or '?' or '"' or '\u201D')) furniture++;
         }
         return new DocumentShape(words, content, lines, furniture, web, reader, sentences);
+    }
+}
+
+/// <summary>The working lists of reading one article into clustering terms, one set per thread (ingest reads on all
+/// cores) and reused article after article, so an article's terms neither regrow lists nor land on the large object
+/// heap each time; what an input keeps is copied out at its exact size. Each user empties the lists it uses first, and
+/// empties those holding strings when done, so no article's text stays reachable through them.</summary>
+file sealed class ReadScratch
+{
+    /// <summary>Lists grown past this many entries by one huge input are dropped rather than kept alive.</summary>
+    private const int MaxKept = 1 << 16;
+
+    [ThreadStatic]
+    private static ReadScratch? t_current;
+
+    public static ReadScratch Current => t_current ??= new ReadScratch();
+
+    public readonly List<Token> Tokens = new(1024);
+    public readonly List<string> Terms = new(1024);
+    public readonly List<int> Numbers = new(1024);
+    public readonly List<string> Names = new(128);
+    public readonly Dictionary<int, int> Slots = [];
+    public readonly List<string> Distinct = [];
+    public readonly List<int> Ids = [];
+    public readonly List<int> Counts = [];
+
+    /// <summary>Forgets this thread's scratch when one huge input grew it (the next article starts a fresh one).</summary>
+    public void DropIfHuge()
+    {
+        if (Tokens.Capacity > MaxKept || Terms.Capacity > MaxKept || Slots.Count > MaxKept) t_current = null;
     }
 }

@@ -291,13 +291,13 @@ public sealed partial class OnlineEventClusterer
         for (int k = 0; k < queryTerms; k++) query[k] = terms[order[k]];
         for (int k = 0; k < queryNames; k++) query[queryTerms + k] = nameTerms[nameOrder[k]];
         var leadIds = input.LeadIds();
-        if (_leadScratch.Length < leadIds.Length) _leadScratch = new int[leadIds.Length];
+        var leadLocal = Room(ref _leadScratch, leadIds.Length);
         int leadKnown = 0;
         foreach (var term in leadIds)
         {
-            if (KnownId(term) is var id and >= 0) _leadScratch[leadKnown++] = id;
+            if (KnownId(term) is var id and >= 0) leadLocal[leadKnown++] = id;
         }
-        var lead = Normalised(CountIds(_leadScratch.AsSpan(0, leadKnown)));
+        var lead = Normalised(CountIds(leadLocal[..leadKnown]));
 
         // Word trigrams over the first terms, hashed from term ids (stable within a run, which is all they are compared in).
         ReadOnlySpan<int> sequence = _sequenceScratch.AsSpan(0, tf.SequenceLength);
@@ -378,12 +378,11 @@ public sealed partial class OnlineEventClusterer
         var ids = new int[terms.Distinct.Length];
         for (int j = 0; j < ids.Length; j++) ids[j] = TermId(terms.Ids[j]);
         int length = terms.Sequence.Length;
-        if (_sequenceScratch.Length < length) _sequenceScratch = new int[Math.Max(length, 2 * _sequenceScratch.Length)];
-        var sequence = _sequenceScratch;
+        var sequence = Room(ref _sequenceScratch, length);
         for (int i = 0; i < length; i++) sequence[i] = ids[terms.Sequence[i]];
-        if (_nameScratch.Length < names.Length) _nameScratch = new int[Math.Max(names.Length, 2 * _nameScratch.Length)];
-        for (int i = 0; i < names.Length; i++) _nameScratch[i] = TermId(names[i]);
-        var nf = CountIds(_nameScratch.AsSpan(0, names.Length));
+        var nameIds = Room(ref _nameScratch, names.Length);
+        for (int i = 0; i < names.Length; i++) nameIds[i] = TermId(names[i]);
+        var nf = CountIds(nameIds);
         _documentCount++;
         var stats = _stats;
         foreach (var id in ids) stats[id].DocumentFrequency++;
@@ -400,18 +399,20 @@ public sealed partial class OnlineEventClusterer
     private int[] _countScratch = new int[64];
     private int[] _countsScratch = new int[64];
 
+    /// <summary>The first <paramref name="length"/> entries of a reused buffer, which grows (at least doubling) when short.</summary>
+    private static Span<int> Room(ref int[] scratch, int length)
+    {
+        if (scratch.Length < length) scratch = new int[Math.Max(length, 2 * scratch.Length)];
+        return scratch.AsSpan(0, length);
+    }
+
     /// <summary>Counts <paramref name="ids"/>: distinct ids in order of first occurrence with their counts.</summary>
     private TermCounts CountIds(ReadOnlySpan<int> ids)
     {
         var slots = _countSlots;
         slots.Clear();
-        if (_countScratch.Length < ids.Length)
-        {
-            _countScratch = new int[Math.Max(ids.Length, 2 * _countScratch.Length)];
-            _countsScratch = new int[_countScratch.Length];
-        }
-        var distinct = _countScratch;
-        var counts = _countsScratch;
+        var distinct = Room(ref _countScratch, ids.Length);
+        var counts = Room(ref _countsScratch, ids.Length);
         int n = 0;
         foreach (var id in ids)
         {
@@ -424,7 +425,7 @@ public sealed partial class OnlineEventClusterer
             }
             counts[slot]++;
         }
-        return new TermCounts(distinct.AsSpan(0, n).ToArray(), counts.AsSpan(0, n).ToArray());
+        return new TermCounts(distinct[..n].ToArray(), counts[..n].ToArray());
     }
 
     // CountIds' scratch: id -> its index among the distinct ids (emptied on each use).
@@ -494,20 +495,24 @@ public sealed partial class OnlineEventClusterer
     private static int[] ByWeight(int[] terms, double[] weights)
     {
         var order = new int[terms.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        // A total order (terms are distinct), so any sort gives this one result.
-        order.AsSpan().Sort(new HeavierFirst(terms, weights));
+        SortByWeight(order, terms, weights);
         return order;
     }
 
     /// <summary><see cref="ByWeight(int[], double[])"/> of the first <paramref name="count"/> entries, into a reused buffer.</summary>
     private static ReadOnlySpan<int> ByWeight(int[] terms, double[] weights, int count, ref int[] scratch)
     {
-        if (scratch.Length < count) scratch = new int[Math.Max(count, 2 * scratch.Length)];
-        var order = scratch.AsSpan(0, count);
+        var order = Room(ref scratch, count);
+        SortByWeight(order, terms, weights);
+        return order;
+    }
+
+    /// <summary>Fills <paramref name="order"/> with the indices 0.. of the entries, heaviest first. A total order (the
+    /// terms are distinct), so any sort gives this one result.</summary>
+    private static void SortByWeight(Span<int> order, int[] terms, double[] weights)
+    {
         for (int i = 0; i < order.Length; i++) order[i] = i;
         order.Sort(new HeavierFirst(terms, weights));
-        return order;
     }
 
     /// <summary>Heavier first, ties by term id (a struct, so the sort calls it without a delegate).</summary>

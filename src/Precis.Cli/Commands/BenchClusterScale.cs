@@ -48,15 +48,25 @@ internal static class BenchClusterScale
             var ingestor = await ArticleIngestor.CreateAsync(store, pipeline, options, cancellationToken: cancellationToken).ConfigureAwait(false);
             int stored = 0, replay = 0, mark = 0;
             var events = new HashSet<long>();
+            // Ingests the replays as one stream of batches, gathering the events assigned; returns how many there were
+            // once the first `count` articles were ingested (-1 when that point is not passed).
+            async Task<int> IngestAsync(List<List<SourceDocument>> replays, int count)
+            {
+                int seen = 0, eventsThen = -1;
+                await foreach (var results in ingestor.IngestBatchesAsync(replays.SelectMany(r => r.Chunk(BatchSize)), cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var r in results) if (r.EventId is long e) events.Add(e);
+                    seen += results.Count;
+                    if (seen == count) eventsThen = events.Count;
+                }
+                return eventsThen;
+            }
             while (mark < marks.Length)
             {
                 if (stored < marks[mark])
                 {
                     var untimed = Replay(documents, replay++, shift, first);
-                    await foreach (var results in ingestor.IngestBatchesAsync(untimed.Chunk(BatchSize), cancellationToken).ConfigureAwait(false))
-                    {
-                        foreach (var r in results) if (r.EventId is long e) events.Add(e);
-                    }
+                    await IngestAsync([untimed], -1).ConfigureAwait(false);
                     stored += untimed.Count;
                     continue;
                 }
@@ -64,17 +74,11 @@ internal static class BenchClusterScale
                 var replays = new List<List<SourceDocument>>(WindowReplays);
                 for (int k = 0; k < WindowReplays; k++) replays.Add(Replay(documents, replay++, shift, first));
                 int articles = replays.Sum(r => r.Count);
-                // Events after the window's first replay: the figure one-replay windows printed before.
-                int firstReplayEnd = replays[0].Count, seen = 0, eventsAfterFirst = -1;
                 var gc = GcCounts.Now();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                await foreach (var results in ingestor.IngestBatchesAsync(replays.SelectMany(r => r.Chunk(BatchSize)), cancellationToken).ConfigureAwait(false))
-                {
-                    foreach (var r in results) if (r.EventId is long e) events.Add(e);
-                    seen += results.Count;
-                    if (seen == firstReplayEnd) eventsAfterFirst = events.Count;
-                }
+                // Events after the window's first replay: the figure one-replay windows printed before.
+                int eventsAfterFirst = await IngestAsync(replays, replays[0].Count).ConfigureAwait(false);
                 clock.Stop();
                 double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var spent = GcCounts.Now() - gc;

@@ -337,15 +337,6 @@ public static class JoinFeatures
         "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
         "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
         "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
-        "member_mean_cos",   // mean cosine to the event's kept members' top terms (how many members agree, not only the best)
-        "near_member_days",  // log(1 + days to the nearest dated kept member), 0 undated: a span can cover weeks no member reported
-        "rare_over_next",    // rare_share minus the best rare_share among the decision's other candidates (the rare words' own event)
-        "article_covered",   // share of the article's squared tf-idf weight on terms the event holds
-        "event_covered",     // share of the event centroid's squared tf-idf weight on terms the article holds (a short report retold in a long one)
-        "lead_body_cos",     // cosine of the article's lead terms to the event's body centroid (what it leads with, anywhere in the event)
-        "lead_consensus",    // idf share of the event's consensus lead terms (in a third of its members' leads) that the article holds
-        "span_days",         // log(1 + days between the event's first and last dated article)
-        "member_rare_share", // mean over the event's kept members of the idf share of the article's rarest terms each holds (rare_share for event pairs)
     ];
 
     public static int Count => Names.Count;

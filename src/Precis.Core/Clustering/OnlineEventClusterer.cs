@@ -135,15 +135,11 @@ public sealed partial class OnlineEventClusterer
         }
         else
         {
+            var features = _features;
             var (top, next) = TopTwo(cosines);
             for (int i = 0; i < candidates.Count; i++)
             {
-                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], _means[i], _coverArticle[i], _coverEvent[i], _consensus[i], _memberRares[i], candidates[i].Votes, candidates[i].Weight, Row(i));
-            }
-            RelativeFeatures(_rows, candidates.Count);
-            for (int i = 0; i < candidates.Count; i++)
-            {
-                var features = _rows[i];
+                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
                 double p = _model.Join.Score(features);
                 Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
                 if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
@@ -200,34 +196,8 @@ public sealed partial class OnlineEventClusterer
         return eventId;
     }
 
-    // The features of the pairs being scored (an article's candidates, then the merge checks), one row per pair,
-    // filled afresh for each article and each round of a merge check.
-    private readonly List<double[]> _rows = [];
-
-    private double[] Row(int i)
-    {
-        while (_rows.Count <= i) _rows.Add(new double[JoinFeatures.Count]);
-        return _rows[i];
-    }
-
-    /// <summary>Features that compare a pair with the other pairs of the same decision: rare_over_next, the pair's
-    /// rare_share minus the best rare_share among the other rows (positive when this event alone holds the side's
-    /// rarest words; 0 when it is the only row).</summary>
-    private static void RelativeFeatures(List<double[]> rows, int count)
-    {
-        double top = 0, next = 0;
-        for (int i = 0; i < count; i++)
-        {
-            double v = rows[i][RareShareFeature];
-            if (v > top) (top, next) = (v, top);
-            else if (v > next) next = v;
-        }
-        for (int i = 0; i < count; i++)
-        {
-            double v = rows[i][RareShareFeature];
-            rows[i][RareOverNextFeature] = count == 1 ? v : v - Other(v, top, next);
-        }
-    }
+    // The features of the pair being scored (an article's candidates, then the merge checks), filled afresh for each.
+    private readonly double[] _features = new double[JoinFeatures.Count];
 
     /// <summary>Training hook: sees the features of every pair the model scores (the array is reused after the call).</summary>
     internal Action<PairObservation>? Observer { get; set; }
@@ -253,15 +223,12 @@ public sealed partial class OnlineEventClusterer
         var (cosines, bests) = ScoreCosines(article, candidates, true);
         var (top, next) = TopTwo(cosines);
         var scored = new List<(long, double[])>(candidates.Count);
-        var rows = new List<double[]>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
         {
             var features = new double[JoinFeatures.Count];
-            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], _means[i], _coverArticle[i], _coverEvent[i], _consensus[i], _memberRares[i], candidates[i].Votes, candidates[i].Weight, features);
+            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
             scored.Add((candidates[i].Id, features));
-            rows.Add(features);
         }
-        RelativeFeatures(rows, rows.Count);
         long chosen = Resolve(choose(scored));
         if (chosen == 0 || !_events.TryGetValue(chosen, out var state))
         {
@@ -384,7 +351,7 @@ public sealed partial class OnlineEventClusterer
         return new ArticleVector
         {
             Terms = terms, Weights = weights, Posted = posted, Query = query, Lead = lead, Names = names,
-            Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm), input.Date),
+            Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
             Rare = RarestShareable(terms),
         };
     }
@@ -479,7 +446,6 @@ public sealed partial class OnlineEventClusterer
                 Array.Resize(ref _scratch, _stats.Length);
                 Array.Resize(ref _scratchBits, _stats.Length / 64);
                 Array.Resize(ref _topBits, _stats.Length / 64);
-                Array.Resize(ref _rareBits, _stats.Length / 64);
                 Array.Resize(ref _postings, _stats.Length);
             }
             _stats[id] = new TermStat { IdfStamp = -1 };
@@ -575,7 +541,6 @@ public sealed partial class OnlineEventClusterer
         }
         // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
         state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
-        foreach (var term in article.Lead.Terms) state.LeadSupport.Add(term, 1);
         state.NameNormSq = AddInto(state.Names, article.Names, state.NameNormSq);
         foreach (var s in article.Shingles) state.Shingles.Add(s);
         foreach (var b in article.Bigrams) state.Bigrams.Add(b);
@@ -700,37 +665,12 @@ public sealed partial class OnlineEventClusterer
         var bests = _bests;
         result.Clear();
         bests.Clear();
-        _means.Clear();
-        _coverArticle.Clear();
-        _coverEvent.Clear();
-        _consensus.Clear();
-        _memberRares.Clear();
-        _rareTotal = 0;
-        if (members)
-        {
-            foreach (var term in article.Rare)
-            {
-                _rareBits[term >> 6] |= 1UL << term;
-                _rareTotal += Idf(term);
-            }
-        }
         foreach (var (id, _, _) in candidates)
         {
             var e = _events[id];
             result.Add(Cosine(e, article.Terms.Length));
-            if (members)
-            {
-                bests.Add(BestMember(e, 1));
-                _means.Add(_memberMean);
-                var (coverArticle, coverEvent) = Coverage(article, e);
-                _coverArticle.Add(coverArticle);
-                _coverEvent.Add(coverEvent);
-                _consensus.Add(LeadConsensus(e, null));
-                _memberRares.Add(_memberRare);
-            }
+            if (members) bests.Add(BestMember(e, 1));
         }
-        foreach (var term in article.Rare) _rareBits[term >> 6] &= ~(1UL << term);
-        _rareTotal = 0;
         ClearScratch(article.Terms);
         _scatteredList = null;
         return (result, bests);
@@ -738,134 +678,24 @@ public sealed partial class OnlineEventClusterer
 
     private readonly List<double> _cosines = [];
     private readonly List<double> _bests = [];
-    private readonly List<double> _means = [];
-    private readonly List<double> _coverArticle = [];
-    private readonly List<double> _coverEvent = [];
-    private readonly List<double> _consensus = [];
-
-    /// <summary>The idf-weighted share of the event's consensus lead terms (held in the leads of at least a third of its
-    /// members, at least two of them, from three members on; every lead term before) that the other side holds
-    /// anywhere in its text: the scattered article when <paramref name="other"/> is null, else that event's centroid.
-    /// What most of an event's reports lead with is what the event is about; a report of a neighbouring story shares
-    /// the broad words but not that.</summary>
-    private double LeadConsensus(EventState e, EventState? other)
-    {
-        int need = e.Size >= 3 ? Math.Max(2, (e.Size + 2) / 3) : 1;
-        double total = 0, held = 0;
-        var terms = e.LeadSupport.Terms;
-        var counts = e.LeadSupport.Values;
-        var bits = _scratchBits;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            if (counts[i] < need) continue;
-            int term = terms[i];
-            double idf = Idf(term);
-            total += idf;
-            bool has = other is null ? (bits[term >> 6] & (1UL << term)) != 0 : other.Sum.Contains(term);
-            if (has) held += idf;
-        }
-        return total > 0 ? held / total : 0;
-    }
-
-    /// <summary>How much of each side the other covers, with the article scattered: the share of the article's squared
-    /// tf-idf weight on terms the event holds, and the share of the event centroid's squared tf-idf weight on terms the
-    /// article holds. A short report wholly retold inside a long one has a low cosine but a high event coverage.</summary>
-    private (double Article, double Event) Coverage(ArticleVector article, EventState e)
-    {
-        double norm = CentroidNorm(e);
-        if (norm == 0) return (0, 0);
-        double coverArticle = 0, coverEvent = 0;
-        if (e.Sum.Count > 4 * article.Terms.Length)
-        {
-            var sums = e.Sum;
-            var terms = article.Terms;
-            var weights = article.Weights;
-            for (int k = 0; k < terms.Length; k++)
-            {
-                if (!sums.TryGetValue(terms[k], out var v)) continue;
-                double w = v * Idf(terms[k]);
-                coverArticle += weights[k] * weights[k];
-                coverEvent += w * w;
-            }
-        }
-        else
-        {
-            var scratch = _scratch;
-            var bits = _scratchBits;
-            var terms = e.Sum.Terms;
-            var values = e.Sum.Values;
-            for (int i = 0; i < terms.Length; i++)
-            {
-                int term = terms[i];
-                if ((bits[term >> 6] & (1UL << term)) == 0) continue;
-                double idf = Idf(term);
-                double a = scratch[term] / idf, w = values[i] * idf;
-                coverArticle += a * a;
-                coverEvent += w * w;
-            }
-        }
-        return (Math.Min(1, coverArticle), Math.Min(1, coverEvent / (norm * norm)));
-    }
-
-    /// <summary><see cref="Coverage(ArticleVector, EventState)"/> for two events, the smaller standing for the article.</summary>
-    private (double Small, double Large) Coverage(EventState small, EventState large)
-    {
-        double ns = CentroidNorm(small), nl = CentroidNorm(large);
-        if (ns == 0 || nl == 0) return (0, 0);
-        double coverSmall = 0, coverLarge = 0;
-        var (few, many) = small.Sum.Count <= large.Sum.Count ? (small, large) : (large, small);
-        var terms = few.Sum.Terms;
-        var values = few.Sum.Values;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            if (!many.Sum.TryGetValue(terms[i], out var other)) continue;
-            double idf = Idf(terms[i]);
-            double a = values[i] * idf, b = other * idf;
-            if (few == small) { coverSmall += a * a; coverLarge += b * b; }
-            else { coverSmall += b * b; coverLarge += a * a; }
-        }
-        return (Math.Min(1, coverSmall / (ns * ns)), Math.Min(1, coverLarge / (nl * nl)));
-    }
-    // The mean cosine to the kept members found by the last BestMember call, and the mean over those members of the
-    // idf-weighted share of the article's rarest shareable terms each holds among its top terms (while _rareTotal > 0:
-    // the article's rare terms are marked in _rareBits and weigh _rareTotal).
-    private double _memberMean;
-    private double _memberRare;
-    private double _rareTotal;
-    private ulong[] _rareBits = new ulong[1024 / 64];
-    private readonly List<double> _memberRares = [];
 
     /// <summary>The highest cosine of the scattered side (of norm <paramref name="norm"/>) to one of the event's kept members' top terms.</summary>
     private double BestMember(EventState e, double norm)
     {
-        double best = 0, total = 0, rareShares = 0;
+        double best = 0;
         var scratch = _scratch;
         var bits = _scratchBits;
-        var rareBits = _rareBits;
-        double rareTotal = _rareTotal;
         foreach (var m in e.Members)
         {
             // Terms not scattered add +0 to a sum of non-negative products: skipping them leaves it bit for bit.
-            double dot = 0, rare = 0;
+            double dot = 0;
             for (int k = 0; k < m.Terms.Length; k++)
             {
                 int term = m.Terms[k];
-                if ((bits[term >> 6] & (1UL << term)) != 0)
-                {
-                    dot += scratch[term] * m.Values[k];
-                    if (rareTotal > 0 && (rareBits[term >> 6] & (1UL << term)) != 0) rare += Idf(term);
-                }
+                if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * m.Values[k];
             }
-            if (rareTotal > 0) rareShares += rare / rareTotal;
-            if (m.Norm > 0 && norm > 0)
-            {
-                double c = Math.Min(dot / (m.Norm * norm), 1);
-                best = Math.Max(best, c);
-                total += c;
-            }
+            if (m.Norm > 0 && norm > 0) best = Math.Max(best, dot / (m.Norm * norm));
         }
-        _memberMean = e.Members.Count == 0 ? 0 : total / e.Members.Count;
-        _memberRare = e.Members.Count == 0 ? 0 : rareShares / e.Members.Count;
         return Math.Min(best, 1);
     }
 
@@ -885,7 +715,7 @@ public sealed partial class OnlineEventClusterer
 
     private double Cohesion(EventState e) => e.Size <= 1 ? 1 : Math.Min(1, CentroidNorm(e) / e.Size);
 
-    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, double meanMember, double coverArticle, double coverEvent, double consensus, double memberRare, int votes, double voteWeight, double[] f)
+    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, int votes, double voteWeight, double[] f)
     {
         double logSize = Math.Log(1 + e.Size);
         f[0] = cosine;
@@ -906,41 +736,10 @@ public sealed partial class OnlineEventClusterer
         f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
         f[17] = CopyShare(article.Bigrams, e.Bigrams);
         RareFeatures(article.Rare, e.Sum, e.Size + 1, f);
-        f[MemberMeanFeature] = meanMember;
-        f[MemberMeanFeature + 1] = NearestMemberDays(article.Date, article.Date, e);
-        f[CoverFeature] = coverArticle;
-        f[CoverFeature + 1] = coverEvent;
-        f[LeadBodyFeature] = LeadToCentroid(article.Lead, 1, e);
-        f[LeadBodyFeature + 1] = consensus;
-        f[LeadBodyFeature + 2] = SpanDays(e);
-        f[LeadBodyFeature + 3] = memberRare;
-    }
-
-    /// <summary>log(1 + days from the event's first to its last dated article), 0 when undated: a span of weeks is a
-    /// story that ran long, or two stories joined.</summary>
-    private static double SpanDays(EventState e) =>
-        e.First is { } first && e.Last is { } last ? Math.Log(1 + last.DayNumber - first.DayNumber) : 0;
-
-    /// <summary>Cosine of a lead vector (weights with idf at arrival, norm <paramref name="leadNorm"/>) to the event's body
-    /// centroid at the current idf: does what the report leads with run through the event's whole text, not only its
-    /// leads. At most one probe per lead term.</summary>
-    private double LeadToCentroid(TermVector lead, double leadNorm, EventState e)
-    {
-        double norm = CentroidNorm(e);
-        if (lead.Count == 0 || leadNorm == 0 || norm == 0) return 0;
-        double dot = 0;
-        var terms = lead.Terms;
-        var values = lead.Values;
-        var sums = e.Sum;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            if (sums.TryGetValue(terms[i], out var v)) dot += values[i] * v * Idf(terms[i]);
-        }
-        return Math.Clamp(dot / (leadNorm * norm), 0, 1);
     }
 
     /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
-    private void PairFeatures(EventState small, EventState large, double cosine, double otherCosine, double topCosine, double bestMember, double meanMember, double memberRare, double[] f)
+    private void PairFeatures(EventState small, EventState large, double cosine, double otherCosine, double topCosine, double bestMember, double[] f)
     {
         double logSize = Math.Log(1 + large.Size);
         f[0] = cosine;
@@ -961,41 +760,6 @@ public sealed partial class OnlineEventClusterer
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
         RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
-        f[MemberMeanFeature] = meanMember;
-        f[MemberMeanFeature + 1] = NearestMemberDays(small.First, small.Last, large);
-        (f[CoverFeature], f[CoverFeature + 1]) = Coverage(small, large);
-        f[LeadBodyFeature] = LeadToCentroid(small.Lead, Math.Sqrt(small.LeadNormSq), large);
-        f[LeadBodyFeature + 1] = LeadConsensus(large, small);
-        f[LeadBodyFeature + 2] = SpanDays(large);
-        f[LeadBodyFeature + 3] = memberRare;
-    }
-
-    /// <summary>Index of lead_body_cos in <see cref="JoinFeatures.Names"/>.</summary>
-    private const int LeadBodyFeature = 26;
-
-    /// <summary>Index of article_covered in <see cref="JoinFeatures.Names"/>; event_covered follows it.</summary>
-    private const int CoverFeature = 24;
-
-    /// <summary>Index of member_mean_cos in <see cref="JoinFeatures.Names"/>; near_member_days follows it.</summary>
-    private const int MemberMeanFeature = 21;
-
-    /// <summary>Index of rare_over_next in <see cref="JoinFeatures.Names"/>.</summary>
-    private const int RareOverNextFeature = 23;
-
-    /// <summary>log(1 + days between the span [first, last] and the nearest dated kept member of the event); 0 when
-    /// undated. An event's span can cover weeks where none of its members lie (two stories joined); the nearest member
-    /// says how close the article is to something the event actually reported.</summary>
-    private static double NearestMemberDays(DateOnly? first, DateOnly? last, EventState e)
-    {
-        if (first is null || last is null) return 0;
-        int best = int.MaxValue;
-        foreach (var m in e.Members)
-        {
-            if (m.Date is not { } d) continue;
-            int days = Math.Max(0, Math.Max(d.DayNumber - last.Value.DayNumber, first.Value.DayNumber - d.DayNumber));
-            if (days < best) best = days;
-        }
-        return best == int.MaxValue ? 0 : Math.Log(1 + best);
     }
 
     /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>
@@ -1211,9 +975,9 @@ public sealed partial class OnlineEventClusterer
         int poolSize = Math.Min(candidates.Count, MergeCandidates);
         double cut = _model?.MergeCut ?? _options.MergeThreshold;
         if (cut > 1 && Observer is null) return merges;
+        var features = _features;
         var scoredPool = _scoredPool;
         var cosines = _poolCosines;
-        int[] rare = [];
         while (true)
         {
             scoredPool.Clear();
@@ -1233,48 +997,24 @@ public sealed partial class OnlineEventClusterer
                         Scatter(terms[i], values[i] * idf * idf);
                     }
                     scattered = true;
-                    if (_model is not null)
-                    {
-                        // The grown event's rarest shareable terms, for member_rare_share against each neighbour's members.
-                        rare = RarestShareable(grown);
-                        foreach (var term in rare)
-                        {
-                            _rareBits[term >> 6] |= 1UL << term;
-                            _rareTotal += Idf(term);
-                        }
-                    }
                 }
-                double bestMember = _model is null ? 0 : BestMember(neighbour, CentroidNorm(grown));
-                scoredPool.Add((candidate, Cosine(grown, neighbour), bestMember, _model is null ? 0 : _memberMean, _model is null ? 0 : _memberRare));
+                scoredPool.Add((candidate, Cosine(grown, neighbour), _model is null ? 0 : BestMember(neighbour, CentroidNorm(grown))));
             }
             if (scattered) ClearScratch(grown.Sum.Terms);
-            foreach (var term in rare) _rareBits[term >> 6] &= ~(1UL << term);
-            rare = [];
-            _rareTotal = 0;
 
             long best = 0;
             double bestScore = 0;
             cosines.Clear();
             foreach (var x in scoredPool) cosines.Add(x.Cosine);
             var (top, next) = TopTwo(cosines);
-            if (_model is not null)
+            foreach (var (candidate, cosine, bestMember) in scoredPool)
             {
-                for (int k = 0; k < scoredPool.Count; k++)
-                {
-                    var (candidate, cosine, bestMember, meanMember, memberRare) = scoredPool[k];
-                    var other = _events[candidate];
-                    var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
-                    PairFeatures(small, large, cosine, Other(cosine, top, next), top, bestMember, meanMember, memberRare, Row(k));
-                }
-                RelativeFeatures(_rows, scoredPool.Count);
-            }
-            for (int k = 0; k < scoredPool.Count; k++)
-            {
-                var (candidate, cosine, _, _, _) = scoredPool[k];
                 double score = cosine;
                 if (_model is not null)
                 {
-                    var features = _rows[k];
+                    var other = _events[candidate];
+                    var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
+                    PairFeatures(small, large, cosine, Other(cosine, top, next), top, bestMember, features);
                     score = _model.Merge.Score(features);
                     Observer?.Invoke(new PairObservation(true, grown.Id, candidate, features));
                 }
@@ -1289,7 +1029,7 @@ public sealed partial class OnlineEventClusterer
             merges.Add(Absorb(grown, _events[best], out grown));
         }
 
-        static bool Listed(List<(long Id, double Cosine, double BestMember, double MeanMember, double MemberRare)> pool, long id)
+        static bool Listed(List<(long Id, double Cosine, double BestMember)> pool, long id)
         {
             foreach (var x in pool) if (x.Id == id) return true;
             return false;
@@ -1297,7 +1037,7 @@ public sealed partial class OnlineEventClusterer
     }
 
     // MergeNeighbours' scratch: the pool's scores and their cosines (refilled for each round of each check).
-    private readonly List<(long Id, double Cosine, double BestMember, double MeanMember, double MemberRare)> _scoredPool = [];
+    private readonly List<(long Id, double Cosine, double BestMember)> _scoredPool = [];
     private readonly List<double> _poolCosines = [];
 
     /// <summary>Merges two live events into one and returns the merge. The older event (lower id) survives, so links to it
@@ -1307,7 +1047,6 @@ public sealed partial class OnlineEventClusterer
         var (keep, absorb) = a.Id < b.Id ? (a, b) : (b, a);
         keep.Sum.AddAll(absorb.Sum);
         keep.LeadNormSq = AddInto(keep.Lead, absorb.Lead, keep.LeadNormSq);
-        keep.LeadSupport.AddAll(absorb.LeadSupport);
         keep.NameNormSq = AddInto(keep.Names, absorb.Names, keep.NameNormSq);
         keep.Shingles.UnionWith(absorb.Shingles);
         keep.Bigrams.UnionWith(absorb.Bigrams);
@@ -1366,7 +1105,7 @@ public sealed partial class OnlineEventClusterer
     }
 
     /// <summary>An article's highest-weighted terms, values idf-free as in a centroid, and their norm at arrival.</summary>
-    private sealed record Member(int[] Terms, double[] Values, double Norm, DateOnly? Date);
+    private sealed record Member(int[] Terms, double[] Values, double Norm);
 
     /// <summary>An event; <paramref name="first"/>, its first article, sizes its sets and vectors, so they are made at
     /// the size it needs rather than grown from a few entries through doublings (garbage the collector must sweep).</summary>
@@ -1376,8 +1115,6 @@ public sealed partial class OnlineEventClusterer
         public TermVector Sum { get; private set; } = new(first?.Terms.Length ?? 0);
         public TermVector Lead { get; private set; } = new(first?.Lead.Count ?? 0);
         public double LeadNormSq { get; set; }
-        /// <summary>Per lead term, how many members' leads hold it.</summary>
-        public TermVector LeadSupport { get; private set; } = new(first?.Lead.Count ?? 0);
         public TermVector Names { get; private set; } = new(first?.Names.Count ?? 0);
         public double NameNormSq { get; set; }
         public LongSet Shingles { get; private set; } = new(first?.Shingles.Length ?? 0);
@@ -1395,7 +1132,6 @@ public sealed partial class OnlineEventClusterer
             MergedInto = into;
             Sum = Empty.Sum;
             Lead = Empty.Lead;
-            LeadSupport = Empty.LeadSupport;
             Names = Empty.Names;
             Shingles = Empty.Shingles;
             Bigrams = Empty.Bigrams;

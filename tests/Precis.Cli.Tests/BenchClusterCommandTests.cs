@@ -182,6 +182,42 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dense_cross_validation_scores_each_folds_articles_in_the_whole_tuning_stream()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteSixStoryBench(), "--train", "--cv-folds", "3", "--cv-dense", "--out", Path.Combine(_dir, "dense.json"), "--trees", "8"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var lines = stdout.ToString().Split('\n');
+        // The ordinary judge is printed as before, then the dense one from the same fold models.
+        Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1 (3 topic folds, assignment 0)", StringComparison.Ordinal));
+        var dense = lines.Where(l => l.StartsWith("Dense fold ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, dense.Count);
+        // Three clearly separate stories in one stream: no model joins across them, so every article scores 1.
+        Assert.All(dense, l => Assert.EndsWith("mean F1 1.000", l.TrimEnd(), StringComparison.Ordinal));
+        var summary = Assert.Single(lines, l => l.StartsWith("Dense cross-validated tuning F1 (3 topic folds, assignment 0;", StringComparison.Ordinal));
+        Assert.Contains("P 1.000 R 1.000 F1 1.000", summary, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "dense.json")));
+    }
+
+    [Fact]
+    public void Per_article_b_cubed_averages_to_the_partition_scores_and_charges_a_wrong_join_to_both_topics()
+    {
+        string[] predicted = ["e1", "e1", "e1", "e2", "e3"];
+        string[] truth = ["a", "a", "b", "b", "c"];
+        var (precision, recall) = Precis.Cli.Commands.BenchClusterTraining.BCubedPerItem(predicted, truth);
+        var whole = Precis.Clustering.ClusteringScores.Compute(predicted, truth);
+        Assert.Equal(whole.BCubedPrecision, precision.Average(), 12);
+        Assert.Equal(whole.BCubedRecall, recall.Average(), 12);
+        // Topic a's articles share their event with one of topic b: precision 2/3 each, recall 1.
+        Assert.Equal([2 / 3.0, 2 / 3.0], precision[..2]);
+        Assert.Equal([1.0, 1.0], recall[..2]);
+        Assert.Equal([1 / 3.0, 1.0], precision[2..4]);
+        Assert.Equal([0.5, 0.5], recall[2..4]);
+    }
+
+    [Fact]
     public void Fold_assignment_zero_keeps_file_order_and_a_seed_shuffles_the_same_topics()
     {
         var path = WriteSixStoryBench();
@@ -272,6 +308,15 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--cv", "--out", Path.Combine(_dir, "m.json"), "--cv-seed", "1"],
             TextReader.Null, new StringWriter(), stderr));
         Assert.Contains("--cv-seed", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dense_judge_without_k_folds_is_a_usage_error()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", Path.Combine(_dir, "m.json"), "--cv-dense"],
+            TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("--cv-dense", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -764,7 +764,7 @@ public sealed partial class OnlineEventClusterer
         f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
         f[17] = CopyShare(article.Bigrams, e.Bigrams);
         RareFeatures(article.Rare, e.Sum, e.Size + 1, f);
-        f[21] = crowd;
+        f[21] = crowd * 0 + Math.Log(2);
         f[22] = _reach;
     }
 
@@ -790,7 +790,7 @@ public sealed partial class OnlineEventClusterer
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
         RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
-        f[21] = crowd;
+        f[21] = crowd * 0 + Math.Log(1 + small.Size);
         f[22] = _reach;
     }
 

@@ -80,9 +80,9 @@ internal static class BenchClusterTraining
     }
 
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false, int pairSubsets = 0, bool pairMixed = false)
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false)
     {
-        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts, pairSubsets: pairSubsets, pairMixed: pairMixed);
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts);
         var model = Kept(logistic, logisticF1, trees, treesF1);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
         File.WriteAllText(outPath, model.ToJson() + "\n");
@@ -104,39 +104,12 @@ internal static class BenchClusterTraining
     /// <paramref name="pairSeeds"/> of the tuning halves; the cuts are chosen on <see cref="Seeds"/>.</summary>
     private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
         ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds, int[] pairSeeds,
-        bool logisticCuts = true, bool smoothCuts = false, int pairSubsets = 0, bool pairMixed = false)
+        bool logisticCuts = true, bool smoothCuts = false)
     {
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
-        // Pairs come from the whole tuning streams and, with pairSubsets K > 1, also from sparser streams: each file's
-        // tuning topics dealt to K parts (topic i to part i mod K), each part a stream of its own, so that the trees see
-        // the same topics against fewer and more competing events. The cuts are chosen on the whole streams only.
-        var pairBenches = benches.ToList();
-        if (pairSubsets > 1)
-        {
-            foreach (var b in benches)
-            {
-                var order = FoldOrder(b, 0);
-                for (int part = 0; part < pairSubsets; part++)
-                {
-                    pairBenches.Add(b with { TuneIds = order.Where((_, i) => i % pairSubsets == part).ToHashSet(StringComparer.Ordinal) });
-                }
-            }
-        }
-        // With pairMixed, also one denser stream: every file's tuning topics shuffled together, so that each article
-        // meets the events of all files (an undated article competes with every live event).
-        BenchStream? mixed = null;
-        if ((pairMixed || Environment.GetEnvironmentVariable("D18_MIXED_CUTS") is not null) && benches.Count > 1)
-        {
-            var inputs = new Dictionary<string, ClusterInput>(StringComparer.Ordinal);
-            foreach (var b in benches) foreach (var (k, v) in b.Inputs) inputs[b.Name + "\u0001" + k] = v;
-            mixed = new BenchStream("mixed", [.. benches.SelectMany(b => b.Documents.Select(d =>
-                (d.Source with { Origin = b.Name + "\u0001" + d.Source.Origin }, b.Name + "\u0001" + d.Truth)))],
-                benches.SelectMany(b => b.TuneIds.Select(t => b.Name + "\u0001" + t)).ToHashSet(StringComparer.Ordinal), inputs);
-            if (pairMixed) pairBenches.Add(mixed);
-        }
-        foreach (var bench in pairBenches)
+        foreach (var bench in benches)
         {
             foreach (var seed in pairSeeds)
             {
@@ -173,7 +146,7 @@ internal static class BenchClusterTraining
         // Round 2 (DAgger, Ross et al. 2011): run the clusterer with the round-1 model so that the candidates look as
         // they will at run time (events holding mistakes), label each scored pair by the events' majority gold cluster,
         // and refit the join scorer on both rounds' pairs; the merge scorer is fitted on the event pairs of round 2.
-        var (ax, ay, mx, my) = Dagger(pairBenches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) }, pairSeeds);
+        var (ax, ay, mx, my) = Dagger(benches, baseOptions with { Model = new JoinModel(join0, 0.5, join0, 2.0) }, pairSeeds);
         int round2 = ax.Count;
         x.AddRange(ax);
         y.AddRange(ay);
@@ -185,7 +158,7 @@ internal static class BenchClusterTraining
         static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
         var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}{(pairSubsets > 1 ? $" (whole streams and each file's topics in {pairSubsets} sparser streams)" : "")}{(pairMixed ? " (and one stream of all files' tuning topics together)" : "")}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}";
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}";
         var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
@@ -195,7 +168,6 @@ internal static class BenchClusterTraining
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"bias",-16} {join.Bias,8:0.000} {mergeScorer.Bias,8:0.000}"));
 
         var tuning = benches.Select(b => Seeds.Select(s => b.Stream(s, tuning: true)).ToList()).ToList();
-        if (mixed is not null && Environment.GetEnvironmentVariable("D18_MIXED_CUTS") is not null) tuning.Add([.. Seeds.Select(s => mixed.Stream(s, tuning: true))]);
         // Without logistic cuts (k-fold cross-validation, to save half its time) the logistic model is fitted, for the
         // DAgger round above, but never kept.
         var (logistic, logisticF1) = logisticCuts ? ChooseCuts(io, fitted, tuning, baseOptions, "logistic regressions", smoothCuts) : (fitted, double.NegativeInfinity);
@@ -222,7 +194,7 @@ internal static class BenchClusterTraining
         // mistakes in the events, its own merges) are added to both pair sets, and the trees and their cuts are refitted.
         for (int round = 0; round < extraRounds; round++)
         {
-            var (bx, by, bmx, bmy) = Dagger(pairBenches, baseOptions with { Model = trees }, pairSeeds);
+            var (bx, by, bmx, bmy) = Dagger(benches, baseOptions with { Model = trees }, pairSeeds);
             Mask(bx);
             Mask(bmx);
             x.AddRange(bx);
@@ -286,7 +258,7 @@ internal static class BenchClusterTraining
     /// with cuts (the logistic regressions, never kept since round 2, are fitted for the DAgger round only).
     /// Returns the pooled mean over files.</summary>
     internal static double CrossValidateFolds(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false, bool dense = false, int pairSubsets = 0, bool pairMixed = false)
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false, bool dense = false)
     {
         var orders = benches.Select(b => FoldOrder(b, assignment)).ToList();
         List<BenchStream> Part(Func<int, bool> keep) => [.. benches.Select((b, f) =>
@@ -305,7 +277,7 @@ internal static class BenchClusterTraining
         {
             var training = Part(k => k != held);
             var test = Part(k => k == held);
-            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, logisticCuts: false, smoothCuts: smoothCuts, pairSubsets: pairSubsets, pairMixed: pairMixed);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, logisticCuts: false, smoothCuts: smoothCuts);
             var model = Kept(logistic, logisticF1, trees, treesF1);
             var options = baseOptions with { Model = model };
             var runs = test.Select(b => Seeds.Select(seed =>
@@ -325,12 +297,6 @@ internal static class BenchClusterTraining
                     var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
                     var truth = stream.Select(x => x.Truth).ToList();
                     var (precision, recall) = BCubedPerItem(events.Select(clusterer.Resolve).ToList(), truth);
-                    if (Environment.GetEnvironmentVariable("D18_DUMP") is { } dump && seed == 1)
-                    {
-                        var lines = events.Select(clusterer.Resolve).Zip(truth).GroupBy(p => p.First).Where(g => g.Select(p => p.Second).Distinct().Count() > 1)
-                            .Select(g => $"fold {held} {b.Name} event {g.Key}: " + string.Join(", ", g.GroupBy(p => p.Second).Select(t => $"{t.Key}{(test[f].TuneIds.Contains(t.Key) ? "*" : "")} x{t.Count()}")));
-                        lock (results) File.AppendAllLines(dump, lines);
-                    }
                     var own = test[f].TuneIds;
                     return Enumerable.Range(0, stream.Count).Where(i => own.Contains(truth[i])).Select(i => (precision[i], recall[i])).ToList();
                 }).ToList())];
@@ -520,7 +486,7 @@ internal static class BenchClusterTraining
         bool smooth = false)
     {
         double[] joinCuts = [0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75];
-        double[] mergeCuts = Environment.GetEnvironmentVariable("D18_MERGE_GRID") is { } g ? [.. g.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))] : [0.50, 0.70, 0.80, 0.90, 1.01];
+        double[] mergeCuts = [0.50, 0.70, 0.80, 0.90, 1.01];
         io.Out.WriteLine($"Cut grid for the {label} on the tuning halves, mean B-cubed F1 over the files (rows: join cut; columns: merge cut):");
         io.Out.WriteLine("join\\merge " + string.Join(" ", mergeCuts.Select(m => m.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(6))));
         (double Join, double Merge, double F1, double Score) best = (0, 0, -1, -1);
@@ -530,9 +496,7 @@ internal static class BenchClusterTraining
         Parallel.For(0, grid.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
             var options = baseOptions with { Model = fitted.WithCuts(joinCuts[k / mergeCuts.Length], mergeCuts[k % mergeCuts.Length]) };
-            double beta = Environment.GetEnvironmentVariable("D18_BETA") is { } bs ? double.Parse(bs, CultureInfo.InvariantCulture) : 1;
-            static double Fb(ClusteringScores sc, double b) => sc.BCubedPrecision + sc.BCubedRecall == 0 ? 0 : (1 + b * b) * sc.BCubedPrecision * sc.BCubedRecall / (b * b * sc.BCubedPrecision + sc.BCubedRecall);
-            grid[k] = tuning.Average(streams => streams.Average(s => beta == 1 ? Simulate(s, options).Scores.BCubedF1 : Fb(Simulate(s, options).Scores, beta)));
+            grid[k] = tuning.Average(streams => streams.Average(s => Simulate(s, options).Scores.BCubedF1));
         });
         // Smoothed choice: each point is judged by the mean of itself and its neighbours along the join cut (one step
         // either way, where the grid has them), so a lone peak of the noisy grid does not choose the cuts.

@@ -337,8 +337,6 @@ public static class JoinFeatures
         "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
         "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
         "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
-        "small_size",        // log(1 + size of the smaller side): log 2 for an article, the smaller event's size for a merge
-        "reach",             // log(1 + events in the window sharing a query term, before the candidate cap)
     ];
 
     public static int Count => Names.Count;

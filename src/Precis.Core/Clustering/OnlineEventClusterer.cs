@@ -137,10 +137,9 @@ public sealed partial class OnlineEventClusterer
         {
             var features = _features;
             var (top, next) = TopTwo(cosines);
-            double crowd = Crowd(cosines, top);
             for (int i = 0; i < candidates.Count; i++)
             {
-                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, crowd, features);
+                PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
                 double p = _model.Join.Score(features);
                 Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
                 if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
@@ -223,12 +222,11 @@ public sealed partial class OnlineEventClusterer
         var candidates = Candidates(article);
         var (cosines, bests) = ScoreCosines(article, candidates, true);
         var (top, next) = TopTwo(cosines);
-        double crowd = Crowd(cosines, top);
         var scored = new List<(long, double[])>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
         {
             var features = new double[JoinFeatures.Count];
-            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, crowd, features);
+            PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
             scored.Add((candidates[i].Id, features));
         }
         long chosen = Resolve(choose(scored));
@@ -579,15 +577,7 @@ public sealed partial class OnlineEventClusterer
     }
 
     /// <summary>Events sharing the most of the article's query terms and names, within the time window of its date.</summary>
-    private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article)
-    {
-        var result = Candidates(article.Query, article.Date, article.Date, 0);
-        _reach = Math.Log(1 + _reached);
-        return result;
-    }
-
-    // Events the last query reached (in its window, not rejected), before the candidate cap.
-    private int _reached;
+    private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
     private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
     {
@@ -643,14 +633,12 @@ public sealed partial class OnlineEventClusterer
         }
         voted.Sort(static (a, b) => a.Votes != b.Votes ? b.Votes.CompareTo(a.Votes) : a.Id.CompareTo(b.Id));
         var result = new List<(long, int, double)>(Math.Min(voted.Count, _options.MaxCandidates));
-        int reached = 0;
         foreach (var e in voted)
         {
             if (e.Rejected || !InWindow(e, first, last)) continue;
-            reached++;
-            if (result.Count < _options.MaxCandidates) result.Add((e.Id, e.Votes, e.VoteWeight));
+            result.Add((e.Id, e.Votes, e.VoteWeight));
+            if (result.Count == _options.MaxCandidates) break;
         }
-        _reached = reached;
         voted.Clear();
         return result;
     }
@@ -722,28 +710,12 @@ public sealed partial class OnlineEventClusterer
         return (top, next);
     }
 
-    /// <summary>How crowded the candidate set is: log(1 + the candidates whose body cosine reaches
-    /// <see cref="CrowdFraction"/> of the best one's), the best included; 0 when no candidate shares a term.</summary>
-    private static double Crowd(List<double> cosines, double top)
-    {
-        if (top <= 0) return 0;
-        int near = 0;
-        foreach (var c in cosines) if (c >= CrowdFraction * top) near++;
-        return Math.Log(1 + near);
-    }
-
-    private const double CrowdFraction = 0.5;
-
-    // log(1 + events the last article's query terms reached within its window, before the candidate cap): read by
-    // the features of that article's pairs and of the merge checks that follow it.
-    private double _reach;
-
     /// <summary>The best value among the other candidates: the runner-up for the best one, else the best.</summary>
     private static double Other(double value, double top, double next) => value == top ? next : top;
 
     private double Cohesion(EventState e) => e.Size <= 1 ? 1 : Math.Min(1, CentroidNorm(e) / e.Size);
 
-    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, int votes, double voteWeight, double crowd, double[] f)
+    private void PairFeatures(ArticleVector article, EventState e, double cosine, double otherCosine, double topCosine, double bestMember, int votes, double voteWeight, double[] f)
     {
         double logSize = Math.Log(1 + e.Size);
         f[0] = cosine;
@@ -764,12 +736,10 @@ public sealed partial class OnlineEventClusterer
         f[16] = article.QueryWeight <= 0 ? 0 : Math.Min(1, voteWeight / article.QueryWeight);
         f[17] = CopyShare(article.Bigrams, e.Bigrams);
         RareFeatures(article.Rare, e.Sum, e.Size + 1, f);
-        f[21] = crowd * 0 + Math.Log(2);
-        f[22] = _reach;
     }
 
     /// <summary>The same features for two events, the smaller one standing in for the article.</summary>
-    private void PairFeatures(EventState small, EventState large, double cosine, double otherCosine, double topCosine, double bestMember, double crowd, double[] f)
+    private void PairFeatures(EventState small, EventState large, double cosine, double otherCosine, double topCosine, double bestMember, double[] f)
     {
         double logSize = Math.Log(1 + large.Size);
         f[0] = cosine;
@@ -790,8 +760,6 @@ public sealed partial class OnlineEventClusterer
         f[16] = 1;
         f[17] = small.Bigrams.Count == 0 ? 0 : (double)SharedCount(small.Bigrams, large.Bigrams) / small.Bigrams.Count;
         RareFeatures(RarestShareable(small), large.Sum, small.Size + large.Size, f);
-        f[21] = crowd * 0 + Math.Log(1 + small.Size);
-        f[22] = _reach;
     }
 
     /// <summary>|a ∩ b|, walking the smaller set (the count is the same either way).</summary>
@@ -1039,7 +1007,6 @@ public sealed partial class OnlineEventClusterer
             cosines.Clear();
             foreach (var x in scoredPool) cosines.Add(x.Cosine);
             var (top, next) = TopTwo(cosines);
-            double crowd = Crowd(cosines, top);
             foreach (var (candidate, cosine, bestMember) in scoredPool)
             {
                 double score = cosine;
@@ -1047,7 +1014,7 @@ public sealed partial class OnlineEventClusterer
                 {
                     var other = _events[candidate];
                     var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
-                    PairFeatures(small, large, cosine, Other(cosine, top, next), top, bestMember, crowd, features);
+                    PairFeatures(small, large, cosine, Other(cosine, top, next), top, bestMember, features);
                     score = _model.Merge.Score(features);
                     Observer?.Invoke(new PairObservation(true, grown.Id, candidate, features));
                 }

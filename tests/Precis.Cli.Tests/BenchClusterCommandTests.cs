@@ -190,14 +190,20 @@ public sealed class BenchClusterCommandTests : IDisposable
             TextReader.Null, stdout, stderr);
         Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
         var lines = stdout.ToString().Split('\n');
-        // The ordinary judge is printed as before, then the dense one from the same fold models.
+        // The ordinary judge is printed as before: each fold's one story clustered alone is never split or mixed.
         Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1 (3 topic folds, assignment 0)", StringComparison.Ordinal));
+        Assert.All(lines.Where(l => l.StartsWith("Fold ", StringComparison.Ordinal)), l => Assert.EndsWith("mean 1.000", l.TrimEnd(), StringComparison.Ordinal));
+        // The dense judge, from the same fold models, clusters the three tuning stories (bridge, orchard, ferry; file
+        // order deals one to each fold) in one stream. The bridge story (3 reports) and the ferry story (2), which share
+        // the names Harlow bridge and Dunmore ferry, end in one event: precision 3/5 and 2/5 for their folds' articles.
         var dense = lines.Where(l => l.StartsWith("Dense fold ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, dense.Count);
-        // Three clearly separate stories in one stream: no model joins across them, so every article scores 1.
-        Assert.All(dense, l => Assert.EndsWith("mean F1 1.000", l.TrimEnd(), StringComparison.Ordinal));
+        Assert.Contains("P 0.600 R 1.000 F1 0.750", dense[0], StringComparison.Ordinal);
+        Assert.EndsWith("P 1.000 R 1.000 F1 1.000, mean F1 1.000", dense[1].TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("P 0.400 R 1.000 F1 0.571", dense[2], StringComparison.Ordinal);
+        // Pooled: every article once, (3 × 3/5 + 2 × 2/5 + 2 × 1) / 7 = 0.657.
         var summary = Assert.Single(lines, l => l.StartsWith("Dense cross-validated tuning F1 (3 topic folds, assignment 0;", StringComparison.Ordinal));
-        Assert.Contains("P 1.000 R 1.000 F1 1.000", summary, StringComparison.Ordinal);
+        Assert.Contains("P 0.657 R 1.000 F1 0.793", summary, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "dense.json")));
     }
 

@@ -182,6 +182,48 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dense_cross_validation_scores_each_folds_articles_in_the_whole_tuning_stream()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", WriteSixStoryBench(), "--train", "--cv-folds", "3", "--cv-dense", "--out", Path.Combine(_dir, "dense.json"), "--trees", "8"],
+            TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+        var lines = stdout.ToString().Split('\n');
+        // The ordinary judge is printed as before: each fold's one story clustered alone is never split or mixed.
+        Assert.Single(lines, l => l.StartsWith("Cross-validated tuning F1 (3 topic folds, assignment 0)", StringComparison.Ordinal));
+        Assert.All(lines.Where(l => l.StartsWith("Fold ", StringComparison.Ordinal)), l => Assert.EndsWith("mean 1.000", l.TrimEnd(), StringComparison.Ordinal));
+        // The dense judge, from the same fold models, clusters the three tuning stories (bridge, orchard, ferry; file
+        // order deals one to each fold) in one stream. The bridge story (3 reports) and the ferry story (2), which share
+        // the names Harlow bridge and Dunmore ferry, end in one event: precision 3/5 and 2/5 for their folds' articles.
+        var dense = lines.Where(l => l.StartsWith("Dense fold ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, dense.Count);
+        Assert.Contains("P 0.600 R 1.000 F1 0.750", dense[0], StringComparison.Ordinal);
+        Assert.EndsWith("P 1.000 R 1.000 F1 1.000, mean F1 1.000", dense[1].TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("P 0.400 R 1.000 F1 0.571", dense[2], StringComparison.Ordinal);
+        // Pooled: every article once, (3 × 3/5 + 2 × 2/5 + 2 × 1) / 7 = 0.657.
+        var summary = Assert.Single(lines, l => l.StartsWith("Dense cross-validated tuning F1 (3 topic folds, assignment 0;", StringComparison.Ordinal));
+        Assert.Contains("P 0.657 R 1.000 F1 0.793", summary, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "dense.json")));
+    }
+
+    [Fact]
+    public void Per_article_b_cubed_averages_to_the_partition_scores_and_charges_a_wrong_join_to_both_topics()
+    {
+        string[] predicted = ["e1", "e1", "e1", "e2", "e3"];
+        string[] truth = ["a", "a", "b", "b", "c"];
+        var (precision, recall) = Precis.Cli.Commands.BenchClusterTraining.BCubedPerItem(predicted, truth);
+        var whole = Precis.Clustering.ClusteringScores.Compute(predicted, truth);
+        Assert.Equal(whole.BCubedPrecision, precision.Average(), 12);
+        Assert.Equal(whole.BCubedRecall, recall.Average(), 12);
+        // Topic a's articles share their event with one of topic b: precision 2/3 each, recall 1.
+        Assert.Equal([2 / 3.0, 2 / 3.0], precision[..2]);
+        Assert.Equal([1.0, 1.0], recall[..2]);
+        Assert.Equal([1 / 3.0, 1.0], precision[2..4]);
+        Assert.Equal([0.5, 0.5], recall[2..4]);
+    }
+
+    [Fact]
     public void Fold_assignment_zero_keeps_file_order_and_a_seed_shuffles_the_same_topics()
     {
         var path = WriteSixStoryBench();
@@ -272,6 +314,15 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--cv", "--out", Path.Combine(_dir, "m.json"), "--cv-seed", "1"],
             TextReader.Null, new StringWriter(), stderr));
         Assert.Contains("--cv-seed", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dense_judge_without_k_folds_is_a_usage_error()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", WriteBench(), "--train", "--out", Path.Combine(_dir, "m.json"), "--cv-dense"],
+            TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("--cv-dense", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,15 +56,16 @@ internal static class BenchClusterCommand
         var cvSplit = new Option<int?>("--cv-split") { Description = "With --cv: 1 (default) alternates the tuning topics between the two folds, 2 alternates pairs of topics." };
         var cvFolds = new Option<int?>("--cv-folds") { Description = "With --train: instead of writing a model, print the F1 of K-fold cross-validation by topic inside the tuning halves (K 3 to 10; trees only, folds trained in parallel)." };
         var cvSeed = new Option<int?>("--cv-seed") { Description = "With --cv-folds: 0 (default) deals the tuning topics to the folds in file order, N > 0 after shuffling them with seed N." };
+        var cvDense = new Option<bool>("--cv-dense") { Description = "With --cv-folds: also score each fold's model on the whole tuning stream (all tuning topics competing), averaging B-cubed precision and recall over the fold's own articles." };
         var pairSeeds = new Option<int?>("--pair-seeds") { Description = "With --train: draw training pairs from shuffle seeds 1..N of the tuning halves (default 3; the cuts are still chosen on seeds 1, 2 and 3)." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, crossValidate, showMissed, runnerUp,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -83,6 +84,7 @@ internal static class BenchClusterCommand
         public int? CvSplit { get; init; }
         public int? CvFolds { get; init; }
         public int? CvSeed { get; init; }
+        public bool CvDense { get; init; }
         public bool CrossValidate { get; init; }
         public int? ShowMissed { get; init; }
         public bool RunnerUp { get; init; }
@@ -142,15 +144,15 @@ internal static class BenchClusterCommand
                 L2 = settings.L2 ?? defaults.L2,
                 PositiveWeight = settings.PositiveWeight ?? defaults.PositiveWeight,
             };
-            if (treeSettings.Rounds < 1 || treeSettings.Depth < 1 || treeSettings.Depth > 8 || !(treeSettings.LearningRate > 0) || !(treeSettings.L2 >= 0) || !(treeSettings.PositiveWeight > 0) || settings.DaggerRounds is < 0 || settings.PairSeeds is < 1 or > 20 || settings.CvSplit is < 1 or > 2 || settings.CvFolds is < 3 or > 10 || settings.CvSeed is < 0 || (settings.CvSeed is not null && settings.CvFolds is null))
+            if (treeSettings.Rounds < 1 || treeSettings.Depth < 1 || treeSettings.Depth > 8 || !(treeSettings.LearningRate > 0) || !(treeSettings.L2 >= 0) || !(treeSettings.PositiveWeight > 0) || settings.DaggerRounds is < 0 || settings.PairSeeds is < 1 or > 20 || settings.CvSplit is < 1 or > 2 || settings.CvFolds is < 3 or > 10 || settings.CvSeed is < 0 || ((settings.CvSeed is not null || settings.CvDense) && settings.CvFolds is null))
             {
-                io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate and --positive-weight above 0, --l2 at least 0, --dagger-rounds at least 0, --pair-seeds 1 to 20, --cv-split 1 or 2, --cv-folds 3 to 10, --cv-seed at least 0 (with --cv-folds)");
+                io.Error.WriteLine("precis: --trees must be at least 1, --depth 1 to 8, --learning-rate and --positive-weight above 0, --l2 at least 0, --dagger-rounds at least 0, --pair-seeds 1 to 20, --cv-split 1 or 2, --cv-folds 3 to 10, --cv-seed at least 0 (with --cv-folds), --cv-dense with --cv-folds");
                 return ExitCodes.Usage;
             }
             int[]? pairSeedList = settings.PairSeeds is { } ps ? [.. Enumerable.Range(1, ps)] : null;
             if (settings.CvFolds is { } k)
             {
-                BenchClusterTraining.CrossValidateFolds(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, k, settings.CvSeed ?? 0, settings.SmoothCuts);
+                BenchClusterTraining.CrossValidateFolds(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, k, settings.CvSeed ?? 0, settings.SmoothCuts, settings.CvDense);
                 return ExitCodes.Success;
             }
             if (settings.CrossValidate)

@@ -258,7 +258,7 @@ internal static class BenchClusterTraining
     /// with cuts (the logistic regressions, never kept since round 2, are fitted for the DAgger round only).
     /// Returns the pooled mean over files.</summary>
     internal static double CrossValidateFolds(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false)
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false, bool dense = false)
     {
         var orders = benches.Select(b => FoldOrder(b, assignment)).ToList();
         List<BenchStream> Part(Func<int, bool> keep) => [.. benches.Select((b, f) =>
@@ -270,6 +270,9 @@ internal static class BenchClusterTraining
         var quiet = new CliIO(TextReader.Null, TextWriter.Null, io.Error);
         // The folds are independent trainings, run in parallel; each keeps its own results and they are read in fold order.
         var results = new (JoinModel Model, double TrainF1, int TrainClusters, int TestClusters, List<List<(List<long> Labels, List<string> Truth)>> Runs)[folds];
+        // Dense judge (--cv-dense): each fold's model also clusters the whole tuning stream (every tuning topic), and each
+        // of the fold's own articles keeps its B-cubed precision and recall against that whole partition, per file and seed.
+        var denseItems = new List<List<List<(double P, double R)>>>[folds];
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, held =>
         {
             var training = Part(k => k != held);
@@ -285,6 +288,19 @@ internal static class BenchClusterTraining
                 return (events.Select(clusterer.Resolve).ToList(), stream.Select(x => x.Truth).ToList());
             }).ToList()).ToList();
             results[held] = (model, treesF1, training.Sum(b => b.TuneIds.Count), test.Sum(b => b.TuneIds.Count), runs);
+            if (dense)
+            {
+                denseItems[held] = [.. benches.Select((b, f) => Seeds.Select(seed =>
+                {
+                    var stream = b.Stream(seed, tuning: true);
+                    var clusterer = new OnlineEventClusterer(options);
+                    var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
+                    var truth = stream.Select(x => x.Truth).ToList();
+                    var (precision, recall) = BCubedPerItem(events.Select(clusterer.Resolve).ToList(), truth);
+                    var own = test[f].TuneIds;
+                    return Enumerable.Range(0, stream.Count).Where(i => own.Contains(truth[i])).Select(i => (precision[i], recall[i])).ToList();
+                }).ToList())];
+            }
         });
         for (int fold = 0; fold < folds; fold++)
         {
@@ -312,7 +328,62 @@ internal static class BenchClusterTraining
             $"Per file over the {folds} folds (mean ± standard error): {string.Join(", ", benches.Select((b, f) => $"{b.Name} {perFileFolds[f].Average():0.000} ± {StandardError(perFileFolds[f]):0.000}"))}"));
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Cross-validated tuning F1 ({folds} topic folds, assignment {assignment}): mean over folds {foldMeans.Average():0.000} ± {StandardError(foldMeans):0.000} (standard error); pooled {string.Join(", ", benches.Select((b, f) => $"{b.Name} {pooledPerFile[f]:0.000}"))}, mean {pooledPerFile.Average():0.000}"));
+        if (dense) PrintDense(io, benches, folds, assignment, denseItems);
         return pooledPerFile.Average();
+    }
+
+    /// <summary>B-cubed precision and recall of every item (Bagga &amp; Baldwin 1998): the share of its predicted cluster
+    /// that shares its true class, and the share of its true class that shares its predicted cluster. Their means over
+    /// all items are <see cref="ClusteringScores"/>' B-cubed precision and recall.</summary>
+    internal static (double[] Precision, double[] Recall) BCubedPerItem<TPredicted, TTruth>(IReadOnlyList<TPredicted> predicted, IReadOnlyList<TTruth> truth)
+        where TPredicted : notnull where TTruth : notnull
+    {
+        if (predicted.Count != truth.Count) throw new ArgumentException("one label per item in both lists", nameof(truth));
+        var cell = new Dictionary<(TPredicted, TTruth), int>();
+        var rows = new Dictionary<TPredicted, int>();
+        var cols = new Dictionary<TTruth, int>();
+        for (int i = 0; i < predicted.Count; i++)
+        {
+            cell[(predicted[i], truth[i])] = cell.GetValueOrDefault((predicted[i], truth[i])) + 1;
+            rows[predicted[i]] = rows.GetValueOrDefault(predicted[i]) + 1;
+            cols[truth[i]] = cols.GetValueOrDefault(truth[i]) + 1;
+        }
+        var precision = new double[predicted.Count];
+        var recall = new double[predicted.Count];
+        for (int i = 0; i < predicted.Count; i++)
+        {
+            double shared = cell[(predicted[i], truth[i])];
+            precision[i] = shared / rows[predicted[i]];
+            recall[i] = shared / cols[truth[i]];
+        }
+        return (precision, recall);
+    }
+
+    /// <summary>Prints the dense judge: per fold and file, and pooled over the folds per file (every tuning article once,
+    /// scored by the model that did not train on its topic), the mean B-cubed precision and recall of the articles and
+    /// their F1, each a mean over the seeds.</summary>
+    private static void PrintDense(CliIO io, IReadOnlyList<BenchStream> benches, int folds, int assignment, List<List<List<(double P, double R)>>>[] items)
+    {
+        static (double P, double R, double F1) Score(IEnumerable<(double P, double R)> rows)
+        {
+            var list = rows.ToList();
+            double p = list.Count == 0 ? 1 : list.Average(r => r.P), r = list.Count == 0 ? 1 : list.Average(r => r.R);
+            return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
+        }
+        static (double P, double R, double F1) MeanOverSeeds(IEnumerable<(double P, double R, double F1)> seeds)
+        {
+            var list = seeds.ToList();
+            return (list.Average(s => s.P), list.Average(s => s.R), list.Average(s => s.F1));
+        }
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var perFile = benches.Select((_, f) => MeanOverSeeds(items[fold][f].Select(Score))).ToList();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Dense fold {fold + 1} of {folds} (its model on the whole tuning stream, scored on this fold's articles): {string.Join(", ", benches.Select((b, i) => $"{b.Name} P {perFile[i].P:0.000} R {perFile[i].R:0.000} F1 {perFile[i].F1:0.000}"))}, mean F1 {perFile.Average(x => x.F1):0.000}"));
+        }
+        var pooled = benches.Select((_, f) => MeanOverSeeds(Seeds.Select((_, s) => Score(Enumerable.Range(0, folds).SelectMany(k => items[k][f][s]))))).ToList();
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Dense cross-validated tuning F1 ({folds} topic folds, assignment {assignment}; each fold's model on the whole tuning stream): pooled {string.Join(", ", benches.Select((b, f) => $"{b.Name} P {pooled[f].P:0.000} R {pooled[f].R:0.000} F1 {pooled[f].F1:0.000}"))}, mean {pooled.Average(x => x.F1):0.000}"));
     }
 
     /// <summary>One DAgger round (Ross et al. 2011): runs the clusterer with <paramref name="options"/>' model over the

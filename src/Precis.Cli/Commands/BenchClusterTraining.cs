@@ -296,7 +296,7 @@ internal static class BenchClusterTraining
                     var clusterer = new OnlineEventClusterer(options);
                     var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
                     var truth = stream.Select(x => x.Truth).ToList();
-                    var (precision, recall) = BCubedPerItem(events.Select(clusterer.Resolve).ToList(), truth);
+                    var (precision, recall) = ClusteringScores.BCubedPerItem(events.Select(clusterer.Resolve).ToList(), truth);
                     var own = test[f].TuneIds;
                     return Enumerable.Range(0, stream.Count).Where(i => own.Contains(truth[i])).Select(i => (precision[i], recall[i])).ToList();
                 }).ToList())];
@@ -330,33 +330,6 @@ internal static class BenchClusterTraining
             $"Cross-validated tuning F1 ({folds} topic folds, assignment {assignment}): mean over folds {foldMeans.Average():0.000} ± {StandardError(foldMeans):0.000} (standard error); pooled {string.Join(", ", benches.Select((b, f) => $"{b.Name} {pooledPerFile[f]:0.000}"))}, mean {pooledPerFile.Average():0.000}"));
         if (dense) PrintDense(io, benches, folds, assignment, denseItems);
         return pooledPerFile.Average();
-    }
-
-    /// <summary>B-cubed precision and recall of every item (Bagga &amp; Baldwin 1998): the share of its predicted cluster
-    /// that shares its true class, and the share of its true class that shares its predicted cluster. Their means over
-    /// all items are <see cref="ClusteringScores"/>' B-cubed precision and recall.</summary>
-    internal static (double[] Precision, double[] Recall) BCubedPerItem<TPredicted, TTruth>(IReadOnlyList<TPredicted> predicted, IReadOnlyList<TTruth> truth)
-        where TPredicted : notnull where TTruth : notnull
-    {
-        if (predicted.Count != truth.Count) throw new ArgumentException("one label per item in both lists", nameof(truth));
-        var cell = new Dictionary<(TPredicted, TTruth), int>();
-        var rows = new Dictionary<TPredicted, int>();
-        var cols = new Dictionary<TTruth, int>();
-        for (int i = 0; i < predicted.Count; i++)
-        {
-            cell[(predicted[i], truth[i])] = cell.GetValueOrDefault((predicted[i], truth[i])) + 1;
-            rows[predicted[i]] = rows.GetValueOrDefault(predicted[i]) + 1;
-            cols[truth[i]] = cols.GetValueOrDefault(truth[i]) + 1;
-        }
-        var precision = new double[predicted.Count];
-        var recall = new double[predicted.Count];
-        for (int i = 0; i < predicted.Count; i++)
-        {
-            double shared = cell[(predicted[i], truth[i])];
-            precision[i] = shared / rows[predicted[i]];
-            recall[i] = shared / cols[truth[i]];
-        }
-        return (precision, recall);
     }
 
     /// <summary>Prints the dense judge: per fold and file, and pooled over the folds per file (every tuning article once,

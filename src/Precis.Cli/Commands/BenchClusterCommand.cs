@@ -105,6 +105,14 @@ internal static class BenchClusterCommand
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
         if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
+        // Event splitting (issue 14, helper x18): X18_SPLIT="cut[,every[,min members]]" turns it on for this run.
+        if (Environment.GetEnvironmentVariable("X18_SPLIT") is { Length: > 0 } split)
+        {
+            var parts = split.Split(',');
+            options = options with { SplitCut = double.Parse(parts[0], CultureInfo.InvariantCulture) };
+            if (parts.Length > 1) options = options with { SplitEvery = int.Parse(parts[1], CultureInfo.InvariantCulture) };
+            if (parts.Length > 2) options = options with { SplitMinMembers = int.Parse(parts[2], CultureInfo.InvariantCulture) };
+        }
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
         else if (settings.Model is { } modelPath)
         {

@@ -73,7 +73,6 @@ internal static class BenchClusterTraining
         }
         var labels = events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList();
         var truth = stream.Select(x => x.Truth).ToList();
-        if (Environment.GetEnvironmentVariable("X18_ORACLE") == "1") X18Oracle(labels, truth);
         var rejectedIds = rejected.Select(r => r.Item1).ToHashSet(StringComparer.Ordinal);
         var kept = Enumerable.Range(0, stream.Count).Where(i => !rejectedIds.Contains(stream[i].Input.Id)).ToList();
         var apart = ClusteringScores.Compute(kept.ConvertAll(i => labels[i]), kept.ConvertAll(i => truth[i]));
@@ -495,33 +494,6 @@ internal static class BenchClusterTraining
         }
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Chosen cuts for the {label}: join {best.Join:0.00}, merge {best.Merge:0.00} (tuning mean F1 {best.F1:0.000}{(smooth ? string.Create(CultureInfo.InvariantCulture, $"; {best.Score:0.000} with its neighbouring join cuts") : "")})."));
         return (fitted.WithCuts(best.Join, best.Merge), best.F1);
-    }
-
-    // X18 TEMP: oracle split upper bound.
-    private static void X18Oracle(List<long> labels, List<string> truth)
-    {
-        var baseScores = ClusteringScores.Compute(labels, truth);
-        string Run(bool all)
-        {
-            var outLabels = new List<long>(labels);
-            long next = labels.Max() + 1_000_000;
-            int splits = 0;
-            foreach (var g in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i]))
-            {
-                var byTopic = g.GroupBy(i => truth[i], StringComparer.Ordinal).OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-                for (int k = 1; k < byTopic.Count && (all || k == 1); k++)
-                {
-                    if (byTopic[k].Count() < 3) break;
-                    long id = next++;
-                    splits++;
-                    foreach (var i in byTopic[k]) outLabels[i] = id;
-                }
-            }
-            var s = ClusteringScores.Compute(outLabels, truth);
-            return string.Create(CultureInfo.InvariantCulture, $"{s.BCubedPrecision:0.000}/{s.BCubedRecall:0.000}/{s.BCubedF1:0.000} ({splits} splits)");
-        }
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"X18ORACLE n={labels.Count} base {baseScores.BCubedPrecision:0.000}/{baseScores.BCubedRecall:0.000}/{baseScores.BCubedF1:0.000} second>=3 {Run(false)} every>=3 {Run(true)}"));
     }
 
     /// <summary>Leave-half-out figures of the in-memory clusterer (no store): every file, both halves, each seed.</summary>

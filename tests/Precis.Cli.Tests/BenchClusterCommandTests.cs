@@ -263,6 +263,25 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Halves_with_event_splitting_print_the_same_rows_for_small_separate_stories_and_reject_a_bad_cut()
+    {
+        var bench = WriteBench();
+        string Rows(params string[] extra)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = Program.Run(["bench", "cluster", "--bench", bench, "--halves", .. extra], TextReader.Null, stdout, stderr);
+            Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+            return string.Join('\n', stdout.ToString().Split('\n').Where(l => l.Contains(" half ", StringComparison.Ordinal)));
+        }
+        // No event keeps enough members for a split check: the same figures with splitting on.
+        Assert.Equal(Rows(), Rows("--split-cut", "0.2", "--split-every", "1", "--split-min", "6"));
+        var stderr = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, Program.Run(["bench", "cluster", "--bench", bench, "--halves", "--split-cut", "1.5"], TextReader.Null, new StringWriter(), stderr));
+        Assert.Contains("--split-cut", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_runner_up_grid_scores_clearly_separate_stories_perfectly_at_every_point()
     {
         var stdout = new StringWriter();

@@ -59,13 +59,16 @@ internal static class BenchClusterCommand
         var cvDense = new Option<bool>("--cv-dense") { Description = "With --cv-folds: also score each fold's model on the whole tuning stream (all tuning topics competing), averaging B-cubed precision and recall over the fold's own articles." };
         var pairSeeds = new Option<int?>("--pair-seeds") { Description = "With --train: draw training pairs from shuffle seeds 1..N of the tuning halves (default 3; the cuts are still chosen on seeds 1, 2 and 3)." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
+        var splitCut = new Option<double?>("--split-cut") { Description = "Event splitting (off by default): split a grown event's kept members in two when the merge scorer on the halves is below this probability (in-memory figures only)." };
+        var splitEvery = new Option<int?>("--split-every") { Description = "With --split-cut: articles an event must gain between two split checks (default 4)." };
+        var splitMin = new Option<int?>("--split-min") { Description = "With --split-cut: kept members an event needs for a split check (default 8, at most 16 are kept)." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp, splitCut, splitEvery, splitMin,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp), SplitCut = parse.GetValue(splitCut), SplitEvery = parse.GetValue(splitEvery), SplitMin = parse.GetValue(splitMin) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -88,6 +91,9 @@ internal static class BenchClusterCommand
         public bool CrossValidate { get; init; }
         public int? ShowMissed { get; init; }
         public bool RunnerUp { get; init; }
+        public double? SplitCut { get; init; }
+        public int? SplitEvery { get; init; }
+        public int? SplitMin { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -105,6 +111,14 @@ internal static class BenchClusterCommand
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
         if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
+        if (settings.SplitCut is { } sc) options = options with { SplitCut = sc };
+        if (settings.SplitEvery is { } se) options = options with { SplitEvery = se };
+        if (settings.SplitMin is { } sm) options = options with { SplitMinMembers = sm };
+        if (options.SplitCut is < 0 or > 1 || options.SplitEvery < 1 || options.SplitMinMembers is < 6 or > 16)
+        {
+            io.Error.WriteLine("precis: --split-cut must be 0 to 1, --split-every at least 1, --split-min 6 to 16");
+            return ExitCodes.Usage;
+        }
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
         else if (settings.Model is { } modelPath)
         {

@@ -71,7 +71,7 @@ internal static class BenchClusterTraining
             events.Add(decision.EventId);
             if (decision.Rejection is { } reason) rejected.Add((input.Id, reason));
         }
-        var labels = events.Select(clusterer.Resolve).ToList();
+        var labels = events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList();
         var truth = stream.Select(x => x.Truth).ToList();
         var rejectedIds = rejected.Select(r => r.Item1).ToHashSet(StringComparer.Ordinal);
         var kept = Enumerable.Range(0, stream.Count).Where(i => !rejectedIds.Contains(stream[i].Input.Id)).ToList();
@@ -285,7 +285,7 @@ internal static class BenchClusterTraining
                 var stream = b.Stream(seed, tuning: true);
                 var clusterer = new OnlineEventClusterer(options);
                 var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
-                return (events.Select(clusterer.Resolve).ToList(), stream.Select(x => x.Truth).ToList());
+                return (events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList(), stream.Select(x => x.Truth).ToList());
             }).ToList()).ToList();
             results[held] = (model, treesF1, training.Sum(b => b.TuneIds.Count), test.Sum(b => b.TuneIds.Count), runs);
             if (dense)
@@ -296,7 +296,7 @@ internal static class BenchClusterTraining
                     var clusterer = new OnlineEventClusterer(options);
                     var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
                     var truth = stream.Select(x => x.Truth).ToList();
-                    var (precision, recall) = ClusteringScores.BCubedPerItem(events.Select(clusterer.Resolve).ToList(), truth);
+                    var (precision, recall) = ClusteringScores.BCubedPerItem(events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList(), truth);
                     var own = test[f].TuneIds;
                     return Enumerable.Range(0, stream.Count).Where(i => own.Contains(truth[i])).Select(i => (precision[i], recall[i])).ToList();
                 }).ToList())];

@@ -37,6 +37,21 @@ public sealed record ClusteringOptions
     /// each looking for neighbours through its own centroid's top terms (issue 14); 0 turns the pass off.</summary>
     public int MergePassInterval { get; init; }
 
+    /// <summary>Event splitting (issue 14, helper x18's experiment; off at 0): when an event that grew keeps at least
+    /// <see cref="SplitMinMembers"/> recent members and has grown by <see cref="SplitEvery"/> articles since its last
+    /// check, its kept members are bisected (two groups seeded by the least similar pair, then each member moved to
+    /// the group it is closer to on average) and the two groups are scored as an event pair by the model's merge
+    /// scorer; below this probability the newer group leaves as an event of its own. Only the kept members move (the
+    /// clusterer keeps nothing of older articles); <see cref="OnlineEventClusterer.EventOf"/> gives an article's event
+    /// after splits. Needs a model. In-memory only: the store does not learn of splits.</summary>
+    public double SplitCut { get; init; }
+
+    /// <summary>Articles an event must gain between two split checks (see <see cref="SplitCut"/>).</summary>
+    public int SplitEvery { get; init; } = 4;
+
+    /// <summary>Kept members an event needs for a split check (at most 16 are kept; see <see cref="SplitCut"/>).</summary>
+    public int SplitMinMembers { get; init; } = 8;
+
     /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
     /// of its own that no other article can join, and its decision says why.</summary>
     public bool RejectBoilerplate { get; init; } = true;

@@ -170,6 +170,7 @@ public sealed partial class OnlineEventClusterer
         AddToEvent(target, article);
         var merges = MergeNeighbours(target, pool);
         MergePass(merges);
+        if (_options.SplitCut > 0 && _events.TryGetValue(Resolve(best), out var grown)) SplitCheck(grown);
         return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
     }
 
@@ -254,6 +255,8 @@ public sealed partial class OnlineEventClusterer
         public required long[] Bigrams { get; init; }
         public required double QueryWeight { get; init; }
         public required Member Top { get; init; }
+        /// <summary>The article's id (read by event splitting).</summary>
+        public string Id { get; init; } = "";
         public DateOnly? Date { get; init; }
         public string? Rejection { get; init; }
         /// <summary>The rarest shareable terms (see RareTermFeatures.cs).</summary>
@@ -351,7 +354,7 @@ public sealed partial class OnlineEventClusterer
         return new ArticleVector
         {
             Terms = terms, Weights = weights, Posted = posted, Query = query, Lead = lead, Names = names,
-            Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
+            Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Id = input.Id, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
             Rare = RarestShareable(terms),
         };
     }
@@ -533,11 +536,18 @@ public sealed partial class OnlineEventClusterer
     {
         // The centroid keeps each member's normalised sublinear tf (idf divided back out), so weights follow the
         // current idf at comparison time while every member counts equally.
+        double[]? added = _options.SplitCut > 0 ? new double[article.Terms.Length] : null;
         for (int k = 0; k < article.Terms.Length; k++)
         {
             int term = article.Terms[k];
             double value = article.Weights[k] / Idf(term);
             state.Sum.Add(term, value);
+            if (added is not null) added[k] = value;
+        }
+        if (added is not null)
+        {
+            if (state.Kept.Count == KeptMembers) state.Kept.RemoveAt(0);
+            state.Kept.Add(new SplitMember(article, added));
         }
         // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
         state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
@@ -1052,6 +1062,8 @@ public sealed partial class OnlineEventClusterer
         keep.Bigrams.UnionWith(absorb.Bigrams);
         keep.Members.AddRange(absorb.Members);
         if (keep.Members.Count > KeptMembers) keep.Members.RemoveRange(0, keep.Members.Count - KeptMembers);
+        keep.Kept.AddRange(absorb.Kept);
+        if (keep.Kept.Count > KeptMembers) keep.Kept.RemoveRange(0, keep.Kept.Count - KeptMembers);
         keep.Posted.UnionWith(absorb.Posted);
         keep.Size += absorb.Size;
         keep.NormStamp = 0;
@@ -1121,6 +1133,11 @@ public sealed partial class OnlineEventClusterer
         public LongSet Bigrams { get; private set; } = new(first?.Bigrams.Length ?? 0);
         /// <summary>The top terms of the most recent members (at most <see cref="KeptMembers"/>), oldest first.</summary>
         public List<Member> Members { get; private set; } = [];
+        /// <summary>With event splitting on: the most recent members (at most <see cref="KeptMembers"/>), oldest first,
+        /// with what each added to the centroid.</summary>
+        public List<SplitMember> Kept { get; private set; } = [];
+        /// <summary>The size at the last split check.</summary>
+        public int SplitStamp { get; set; }
         /// <summary>(term, week) keys already in the postings.</summary>
         public LongSet Posted { get; private set; } = new(first?.Posted.Length ?? 0);
 
@@ -1136,6 +1153,7 @@ public sealed partial class OnlineEventClusterer
             Shingles = Empty.Shingles;
             Bigrams = Empty.Bigrams;
             Members = Empty.Members;
+            Kept = Empty.Kept;
             Posted = Empty.Posted;
         }
 

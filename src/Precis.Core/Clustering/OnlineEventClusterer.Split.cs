@@ -1,0 +1,188 @@
+namespace Precis.Clustering;
+
+public sealed partial class OnlineEventClusterer
+{
+    // Each group of a split must hold at least this many kept members.
+    private const int SplitMinSide = 3;
+
+    /// <summary>A kept member for event splitting: the article as read and what it added to the event's centroid.</summary>
+    private sealed record SplitMember(ArticleVector Article, double[] Added);
+
+    // Articles moved out of their event by a split: article id -> the event made for them.
+    private readonly Dictionary<string, long> _movedTo = new(StringComparer.Ordinal);
+
+    /// <summary>The live event of the article <paramref name="articleId"/> whose decision gave <paramref name="eventId"/>:
+    /// <see cref="Resolve"/>, after any split that moved the article (<see cref="ClusteringOptions.SplitCut"/>).</summary>
+    public long EventOf(string articleId, long eventId) =>
+        Resolve(_movedTo.TryGetValue(articleId, out var moved) ? moved : eventId);
+
+    /// <summary>Events made by splits so far.</summary>
+    public int SplitCount { get; private set; }
+
+    /// <summary>Test hook: runs the split check on event <paramref name="eventId"/> now; true when it split.</summary>
+    internal bool TrySplit(long eventId)
+    {
+        int before = SplitCount;
+        if (_events.TryGetValue(Resolve(eventId), out var e)) SplitCheck(e);
+        return SplitCount > before;
+    }
+
+    /// <summary>Checks whether the grown event <paramref name="e"/> holds two stories (see
+    /// <see cref="ClusteringOptions.SplitCut"/>) and splits it when the merge scorer, read on its two halves, is below the
+    /// cut. Cost: at most <see cref="KeptMembers"/>² sparse dot products per check.</summary>
+    private void SplitCheck(EventState e)
+    {
+        if (_model is null || e.Rejected) return;
+        var kept = e.Kept;
+        int k = kept.Count;
+        if (k < Math.Max(2 * SplitMinSide, _options.SplitMinMembers) || e.Size - e.SplitStamp < _options.SplitEvery) return;
+        e.SplitStamp = e.Size;
+
+        // Cosines between the kept members' tf-idf vectors as read (each L2-normalised).
+        var sim = new double[k, k];
+        var scratch = _scratch;
+        var bits = _scratchBits;
+        for (int i = 0; i < k; i++)
+        {
+            var a = kept[i].Article;
+            for (int t = 0; t < a.Terms.Length; t++) Scatter(a.Terms[t], a.Weights[t]);
+            for (int j = i + 1; j < k; j++)
+            {
+                var b = kept[j].Article;
+                double dot = 0;
+                for (int t = 0; t < b.Terms.Length; t++)
+                {
+                    int term = b.Terms[t];
+                    if ((bits[term >> 6] & (1UL << term)) != 0) dot += scratch[term] * b.Weights[t];
+                }
+                sim[i, j] = sim[j, i] = dot;
+            }
+            ClearScratch(a.Terms);
+        }
+
+        // Seeds: the least similar pair (first in index order on ties); then each member joins the group it is closer
+        // to on average, a few rounds of batch reassignment (2-means with average similarity in place of centroids).
+        int s0 = 0, s1 = 1;
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = i + 1; j < k; j++)
+            {
+                if (sim[i, j] < sim[s0, s1]) (s0, s1) = (i, j);
+            }
+        }
+        var side = new int[k];
+        for (int i = 0; i < k; i++) side[i] = sim[i, s1] > sim[i, s0] ? 1 : 0;
+        side[s0] = 0;
+        side[s1] = 1;
+        var next = new int[k];
+        for (int round = 0; round < 10; round++)
+        {
+            bool changed = false;
+            for (int i = 0; i < k; i++)
+            {
+                double sum0 = 0, sum1 = 0;
+                int n0 = 0, n1 = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    if (j == i) continue;
+                    if (side[j] == 0) { sum0 += sim[i, j]; n0++; }
+                    else { sum1 += sim[i, j]; n1++; }
+                }
+                double m0 = n0 == 0 ? 0 : sum0 / n0, m1 = n1 == 0 ? 0 : sum1 / n1;
+                next[i] = m1 > m0 ? 1 : m0 > m1 ? 0 : side[i];
+                changed |= next[i] != side[i];
+            }
+            (side, next) = (next, side);
+            if (!changed) break;
+        }
+        int ones = 0;
+        foreach (var x in side) ones += x;
+        if (ones < SplitMinSide || k - ones < SplitMinSide) return;
+
+        // The group of the oldest kept member stays (older articles, not kept, are more likely of its story).
+        int stay = side[0];
+        var stayer = new EventState(0) { Rejected = true };
+        var mover = new EventState(0) { Rejected = true };
+        var movers = new List<SplitMember>();
+        var stayers = new List<SplitMember>();
+        for (int i = 0; i < k; i++) (side[i] == stay ? stayers : movers).Add(kept[i]);
+        foreach (var m in stayers) FillHalf(stayer, m.Article);
+        foreach (var m in movers) FillHalf(mover, m.Article);
+
+        // The merge scorer on the two halves, as MergeNeighbours reads a pool of one: the stayer scattered.
+        var terms = stayer.Sum.Terms;
+        var values = stayer.Sum.Values;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            double idf = Idf(terms[i]);
+            Scatter(terms[i], values[i] * idf * idf);
+        }
+        double cosine = Cosine(stayer, mover);
+        double bestMember = BestMember(mover, CentroidNorm(stayer));
+        ClearScratch(stayer.Sum.Terms);
+        var features = _features;
+        var (small, large) = stayer.Size <= mover.Size ? (stayer, mover) : (mover, stayer);
+        PairFeatures(small, large, cosine, 0, cosine, bestMember, features);
+        double p = _model.Merge.Score(features);
+        if (p >= _options.SplitCut) return;
+
+        // Split: the movers leave for an event of their own; their share of the centroid, leads and names is taken
+        // out of the old event (shingles, bigrams, postings and dates stay: supersets that only widen its candidacy).
+        long id = _nextEventId++;
+        var fresh = new EventState(id, movers[0].Article);
+        _events.Add(id, fresh);
+        foreach (var m in movers)
+        {
+            var a = m.Article;
+            for (int t = 0; t < a.Terms.Length; t++)
+            {
+                double old = e.Sum.AddReturningOld(a.Terms[t], -m.Added[t]);
+                // Rounding can leave a tiny negative remainder; the dot products assume non-negative values.
+                if (old - m.Added[t] < 0) e.Sum.Add(a.Terms[t], m.Added[t] - old);
+            }
+            e.LeadNormSq = Subtract(e.Lead, a.Lead, e.LeadNormSq);
+            e.NameNormSq = Subtract(e.Names, a.Names, e.NameNormSq);
+            e.Members.Remove(a.Top);
+            e.Kept.Remove(m);
+            e.Size--;
+            AddToEvent(fresh, a);
+            _movedTo[a.Id] = id;
+        }
+        e.NormStamp = 0;
+        e.SplitStamp = e.Size;
+        fresh.SplitStamp = fresh.Size;
+        SplitCount++;
+    }
+
+    /// <summary>A half for scoring only: centroid, leads, names, shingles, bigrams, members and dates, nothing posted.</summary>
+    private void FillHalf(EventState half, ArticleVector article)
+    {
+        for (int t = 0; t < article.Terms.Length; t++) half.Sum.Add(article.Terms[t], article.Weights[t] / Idf(article.Terms[t]));
+        half.LeadNormSq = AddInto(half.Lead, article.Lead, half.LeadNormSq);
+        half.NameNormSq = AddInto(half.Names, article.Names, half.NameNormSq);
+        foreach (var x in article.Shingles) half.Shingles.Add(x);
+        foreach (var x in article.Bigrams) half.Bigrams.Add(x);
+        half.Members.Add(article.Top);
+        half.Size++;
+        if (article.Date is { } d)
+        {
+            if (half.First is null || d < half.First) half.First = d;
+            if (half.Last is null || d > half.Last) half.Last = d;
+        }
+    }
+
+    /// <summary>Takes <paramref name="sub"/> out of <paramref name="sum"/> (entries floored at 0) and returns the new norm².</summary>
+    private static double Subtract(TermVector sum, TermVector sub, double normSq)
+    {
+        var terms = sub.Terms;
+        var values = sub.Values;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            double old = sum[terms[i]];
+            double v = Math.Min(values[i], old);
+            sum.Add(terms[i], -v);
+            normSq += (old - v) * (old - v) - old * old;
+        }
+        return Math.Max(0, normSq);
+    }
+}

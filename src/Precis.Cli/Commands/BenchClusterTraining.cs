@@ -71,13 +71,25 @@ internal static class BenchClusterTraining
             events.Add(decision.EventId);
             if (decision.Rejection is { } reason) rejected.Add((input.Id, reason));
         }
-        var labels = events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList();
+        var labels = LiveEvents(clusterer, stream, events);
         var truth = stream.Select(x => x.Truth).ToList();
         var rejectedIds = rejected.Select(r => r.Item1).ToHashSet(StringComparer.Ordinal);
         var kept = Enumerable.Range(0, stream.Count).Where(i => !rejectedIds.Contains(stream[i].Input.Id)).ToList();
         var apart = ClusteringScores.Compute(kept.ConvertAll(i => labels[i]), kept.ConvertAll(i => truth[i]));
         return (ClusteringScores.Compute(labels, truth), labels.Distinct().Count(), rejected, apart);
     }
+
+    /// <summary>Clusters <paramref name="stream"/> with a fresh clusterer and returns each article's live event at the end.</summary>
+    private static List<long> Labels(List<(ClusterInput Input, string Truth)> stream, ClusteringOptions options)
+    {
+        var clusterer = new OnlineEventClusterer(options);
+        var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
+        return LiveEvents(clusterer, stream, events);
+    }
+
+    /// <summary>Each article's live event at the end of the stream: its decision's event after later merges and splits.</summary>
+    private static List<long> LiveEvents(OnlineEventClusterer clusterer, List<(ClusterInput Input, string Truth)> stream, List<long> events) =>
+        [.. events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e))];
 
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
         JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false)
@@ -283,9 +295,7 @@ internal static class BenchClusterTraining
             var runs = test.Select(b => Seeds.Select(seed =>
             {
                 var stream = b.Stream(seed, tuning: true);
-                var clusterer = new OnlineEventClusterer(options);
-                var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
-                return (events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList(), stream.Select(x => x.Truth).ToList());
+                return (Labels(stream, options), stream.Select(x => x.Truth).ToList());
             }).ToList()).ToList();
             results[held] = (model, treesF1, training.Sum(b => b.TuneIds.Count), test.Sum(b => b.TuneIds.Count), runs);
             if (dense)
@@ -293,10 +303,8 @@ internal static class BenchClusterTraining
                 denseItems[held] = [.. benches.Select((b, f) => Seeds.Select(seed =>
                 {
                     var stream = b.Stream(seed, tuning: true);
-                    var clusterer = new OnlineEventClusterer(options);
-                    var events = stream.Select(x => clusterer.Add(x.Input).EventId).ToList();
                     var truth = stream.Select(x => x.Truth).ToList();
-                    var (precision, recall) = ClusteringScores.BCubedPerItem(events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e)).ToList(), truth);
+                    var (precision, recall) = ClusteringScores.BCubedPerItem(Labels(stream, options), truth);
                     var own = test[f].TuneIds;
                     return Enumerable.Range(0, stream.Count).Where(i => own.Contains(truth[i])).Select(i => (precision[i], recall[i])).ToList();
                 }).ToList())];

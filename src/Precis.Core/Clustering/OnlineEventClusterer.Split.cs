@@ -106,17 +106,12 @@ public sealed partial class OnlineEventClusterer
         var movers = new List<SplitMember>();
         var stayers = new List<SplitMember>();
         for (int i = 0; i < k; i++) (side[i] == stay ? stayers : movers).Add(kept[i]);
-        foreach (var m in stayers) FillHalf(stayer, m.Article);
-        foreach (var m in movers) FillHalf(mover, m.Article);
+        // The halves are scoring-only events (marked rejected, so nothing is posted for them).
+        foreach (var m in stayers) AddToEvent(stayer, m.Article);
+        foreach (var m in movers) AddToEvent(mover, m.Article);
 
         // The merge scorer on the two halves, as MergeNeighbours reads a pool of one: the stayer scattered.
-        var terms = stayer.Sum.Terms;
-        var values = stayer.Sum.Values;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            double idf = Idf(terms[i]);
-            Scatter(terms[i], values[i] * idf * idf);
-        }
+        ScatterCentroid(stayer);
         double cosine = Cosine(stayer, mover);
         double bestMember = BestMember(mover, CentroidNorm(stayer));
         ClearScratch(stayer.Sum.Terms);
@@ -152,23 +147,6 @@ public sealed partial class OnlineEventClusterer
         e.SplitStamp = e.Size;
         fresh.SplitStamp = fresh.Size;
         SplitCount++;
-    }
-
-    /// <summary>A half for scoring only: centroid, leads, names, shingles, bigrams, members and dates, nothing posted.</summary>
-    private void FillHalf(EventState half, ArticleVector article)
-    {
-        for (int t = 0; t < article.Terms.Length; t++) half.Sum.Add(article.Terms[t], article.Weights[t] / Idf(article.Terms[t]));
-        half.LeadNormSq = AddInto(half.Lead, article.Lead, half.LeadNormSq);
-        half.NameNormSq = AddInto(half.Names, article.Names, half.NameNormSq);
-        foreach (var x in article.Shingles) half.Shingles.Add(x);
-        foreach (var x in article.Bigrams) half.Bigrams.Add(x);
-        half.Members.Add(article.Top);
-        half.Size++;
-        if (article.Date is { } d)
-        {
-            if (half.First is null || d < half.First) half.First = d;
-            if (half.Last is null || d > half.Last) half.Last = d;
-        }
     }
 
     /// <summary>Takes <paramref name="sub"/> out of <paramref name="sum"/> (entries floored at 0) and returns the new norm².</summary>

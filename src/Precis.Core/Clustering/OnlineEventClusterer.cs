@@ -536,7 +536,9 @@ public sealed partial class OnlineEventClusterer
     {
         // The centroid keeps each member's normalised sublinear tf (idf divided back out), so weights follow the
         // current idf at comparison time while every member counts equally.
-        double[]? added = _options.SplitCut > 0 ? new double[article.Terms.Length] : null;
+        // With splitting on, a live event keeps what each recent member added (a rejected event, or a half built only to
+        // be scored by a split check, is never split).
+        double[]? added = _options.SplitCut > 0 && !state.Rejected ? new double[article.Terms.Length] : null;
         for (int k = 0; k < article.Terms.Length; k++)
         {
             int term = article.Terms[k];
@@ -832,6 +834,19 @@ public sealed partial class OnlineEventClusterer
         }
     }
 
+    /// <summary>Scatters an event's centroid for <see cref="Cosine(EventState, EventState)"/>: its idf-free values times idf²
+    /// (the other side brings no idf). Clear with <see cref="ClearScratch"/> on its terms.</summary>
+    private void ScatterCentroid(EventState e)
+    {
+        var terms = e.Sum.Terms;
+        var values = e.Sum.Values;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            double idf = Idf(terms[i]);
+            Scatter(terms[i], values[i] * idf * idf);
+        }
+    }
+
     /// <summary>The dot product of the scattered side, holding <paramref name="scatteredTerms"/> terms listed in
     /// <see cref="_scatteredList"/> when known, with the event's centroid: walks the smaller of the two.</summary>
     private double Dot(EventState e, int scatteredTerms)
@@ -999,13 +1014,7 @@ public sealed partial class OnlineEventClusterer
                 if (!InWindow(neighbour, grown.First, grown.Last) || Listed(scoredPool, candidate)) continue;
                 if (!scattered)
                 {
-                    var terms = grown.Sum.Terms;
-                    var values = grown.Sum.Values;
-                    for (int i = 0; i < terms.Length; i++)
-                    {
-                        double idf = Idf(terms[i]);
-                        Scatter(terms[i], values[i] * idf * idf);
-                    }
+                    ScatterCentroid(grown);
                     scattered = true;
                 }
                 scoredPool.Add((candidate, Cosine(grown, neighbour), _model is null ? 0 : BestMember(neighbour, CentroidNorm(grown))));

@@ -22,20 +22,18 @@ public sealed partial class OnlineEventClusterer
     /// <summary>Test hook: runs the split check on event <paramref name="eventId"/> now; true when it split.</summary>
     internal bool TrySplit(long eventId)
     {
-        int before = SplitCount;
-        if (_events.TryGetValue(Resolve(eventId), out var e)) SplitCheck(e);
-        return SplitCount > before;
+        return _events.TryGetValue(Resolve(eventId), out var e) && SplitCheck(e) is not null;
     }
 
     /// <summary>Checks whether the grown event <paramref name="e"/> holds two stories (see
     /// <see cref="ClusteringOptions.SplitCut"/>) and splits it when the merge scorer, read on its two halves, is below the
-    /// cut. Cost: at most <see cref="KeptMembers"/>² sparse dot products per check.</summary>
-    private void SplitCheck(EventState e)
+    /// cut; returns the split, or null. Cost: at most <see cref="KeptMembers"/>² sparse dot products per check.</summary>
+    private EventSplit? SplitCheck(EventState e)
     {
-        if (_model is null || e.Rejected) return;
+        if (_model is null || e.Rejected) return null;
         var kept = e.Kept;
         int k = kept.Count;
-        if (k < Math.Max(2 * SplitMinSide, _options.SplitMinMembers) || e.Size - e.SplitStamp < _options.SplitEvery) return;
+        if (k < Math.Max(2 * SplitMinSide, _options.SplitMinMembers) || e.Size - e.SplitStamp < _options.SplitEvery) return null;
         e.SplitStamp = e.Size;
 
         // Cosines between the kept members' tf-idf vectors as read (each L2-normalised).
@@ -97,7 +95,7 @@ public sealed partial class OnlineEventClusterer
         }
         int ones = 0;
         foreach (var x in side) ones += x;
-        if (ones < SplitMinSide || k - ones < SplitMinSide) return;
+        if (ones < SplitMinSide || k - ones < SplitMinSide) return null;
 
         // The group of the oldest kept member stays (older articles, not kept, are more likely of its story).
         int stay = side[0];
@@ -119,16 +117,19 @@ public sealed partial class OnlineEventClusterer
         var (small, large) = stayer.Size <= mover.Size ? (stayer, mover) : (mover, stayer);
         PairFeatures(small, large, cosine, 0, cosine, bestMember, features);
         double p = _model.Merge.Score(features);
-        if (p >= _options.SplitCut) return;
+        if (p >= _options.SplitCut) return null;
 
         // Split: the movers leave for an event of their own; their share of the centroid, leads and names is taken
         // out of the old event (shingles, bigrams, postings and dates stay: supersets that only widen its candidacy).
         long id = _nextEventId++;
         var fresh = new EventState(id, movers[0].Article);
         _events.Add(id, fresh);
-        foreach (var m in movers)
+        var moved = new string[movers.Count];
+        for (int mi = 0; mi < movers.Count; mi++)
         {
+            var m = movers[mi];
             var a = m.Article;
+            moved[mi] = a.Id;
             for (int t = 0; t < a.Terms.Length; t++)
             {
                 double old = e.Sum.AddReturningOld(a.Terms[t], -m.Added[t]);
@@ -147,6 +148,7 @@ public sealed partial class OnlineEventClusterer
         e.SplitStamp = e.Size;
         fresh.SplitStamp = fresh.Size;
         SplitCount++;
+        return new EventSplit(e.Id, id, moved);
     }
 
     /// <summary>Takes <paramref name="sub"/> out of <paramref name="sum"/> (entries floored at 0) and returns the new norm².</summary>

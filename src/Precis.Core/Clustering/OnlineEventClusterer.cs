@@ -14,10 +14,19 @@ public sealed record ClusterDecision(string ArticleId, long EventId, bool IsNewE
 
     /// <summary>The join model's probability for the joined event (0 for a new event, or without a model).</summary>
     public double Probability { get; init; }
+
+    /// <summary>The split the grown event went through after the join and its merges, or null (see
+    /// <see cref="ClusteringOptions.SplitCut"/>). The article may be among those it moved: <see cref="EventId"/> is
+    /// already its event after the split.</summary>
+    public EventSplit? Split { get; init; }
 }
 
 /// <summary>Event <paramref name="Absorbed"/> was merged into event <paramref name="Into"/>.</summary>
 public readonly record struct EventMerge(long Absorbed, long Into);
+
+/// <summary>Event <paramref name="From"/> was split: the articles <paramref name="ArticleIds"/> (in the order they
+/// joined) left it for the new event <paramref name="Into"/>.</summary>
+public sealed record EventSplit(long From, long Into, IReadOnlyList<string> ArticleIds);
 
 /// <summary>
 /// Single-pass event clustering in the style of TDT first-story detection (Allan, Papka &amp; Lavrenko 1998;
@@ -170,8 +179,12 @@ public sealed partial class OnlineEventClusterer
         AddToEvent(target, article);
         var merges = MergeNeighbours(target, pool);
         MergePass(merges);
-        if (_options.SplitCut > 0 && _events.TryGetValue(Resolve(best), out var grown)) SplitCheck(grown);
-        return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
+        var split = _options.SplitCut > 0 && _events.TryGetValue(Resolve(best), out var grown) ? SplitCheck(grown) : null;
+        return new ClusterDecision(input.Id, EventOf(input.Id, best), false, bestCosine, merges)
+        {
+            Probability = _model is null ? 0 : bestScore,
+            Split = split,
+        };
     }
 
     /// <summary>Replays an earlier decision (e.g. from a store on restart) without deciding again.</summary>
@@ -187,6 +200,8 @@ public sealed partial class OnlineEventClusterer
             _events.Add(eventId, state);
         }
         AddToEvent(state, article);
+        // A replayed event waits for new articles before its next split check, as a live one would after its last.
+        state.SplitStamp = state.Size;
         if (eventId >= _nextEventId) _nextEventId = eventId + 1;
     }
 

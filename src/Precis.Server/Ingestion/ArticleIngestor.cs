@@ -35,7 +35,7 @@ public sealed record IngestResult(string Origin, IngestStatus Status, string? Ar
 /// <para>Several processes may ingest into one shared database (PostgreSQL): each batch's decide-and-write section
 /// runs inside the store's writer transaction, which holds a database-wide lock. Inside it the ingestor first catches
 /// up: it replays into its clusterer and identity index every article the other writers committed since the last one
-/// it saw (or rebuilds both from the store when another writer merged events, which a replay cannot reproduce), then
+/// it saw (or rebuilds both from the store when another writer merged or split events, which a replay cannot reproduce), then
 /// numbers, deduplicates and clusters the batch against that shared state and commits. The events found are those
 /// one writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
 /// </summary>
@@ -48,10 +48,12 @@ public sealed class ArticleIngestor
     private readonly TimeProvider _time;
     private OnlineEventClusterer _clusterer;
 
-    // What the clusterer and _known reflect: articles up to _lastSeq, events up to _maxEventId, _mergedEvents merged away.
+    // What the clusterer and _known reflect: articles up to _lastSeq, events up to _maxEventId, _mergedEvents merged away,
+    // _splitEvents made by splits.
     private long _lastSeq;
     private long _maxEventId;
     private long _mergedEvents;
+    private long _splitEvents;
 
     // Whether other processes may write the store (learned from its transactions): only a store owned by this process
     // lets a stream decide the next batch while the previous one is being committed.
@@ -117,16 +119,18 @@ public sealed class ArticleIngestor
         _lastSeq = lastSeq;
         _maxEventId = mark.EventId;
         _mergedEvents = mark.MergedEvents;
+        _splitEvents = mark.SplitEvents;
     }
 
     /// <summary>Brings the clusterer and identity index up to what other writers committed: replays their new articles
-    /// in sequence order, or rebuilds from the store when they merged events or used ids this writer cannot account for.</summary>
+    /// in sequence order, or rebuilds from the store when they merged or split events or used ids this writer cannot
+    /// account for.</summary>
     private async Task CatchUpAsync(IIngestTransaction tx, CancellationToken cancellationToken)
     {
         if (!tx.SharedWriters) return;
         var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
-        if (mark.Seq == _lastSeq && mark.EventId == _maxEventId && mark.MergedEvents == _mergedEvents) return;
-        if (mark.MergedEvents == _mergedEvents && mark.Seq > _lastSeq)
+        if (mark.Seq == _lastSeq && mark.EventId == _maxEventId && mark.MergedEvents == _mergedEvents && mark.SplitEvents == _splitEvents) return;
+        if (mark.MergedEvents == _mergedEvents && mark.SplitEvents == _splitEvents && mark.Seq > _lastSeq)
         {
             await foreach (var a in tx.GetArticlesAfterAsync(_lastSeq, cancellationToken).ConfigureAwait(false))
             {
@@ -137,7 +141,7 @@ public sealed class ArticleIngestor
             }
             if (_lastSeq == mark.Seq && _maxEventId == mark.EventId) return;
         }
-        // Another writer merged events (a replay of articles cannot apply that to this clusterer) or the store holds
+        // Another writer merged or split events (a replay of articles cannot apply that to this clusterer) or the store holds
         // something unexpected: start again from the store, still under the lock.
         await RestoreAsync(tx, cancellationToken).ConfigureAwait(false);
     }
@@ -340,7 +344,7 @@ public sealed class ArticleIngestor
             var commit = Task.Run(async () =>
             {
                 if (previous is not null) await previous.ConfigureAwait(false);
-                if (batch.Articles.Count == 0 && batch.Merges.Count == 0) return;
+                if (batch.Articles.Count == 0 && batch.Changes.Count == 0) return;
                 await using var tx = await _store.BeginIngestAsync(CancellationToken.None).ConfigureAwait(false);
                 await tx.CommitAsync(batch, CancellationToken.None).ConfigureAwait(false);
             }, CancellationToken.None);
@@ -406,13 +410,13 @@ public sealed class ArticleIngestor
     /// <summary>Numbers, deduplicates and clusters a batch against the ingestor's state (under <see cref="_writer"/>),
     /// and takes the batch into that state as if committed; a failed commit must rebuild it from the store. Returns
     /// the rows to write and the results, with final event ids (a later article of the batch may have merged an
-    /// earlier one's event away).</summary>
+    /// earlier one's event away or split it).</summary>
     private (IngestBatch Batch, IReadOnlyList<IngestResult> Results) Decide(Parsed[] parsed)
     {
         long nextSeq = _lastSeq + 1;
         var results = new List<IngestResult>(parsed.Length);
         var rows = new List<StoredArticle>();
-        var merges = new List<EventMerge>();
+        var changes = new List<EventChange>();
         var seenIds = new Dictionary<Identity, string>();
         var now = _time.GetUtcNow();
         foreach (var (source, article, hash, terms, error) in parsed)
@@ -431,7 +435,13 @@ public sealed class ArticleIngestor
                 continue;
             }
             var decision = _clusterer.Add(terms with { Id = id });
-            merges.AddRange(decision.Merges);
+            foreach (var merge in decision.Merges) changes.Add(merge);
+            if (decision.Split is { } split)
+            {
+                changes.Add(EventChange.Of(split));
+                _splitEvents++;
+                _maxEventId = Math.Max(_maxEventId, split.Into);
+            }
             rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
                 article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
@@ -445,8 +455,10 @@ public sealed class ArticleIngestor
             _maxEventId = Math.Max(_maxEventId, row.EventId);
         }
         _lastSeq = nextSeq - 1;
-        _mergedEvents += merges.Count;
-        return (new IngestBatch(rows, merges, now), [.. results.Select(r => r.EventId is long e ? r with { EventId = _clusterer.Resolve(e) } : r)]);
+        _mergedEvents += changes.Count(c => c.Merge is not null);
+        // Final events: a later article of the batch may have merged an earlier one's event away or split it off.
+        return (new IngestBatch(rows, changes, now),
+            [.. results.Select(r => r.EventId is long e ? r with { EventId = r.ArticleId is { } id ? _clusterer.EventOf(id, e) : _clusterer.Resolve(e) } : r)]);
     }
 
     /// <summary>A document as ingest reads it: the article, its content hash and clustering terms, or why it is unusable.</summary>

@@ -35,8 +35,8 @@ public interface IIngestTransaction : IAsyncDisposable
     /// what they committed before deciding; false for a store owned by one process (SQLite).</summary>
     bool SharedWriters { get; }
 
-    /// <summary>The highest article sequence number, the highest event id ever used, and how many events have been
-    /// merged away, as committed now.</summary>
+    /// <summary>The highest article sequence number, the highest event id ever used, how many events have been merged
+    /// away and how many were made by splits, as committed now.</summary>
     Task<IngestWatermark> GetWatermarkAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Articles committed with a sequence number above <paramref name="seq"/>, in sequence order.</summary>
@@ -46,8 +46,8 @@ public interface IIngestTransaction : IAsyncDisposable
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What the store holds, in three numbers a writer compares with what it has seen.</summary>
-public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents);
+/// <summary>What the store holds, in four numbers a writer compares with what it has seen.</summary>
+public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents, long SplitEvents);
 
 public interface IEventStore
 {

@@ -62,6 +62,11 @@ public abstract partial class SqlStore : IPrecisStore
             )
             """,
         ]),
+        (2, "events made by splits",
+        [
+            // The event an event was split from (its articles moved by the clusterer; see EventSplit), else NULL.
+            "ALTER TABLE events ADD COLUMN split_from BIGINT",
+        ]),
     ];
 
     public static int LatestSchemaVersion => Migrations[^1].Version;
@@ -187,7 +192,7 @@ public abstract partial class SqlStore : IPrecisStore
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Articles.Count == 0 && batch.Merges.Count == 0) return;
+        if (batch.Articles.Count == 0 && batch.Changes.Count == 0) return;
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await WriteBatchAsync(connection, tx, batch, cancellationToken).ConfigureAwait(false);
@@ -227,11 +232,12 @@ public abstract partial class SqlStore : IPrecisStore
         {
             await using var cmd = Command(connection, tx,
                 "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM events), " +
-                "(SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL)");
+                "(SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL), (SELECT COUNT(*) FROM events WHERE split_from IS NOT NULL)");
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             return new IngestWatermark(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
-                Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
+                Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
         }
 
         public async IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -288,22 +294,55 @@ public abstract partial class SqlStore : IPrecisStore
             }
         }
 
-        foreach (var merge in batch.Merges)
+        foreach (var change in batch.Changes)
         {
-            foreach (var sql in new[]
+            if (change.Merge is { } merge)
             {
-                "UPDATE articles SET event_id = @into WHERE event_id = @from",
-                "DELETE FROM briefings WHERE event_id = @from",
-                "UPDATE events SET merged_into = @into WHERE id = @from OR merged_into = @from",
-            })
-            {
-                await using var cmd = Command(connection, tx, sql);
-                Add(cmd, "@into", merge.Into);
-                Add(cmd, "@from", merge.Absorbed);
-                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var sql in new[]
+                {
+                    "UPDATE articles SET event_id = @into WHERE event_id = @from",
+                    "DELETE FROM briefings WHERE event_id = @from",
+                    "UPDATE events SET merged_into = @into WHERE id = @from OR merged_into = @from",
+                })
+                {
+                    await using var cmd = Command(connection, tx, sql);
+                    Add(cmd, "@into", merge.Into);
+                    Add(cmd, "@from", merge.Absorbed);
+                    await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                touched.Remove(merge.Absorbed);
+                touched.Add(merge.Into);
             }
-            touched.Remove(merge.Absorbed);
-            touched.Add(merge.Into);
+            else if (change.Split is { } split)
+            {
+                // The new event's row (a later article of the batch that joined it has made it already), then the
+                // moved articles by id. Both events' versions rise below, so their cached briefings go stale.
+                await using (var created = Command(connection, tx,
+                    "INSERT INTO events (id, last_activity, created_at) VALUES (@into, @t, @t) ON CONFLICT (id) DO NOTHING"))
+                {
+                    Add(created, "@into", split.Into);
+                    Add(created, "@t", time);
+                    await created.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await using (var mark = Command(connection, tx, "UPDATE events SET split_from = @from WHERE id = @into"))
+                {
+                    Add(mark, "@from", split.From);
+                    Add(mark, "@into", split.Into);
+                    await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await using (var move = Command(connection, tx, "UPDATE articles SET event_id = @into WHERE id = @id"))
+                {
+                    Add(move, "@into", split.Into);
+                    var id = Add(move, "@id", "");
+                    foreach (var articleId in split.ArticleIds)
+                    {
+                        Set(id, articleId);
+                        await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                touched.Add(split.From);
+                touched.Add(split.Into);
+            }
         }
 
         await using (var update = Command(connection, tx, """

@@ -45,5 +45,24 @@ public sealed record StoredBriefing(long EventId, long EventVersion, string Json
 /// <summary>One page of events, newest activity first.</summary>
 public sealed record EventPage(IReadOnlyList<StoredEvent> Events, int Total, int Offset, int Limit);
 
-/// <summary>What one ingest commit writes, atomically: new articles (with their events) and event merges in order.</summary>
-public sealed record IngestBatch(IReadOnlyList<StoredArticle> Articles, IReadOnlyList<EventMerge> Merges, DateTimeOffset Time);
+/// <summary>What one ingest commit writes, atomically: new articles (each with the event its decision gave) and then the
+/// clusterer's event changes, applied in the order they were made.</summary>
+public sealed record IngestBatch(IReadOnlyList<StoredArticle> Articles, IReadOnlyList<EventChange> Changes, DateTimeOffset Time);
+
+/// <summary>One change the clusterer made to events it had already formed: a merge (<see cref="Merge"/>: every article
+/// of the absorbed event moves, and the event points to the one it joined) or a split (<see cref="Split"/>: the listed
+/// articles move to the new event). Order matters, since a later change may move what an earlier one moved.</summary>
+public sealed record EventChange
+{
+    private EventChange(EventMerge? merge, EventSplit? split) => (Merge, Split) = (merge, split);
+
+    public EventMerge? Merge { get; }
+
+    public EventSplit? Split { get; }
+
+    public static EventChange Of(EventMerge merge) => new(merge, null);
+
+    public static EventChange Of(EventSplit split) => new(null, split ?? throw new ArgumentNullException(nameof(split)));
+
+    public static implicit operator EventChange(EventMerge merge) => Of(merge);
+}

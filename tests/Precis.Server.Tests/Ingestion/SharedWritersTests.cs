@@ -52,12 +52,12 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     /// <summary>One worker: its own store (own connection pool) and ingestor.</summary>
-    private async Task<ArticleIngestor> WorkerAsync(string connectionString)
+    private async Task<ArticleIngestor> WorkerAsync(string connectionString, ClusteringOptions? options = null)
     {
         var store = new PostgresStore(connectionString);
         _stores.Add(store);
         await store.MigrateAsync();
-        return await ArticleIngestor.CreateAsync(store, Pipeline);
+        return await ArticleIngestor.CreateAsync(store, Pipeline, options);
     }
 
     private static SourceDocument Article(string origin, string text, string? url = null) =>
@@ -97,6 +97,25 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
 
         foreach (var store in stores) Assert.Equal(PostgresStore.LatestSchemaVersion, await store.GetSchemaVersionAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_split_made_by_one_worker_is_seen_by_the_next()
+    {
+        var connection = await NewSchemaAsync();
+        var options = EventSplitIngestTests.Options();
+        var workers = new[] { await WorkerAsync(connection, options), await WorkerAsync(connection, options) };
+        var docs = EventSplitIngestTests.Stream();
+        var expected = EventSplitIngestTests.Decide(docs, options);
+
+        // The workers take turns, two articles each: every batch after a split is decided by a worker that must first
+        // rebuild from what the other stored.
+        int turn = 0;
+        foreach (var chunk in docs.Chunk(2)) await workers[turn++ % 2].IngestAsync(chunk);
+
+        var stored = new Dictionary<string, long>();
+        await foreach (var a in workers[0].Store.GetAllArticlesAsync()) stored[a.Id] = a.EventId;
+        Assert.Equal(expected, stored);
     }
 
     [SkippableFact]

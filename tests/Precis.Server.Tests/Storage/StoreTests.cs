@@ -118,6 +118,47 @@ public abstract class StoreTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_split_moves_the_listed_articles_to_a_new_event_and_leaves_both_briefings_stale()
+    {
+        var store = await OpenAsync();
+        await using (var tx = await store.BeginIngestAsync())
+        {
+            Assert.Equal(new IngestWatermark(0, 0, 0, 0), await tx.GetWatermarkAsync());
+        }
+        await store.CommitAsync(new IngestBatch([Article("a1", 1, 1), Article("a2", 2, 1, "Other"), Article("a3", 3, 1, "Third")], [], T0));
+        var before = (await store.GetEventAsync(1))!;
+        await store.SaveBriefingAsync(new StoredBriefing(1, before.Version, "{}", "# a", T0), new Dictionary<string, string?>());
+
+        // a4 joins event 1, which then splits: a2 and a4 leave for event 2; a5 joins event 2 in the same batch after
+        // the split (its row names event 2 before the split's change has run).
+        var split = new EventSplit(1, 2, ["a2", "a4"]);
+        await store.CommitAsync(new IngestBatch([Article("a4", 4, 1, "Fourth"), Article("a5", 5, 2, "Fifth")], [EventChange.Of(split)], T0.AddMinutes(5)));
+
+        Assert.Equal(["a1", "a3"], (await store.GetEventArticlesAsync(1)).Select(a => a.Id));
+        Assert.Equal(["a2", "a4", "a5"], (await store.GetEventArticlesAsync(2)).Select(a => a.Id));
+        var one = (await store.GetEventAsync(1))!;
+        var two = (await store.GetEventAsync(2))!;
+        Assert.Equal((2, 2), (one.ArticleCount, one.SourceCount));
+        Assert.Equal((3, 3), (two.ArticleCount, two.SourceCount));
+        Assert.Equal("Headline a2", two.Headline);
+        Assert.False((await store.GetBriefingAsync(1))!.IsCurrentFor(one));
+        await using (var tx = await store.BeginIngestAsync())
+        {
+            Assert.Equal(new IngestWatermark(5, 2, 0, 1), await tx.GetWatermarkAsync());
+        }
+
+        // A merge after a split in one batch applies to what the split moved.
+        await store.CommitAsync(new IngestBatch([Article("a6", 6, 1)], [EventChange.Of(new EventSplit(1, 3, ["a3"])), new EventMerge(3, 2)], T0.AddMinutes(9)));
+        Assert.Equal(["a1", "a6"], (await store.GetEventArticlesAsync(1)).Select(a => a.Id));
+        Assert.Equal(["a2", "a3", "a4", "a5"], (await store.GetEventArticlesAsync(2)).Select(a => a.Id));
+        Assert.Equal(2, (await store.GetEventAsync(3))!.Id);
+        await using (var tx = await store.BeginIngestAsync())
+        {
+            Assert.Equal(new IngestWatermark(6, 3, 1, 2), await tx.GetWatermarkAsync());
+        }
+    }
+
+    [SkippableFact]
     public async Task A_briefing_is_stale_once_its_event_changes()
     {
         var store = await OpenAsync();

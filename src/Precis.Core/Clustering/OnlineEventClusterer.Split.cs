@@ -5,8 +5,62 @@ public sealed partial class OnlineEventClusterer
     // Each group of a split must hold at least this many kept members.
     private const int SplitMinSide = 3;
 
-    /// <summary>A kept member for event splitting: the article as read and what it added to the event's centroid.</summary>
-    private sealed record SplitMember(ArticleVector Article, double[] Added);
+    /// <summary>A kept member for event splitting: what a split check and a split need of the article
+    /// (<paramref name="article"/>), and the article count and its terms' document frequencies when it was added to the
+    /// event, from which what it added to the centroid is recomputed.</summary>
+    private sealed class SplitMember(KeptArticle article, int documents, int[] documentFrequencies)
+    {
+        private double[]? _added;
+
+        public KeptArticle Article { get; } = article;
+
+        /// <summary>What the member added to the event's centroid, term by term: each weight over the term's idf when it
+        /// was added, recomputed on first use (a member is read for this only when a split moves it). Bit for bit the
+        /// values added: the idf is a pure function of the article count and the document frequency.</summary>
+        public double[] Added => _added ??= Recompute();
+
+        private double[] Recompute()
+        {
+            var weights = Article.Weights;
+            var added = new double[weights.Length];
+            for (int k = 0; k < weights.Length; k++) added[k] = weights[k] / TermWeights.SmoothedIdf(documents, documentFrequencies[k]);
+            return added;
+        }
+    }
+
+    /// <summary>An article's terms, leads and names as <see cref="ArticleVector"/> has them, in plain arrays.</summary>
+    private sealed record SparseArrays(int[] Terms, double[] Values)
+    {
+        public static SparseArrays Of(TermVector vector) => new(vector.Terms.ToArray(), vector.Values.ToArray());
+    }
+
+    /// <summary>What an event keeps of a recent member for event splitting: the parts of the <see cref="ArticleVector"/>
+    /// that the split check reads (terms and weights) and that a split moves (the rest), sharing its arrays. It leaves
+    /// out what only deciding the article needed (query and rare terms) and what is rebuilt from the rest (the posted
+    /// terms: the top terms, then the names), and keeps leads and names without their hash index.</summary>
+    private sealed class KeptArticle
+    {
+        public required string Id { get; init; }
+        public required int[] Terms { get; init; }
+        public required double[] Weights { get; init; }
+        public required SparseArrays Lead { get; init; }
+        public required SparseArrays Names { get; init; }
+        public required long[] Shingles { get; init; }
+        public required long[] Bigrams { get; init; }
+        public required Member Top { get; init; }
+        public DateOnly? Date { get; init; }
+    }
+
+    private static KeptArticle Keep(ArticleVector a) => new()
+    {
+        Id = a.Id, Terms = a.Terms, Weights = a.Weights, Lead = SparseArrays.Of(a.Lead), Names = SparseArrays.Of(a.Names),
+        Shingles = a.Shingles, Bigrams = a.Bigrams, Top = a.Top, Date = a.Date,
+    };
+
+    /// <summary>Adds a kept member to an event (a split's half, or the event a split opens), as the article was added.</summary>
+    private void AddToEvent(EventState state, KeptArticle a) =>
+        AddToEvent(state, a.Terms, a.Weights, a.Lead.Terms, a.Lead.Values, a.Names.Terms, a.Names.Values, a.Shingles, a.Bigrams, a.Top, a.Date,
+            a.Top.Terms, a.Names.Terms, _split is not null && !state.Rejected ? a : null);
 
     // Articles moved out of their event by a split: article id -> the event made for them.
     private readonly Dictionary<string, long> _movedTo = new(StringComparer.Ordinal);
@@ -32,10 +86,10 @@ public sealed partial class OnlineEventClusterer
     /// cut. Cost: at most <see cref="KeptMembers"/>² sparse dot products per check.</summary>
     private void SplitCheck(EventState e)
     {
-        if (_model is null || e.Rejected) return;
+        if (_model is null || _split is not { } split || e.Rejected) return;
         var kept = e.Kept;
         int k = kept.Count;
-        if (k < Math.Max(2 * SplitMinSide, _options.SplitMinMembers) || e.Size - e.SplitStamp < _options.SplitEvery) return;
+        if (k < Math.Max(2 * SplitMinSide, split.MinMembers) || e.Size - e.SplitStamp < split.Every) return;
         e.SplitStamp = e.Size;
 
         // Cosines between the kept members' tf-idf vectors as read (each L2-normalised).
@@ -119,7 +173,7 @@ public sealed partial class OnlineEventClusterer
         var (small, large) = stayer.Size <= mover.Size ? (stayer, mover) : (mover, stayer);
         PairFeatures(small, large, cosine, 0, cosine, bestMember, features);
         double p = _model.Merge.Score(features);
-        if (p >= _options.SplitCut) return;
+        if (p >= split.Cut) return;
 
         // Split: the movers leave for an event of their own; their share of the centroid, leads and names is taken
         // out of the old event (shingles, bigrams, postings and dates stay: supersets that only widen its candidacy).
@@ -150,7 +204,7 @@ public sealed partial class OnlineEventClusterer
     }
 
     /// <summary>Takes <paramref name="sub"/> out of <paramref name="sum"/> (entries floored at 0) and returns the new norm².</summary>
-    private static double Subtract(TermVector sum, TermVector sub, double normSq)
+    private static double Subtract(TermVector sum, SparseArrays sub, double normSq)
     {
         var terms = sub.Terms;
         var values = sub.Values;

@@ -30,7 +30,7 @@ public sealed partial class SplitSettingsTests
     {
         // A file as written before event splitting: the same model without the three fields.
         var old = SplitField().Replace(Unsplit.WithSplit(new EventSplitting(0.2, 4, 12)).ToJson(), "");
-        Assert.DoesNotContain("split", old, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"split", old, StringComparison.Ordinal);
         var model = JoinModel.Parse(old);
         Assert.Null(model.Split);
         Assert.Equal(old, model.ToJson());

@@ -28,39 +28,88 @@ public sealed partial class OnlineEventClusterer
         }
     }
 
-    /// <summary>An article's terms, leads and names as <see cref="ArticleVector"/> has them, in plain arrays.</summary>
+    /// <summary>An article's leads or names as <see cref="ArticleVector"/> has them, in plain arrays.</summary>
     private sealed record SparseArrays(int[] Terms, double[] Values)
     {
         public static SparseArrays Of(TermVector vector) => new(vector.Terms.ToArray(), vector.Values.ToArray());
     }
 
     /// <summary>What an event keeps of a recent member for event splitting: the parts of the <see cref="ArticleVector"/>
-    /// that the split check reads (terms and weights) and that a split moves (the rest), sharing its arrays. It leaves
-    /// out what only deciding the article needed (query and rare terms) and what is rebuilt from the rest (the posted
-    /// terms: the top terms, then the names), and keeps leads and names without their hash index.</summary>
+    /// that a split check reads and a split moves. Its tf-idf weights are not kept but recomputed, bit for bit, on first
+    /// use (a check; most members never meet one) from the term counts (a byte each when they fit), the article count
+    /// and the terms' document frequencies when it was read: <see cref="Weigh"/>'s arithmetic on the same numbers. It
+    /// leaves out what only deciding the article needed (query and rare terms) and what is rebuilt from the rest (the
+    /// posted terms: the top terms, then the names), and keeps leads and names without their hash index.</summary>
     private sealed class KeptArticle
     {
+        private double[]? _weights;
+
         public required string Id { get; init; }
         public required int[] Terms { get; init; }
-        public required double[] Weights { get; init; }
+        /// <summary>Term counts when all are below 256 (else null, and <see cref="LargeCounts"/> holds them).</summary>
+        public required byte[]? SmallCounts { get; init; }
+        public required int[]? LargeCounts { get; init; }
+        /// <summary>The article count and the terms' document frequencies when the article was read.</summary>
+        public required int Documents { get; init; }
+        public required int[] DocumentFrequencies { get; init; }
         public required SparseArrays Lead { get; init; }
         public required SparseArrays Names { get; init; }
         public required long[] Shingles { get; init; }
         public required long[] Bigrams { get; init; }
         public required Member Top { get; init; }
         public DateOnly? Date { get; init; }
+
+        /// <summary>The article's tf-idf weights as read (L2-normalised), recomputed on first use and then kept.</summary>
+        public double[] Weights => _weights ??= Recompute();
+
+        private double[] Recompute()
+        {
+            // As Weigh: sublinear tf times the idf of then, in term order, then divided by the norm.
+            var weights = new double[Terms.Length];
+            double norm = 0;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                double w = TermWeights.SublinearTf(SmallCounts is { } small ? small[i] : LargeCounts![i]) * TermWeights.SmoothedIdf(Documents, DocumentFrequencies[i]);
+                weights[i] = w;
+                norm += w * w;
+            }
+            norm = Math.Sqrt(norm);
+            if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] /= norm;
+            return weights;
+        }
     }
 
-    private static KeptArticle Keep(ArticleVector a) => new()
+    /// <summary>What a live event keeps of <paramref name="a"/>, read at the current article count.</summary>
+    private KeptArticle Keep(ArticleVector a)
     {
-        Id = a.Id, Terms = a.Terms, Weights = a.Weights, Lead = SparseArrays.Of(a.Lead), Names = SparseArrays.Of(a.Names),
-        Shingles = a.Shingles, Bigrams = a.Bigrams, Top = a.Top, Date = a.Date,
-    };
+        var terms = a.Terms;
+        byte[]? small = null;
+        if (a.Counts.AsSpan().IndexOfAnyExceptInRange(1, 255) < 0)
+        {
+            small = new byte[a.Counts.Length];
+            for (int k = 0; k < small.Length; k++) small[k] = (byte)a.Counts[k];
+        }
+        return new KeptArticle
+        {
+            Id = a.Id, Terms = terms, SmallCounts = small, LargeCounts = small is null ? a.Counts : null, Documents = _documentCount,
+            DocumentFrequencies = DocumentFrequencies(terms), Lead = SparseArrays.Of(a.Lead), Names = SparseArrays.Of(a.Names),
+            Shingles = a.Shingles, Bigrams = a.Bigrams, Top = a.Top, Date = a.Date,
+        };
+    }
+
+    /// <summary>The document frequencies of <paramref name="terms"/> now.</summary>
+    private int[] DocumentFrequencies(int[] terms)
+    {
+        var frequencies = new int[terms.Length];
+        var stats = _stats;
+        for (int k = 0; k < terms.Length; k++) frequencies[k] = stats[terms[k]].DocumentFrequency;
+        return frequencies;
+    }
 
     /// <summary>Adds a kept member to an event (a split's half, or the event a split opens), as the article was added.</summary>
     private void AddToEvent(EventState state, KeptArticle a) =>
         AddToEvent(state, a.Terms, a.Weights, a.Lead.Terms, a.Lead.Values, a.Names.Terms, a.Names.Values, a.Shingles, a.Bigrams, a.Top, a.Date,
-            a.Top.Terms, a.Names.Terms, _split is not null && !state.Rejected ? a : null);
+            a.Top.Terms, a.Names.Terms, _split is not null && !state.Rejected ? new SplitMember(a, _documentCount, DocumentFrequencies(a.Terms)) : null);
 
     // Articles moved out of their event by a split: article id -> the event made for them.
     private readonly Dictionary<string, long> _movedTo = new(StringComparer.Ordinal);

@@ -253,6 +253,8 @@ public sealed partial class OnlineEventClusterer
     {
         public required int[] Terms { get; init; }
         public required double[] Weights { get; init; }
+        /// <summary>How often each term occurs (read by event splitting, which recomputes the weights from them).</summary>
+        public required int[] Counts { get; init; }
         public required int[] Posted { get; init; }
         public required int[] Query { get; init; }
         public required TermVector Lead { get; init; }
@@ -359,7 +361,7 @@ public sealed partial class OnlineEventClusterer
         }
         return new ArticleVector
         {
-            Terms = terms, Weights = weights, Posted = posted, Query = query, Lead = lead, Names = names,
+            Terms = terms, Weights = weights, Counts = tf.Body.Counts, Posted = posted, Query = query, Lead = lead, Names = names,
             Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Id = input.Id, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
             Rare = RarestShareable(terms),
         };
@@ -541,32 +543,28 @@ public sealed partial class OnlineEventClusterer
     private void AddToEvent(EventState state, ArticleVector article) =>
         AddToEvent(state, article.Terms, article.Weights, article.Lead.Terms, article.Lead.Values, article.Names.Terms, article.Names.Values,
             article.Shingles, article.Bigrams, article.Top, article.Date, article.Posted, [],
-            _split is not null && !state.Rejected ? Keep(article) : null);
+            _split is not null && !state.Rejected ? Keep(article) is var kept ? new SplitMember(kept, kept.Documents, kept.DocumentFrequencies) : null : null);
 
     /// <summary>Adds an article, given by its parts, to an event. <paramref name="posted"/> and then
     /// <paramref name="postedMore"/> are the terms it posts under. <paramref name="keep"/>: with splitting on, what the
-    /// live event keeps of the article for split checks (its share of the centroid is recorded here).</summary>
+    /// live event keeps of the article for split checks.</summary>
     private void AddToEvent(EventState state, int[] terms, double[] weights, ReadOnlySpan<int> leadTerms, ReadOnlySpan<double> leadValues,
         ReadOnlySpan<int> nameTerms, ReadOnlySpan<double> nameValues, long[] shingles, long[] bigrams, Member top, DateOnly? date,
-        ReadOnlySpan<int> posted, ReadOnlySpan<int> postedMore, KeptArticle? keep)
+        ReadOnlySpan<int> posted, ReadOnlySpan<int> postedMore, SplitMember? keep)
     {
         // The centroid keeps each member's normalised sublinear tf (idf divided back out), so weights follow the
         // current idf at comparison time while every member counts equally.
-        // With splitting on, a live event keeps what a split needs of each recent member (a rejected event, or a half
-        // built only to be scored by a split check, is never split): the article's parts and the document frequencies
-        // of its terms now, from which what it added here is recomputed when it moves (SplitMember.Added).
-        int[]? frequencies = keep is not null ? new int[terms.Length] : null;
-        var stats = _stats;
         for (int k = 0; k < terms.Length; k++)
         {
             int term = terms[k];
             state.Sum.Add(term, weights[k] / Idf(term));
-            if (frequencies is not null) frequencies[k] = stats[term].DocumentFrequency;
         }
+        // With splitting on, a live event keeps what a split needs of each recent member (a rejected event, or a half
+        // built only to be scored by a split check, is never split).
         if (keep is not null)
         {
             if (state.Kept.Count == KeptMembers) state.Kept.RemoveAt(0);
-            state.Kept.Add(new SplitMember(keep, _documentCount, frequencies!));
+            state.Kept.Add(keep);
         }
         // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
         state.LeadNormSq = AddInto(state.Lead, leadTerms, leadValues, state.LeadNormSq);

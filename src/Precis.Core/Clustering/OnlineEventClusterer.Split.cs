@@ -97,6 +97,14 @@ public sealed partial class OnlineEventClusterer
         };
     }
 
+    /// <summary>A live event's kept member for <paramref name="a"/>, added as it is read (the article count and document
+    /// frequencies of its reading are those of its addition).</summary>
+    private SplitMember KeepMember(ArticleVector a)
+    {
+        var kept = Keep(a);
+        return new SplitMember(kept, kept.Documents, kept.DocumentFrequencies);
+    }
+
     /// <summary>The document frequencies of <paramref name="terms"/> now.</summary>
     private int[] DocumentFrequencies(int[] terms)
     {

@@ -543,7 +543,7 @@ public sealed partial class OnlineEventClusterer
     private void AddToEvent(EventState state, ArticleVector article) =>
         AddToEvent(state, article.Terms, article.Weights, article.Lead.Terms, article.Lead.Values, article.Names.Terms, article.Names.Values,
             article.Shingles, article.Bigrams, article.Top, article.Date, article.Posted, [],
-            _split is not null && !state.Rejected ? Keep(article) is var kept ? new SplitMember(kept, kept.Documents, kept.DocumentFrequencies) : null : null);
+            _split is not null && !state.Rejected ? KeepMember(article) : null);
 
     /// <summary>Adds an article, given by its parts, to an event. <paramref name="posted"/> and then
     /// <paramref name="postedMore"/> are the terms it posts under. <paramref name="keep"/>: with splitting on, what the

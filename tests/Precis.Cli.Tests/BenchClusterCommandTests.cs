@@ -109,6 +109,29 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Training_with_event_splitting_writes_the_settings_and_the_command_into_the_model_and_without_it_none()
+    {
+        var bench = WriteBench();
+        Precis.Clustering.JoinModel Train(string name, params string[] extra)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var model = Path.Combine(_dir, name);
+            int code = Program.Run(["bench", "cluster", "--bench", bench, "--train", "--out", model, "--trees", "8", .. extra], TextReader.Null, stdout, stderr);
+            Assert.True(code == ExitCodes.Success, stderr.ToString() + stdout);
+            return Precis.Clustering.JoinModel.Parse(File.ReadAllText(model), model);
+        }
+        var split = Train("split.json", "--split-cut", "0.2", "--split-min", "12");
+        Assert.Equal(new Precis.Clustering.EventSplitting(0.2, 4, 12), split.Split);
+        Assert.Contains($"reproduce: precis bench cluster --train --bench {bench} --trees 8 --split-cut 0.2 --split-min 12", split.TrainedOn, StringComparison.Ordinal);
+        Assert.Contains("event splitting (cut 0.2, every 4, min 12)", split.TrainedOn, StringComparison.Ordinal);
+        // Without the flags the model trains, and is written, without splitting, whatever the committed model carries.
+        var plain = Train("plain.json");
+        Assert.Null(plain.Split);
+        Assert.DoesNotContain("\"split", File.ReadAllText(Path.Combine(_dir, "plain.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Training_pairs_from_more_shuffles_and_weighted_positives_are_named_in_the_model()
     {
         var stdout = new StringWriter();

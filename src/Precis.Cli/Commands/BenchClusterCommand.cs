@@ -111,10 +111,22 @@ internal static class BenchClusterCommand
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
         if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
+        // Event splitting: the model's settings (JoinModel.Split) unless these flags override them; --split-cut 0 turns
+        // it off. Training and cross-validation split only as the flags say (a model trains with the settings it is
+        // written with, never with those of the committed model).
         if (settings.SplitCut is { } sc) options = options with { SplitCut = sc };
         if (settings.SplitEvery is { } se) options = options with { SplitEvery = se };
         if (settings.SplitMin is { } sm) options = options with { SplitMinMembers = sm };
-        if (options.SplitCut is < 0 or > 1 || options.SplitEvery < 1 || options.SplitMinMembers is < 6 or > 16)
+        if (settings.Train)
+        {
+            options = options with
+            {
+                SplitCut = settings.SplitCut ?? 0,
+                SplitEvery = settings.SplitEvery ?? EventSplitting.DefaultEvery,
+                SplitMinMembers = settings.SplitMin ?? EventSplitting.DefaultMinMembers,
+            };
+        }
+        if (settings.SplitCut is < 0 or > 1 || settings.SplitEvery < 1 || settings.SplitMin is < EventSplitting.LeastMinMembers or > EventSplitting.MostMinMembers)
         {
             io.Error.WriteLine("precis: --split-cut must be 0 to 1, --split-every at least 1, --split-min 6 to 16");
             return ExitCodes.Usage;
@@ -174,7 +186,7 @@ internal static class BenchClusterCommand
                 BenchClusterTraining.CrossValidate(io, benches, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.CvSplit ?? 1, settings.SmoothCuts);
                 return ExitCodes.Success;
             }
-            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.SmoothCuts);
+            return BenchClusterTraining.Train(io, benches, outPath, options, dropped, treeSettings, settings.DaggerRounds ?? 0, pairSeedList, settings.SmoothCuts, TrainCommand(settings));
         }
 
         if (settings.RunnerUp && options.Model is not null)
@@ -269,6 +281,36 @@ internal static class BenchClusterCommand
         io.Out.WriteLine("A document rejected as page furniture counts as an event of its own; one folded into an identical stored text, in that article's event.");
         if (!settings.NoScale) await BenchClusterScale.RunAsync(io, loaded, pipeline, options, cancellationToken, settings.ScaleTo ?? 100_000).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The command line that trains the same model: the training flags given, in a fixed order.</summary>
+    private static string TrainCommand(Settings s)
+    {
+        var parts = new List<string> { "precis bench cluster --train" };
+        void Add(string flag, object? value)
+        {
+            if (value is not null) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{flag} {value}"));
+        }
+        Add("--bench", s.Bench);
+        Add("--drop", s.Drop);
+        Add("--window", s.Window);
+        Add("--merge-pass", s.MergePass);
+        Add("--candidates", s.Candidates);
+        Add("--query-terms", s.QueryTerms);
+        Add("--join", s.Join);
+        Add("--merge", s.Merge);
+        Add("--trees", s.Trees);
+        Add("--depth", s.Depth);
+        Add("--learning-rate", s.LearningRate);
+        Add("--l2", s.L2);
+        if (s.SmoothCuts) parts.Add("--smooth-cuts");
+        Add("--dagger-rounds", s.DaggerRounds);
+        Add("--pair-seeds", s.PairSeeds);
+        Add("--positive-weight", s.PositiveWeight);
+        Add("--split-cut", s.SplitCut);
+        Add("--split-every", s.SplitEvery);
+        Add("--split-min", s.SplitMin);
+        return string.Join(" ", parts);
     }
 
     private static async Task<(ClusteringScores Scores, int Events, double Rate, double CpuRate)> IngestAsync(

@@ -92,9 +92,9 @@ internal static class BenchClusterTraining
         [.. events.Select((e, i) => clusterer.EventOf(stream[i].Input.Id, e))];
 
     public static int Train(CliIO io, IReadOnlyList<BenchStream> benches, string outPath, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false)
+        JoinTreeTrainer.Settings? treeSettings = null, int extraRounds = 0, int[]? pairSeeds = null, bool smoothCuts = false, string? command = null)
     {
-        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts);
+        var (logistic, logisticF1, trees, treesF1) = Fit(io, benches, baseOptions, dropped, treeSettings ?? new JoinTreeTrainer.Settings(), extraRounds, pairSeeds ?? Seeds, smoothCuts: smoothCuts, command: command);
         var model = Kept(logistic, logisticF1, trees, treesF1);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Kept: {(ReferenceEquals(model, trees) ? "boosted trees" : "logistic regressions")} (tuning mean F1 {Math.Max(treesF1, logisticF1):0.000}; logistic {logisticF1:0.000}, trees {treesF1:0.000})."));
         File.WriteAllText(outPath, model.ToJson() + "\n");
@@ -116,8 +116,13 @@ internal static class BenchClusterTraining
     /// <paramref name="pairSeeds"/> of the tuning halves; the cuts are chosen on <see cref="Seeds"/>.</summary>
     private static (JoinModel Logistic, double LogisticF1, JoinModel Trees, double TreesF1) Fit(CliIO io, IReadOnlyList<BenchStream> benches,
         ClusteringOptions baseOptions, IReadOnlyList<string> dropped, JoinTreeTrainer.Settings treeSettings, int extraRounds, int[] pairSeeds,
-        bool logisticCuts = true, bool smoothCuts = false)
+        bool logisticCuts = true, bool smoothCuts = false, string? command = null)
     {
+        // Event splitting as the options set it (the bench command sets all three for training): the models are fitted
+        // and their cuts chosen with it, and carry it (JoinModel.Split).
+        EventSplitting? split = baseOptions.SplitCut is double cut && cut > 0
+            ? new EventSplitting(cut, baseOptions.SplitEvery ?? EventSplitting.DefaultEvery, baseOptions.SplitMinMembers ?? EventSplitting.DefaultMinMembers)
+            : null;
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
@@ -170,8 +175,8 @@ internal static class BenchClusterTraining
         static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
         var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}";
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"));
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}{(split is not null ? $"; event splitting ({split}) on in the DAgger round and while the cuts were chosen" : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}{(command is not null ? $"; reproduce: {command}" : "")}";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"), split);
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
         {
@@ -198,7 +203,7 @@ internal static class BenchClusterTraining
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
             string l2 = treeSettings.L2 != new JoinTreeTrainer.Settings().L2 ? string.Create(CultureInfo.InvariantCulture, $", L2 {treeSettings.L2}") : "";
             var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{l2}{weighted}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
-            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note), tuning, baseOptions, "boosted trees", smoothCuts);
+            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note, split), tuning, baseOptions, "boosted trees", smoothCuts);
         }
         var (trees, treesF1) = FitTrees();
 

@@ -37,20 +37,32 @@ public sealed record ClusteringOptions
     /// each looking for neighbours through its own centroid's top terms (issue 14); 0 turns the pass off.</summary>
     public int MergePassInterval { get; init; }
 
-    /// <summary>Event splitting (issue 14, helper x18's experiment; off at 0): when an event that grew keeps at least
-    /// <see cref="SplitMinMembers"/> recent members and has grown by <see cref="SplitEvery"/> articles since its last
-    /// check, its kept members are bisected (two groups seeded by the least similar pair, then each member moved to
-    /// the group it is closer to on average) and the two groups are scored as an event pair by the model's merge
-    /// scorer; below this probability the newer group leaves as an event of its own. Only the kept members move (the
-    /// clusterer keeps nothing of older articles); <see cref="OnlineEventClusterer.EventOf"/> gives an article's event
-    /// after splits. Needs a model. In-memory only: the store does not learn of splits.</summary>
-    public double SplitCut { get; init; }
+    /// <summary>Event splitting (issue 14; see <see cref="EventSplitting"/>): below this merge-scorer probability on the
+    /// two groups of a grown event's kept members, the newer group leaves as an event of its own;
+    /// <see cref="OnlineEventClusterer.EventOf"/> gives an article's event after splits. Null (the default): the
+    /// model's setting (<see cref="JoinModel.Split"/>, none when the model has none); 0: off. Needs a model.</summary>
+    public double? SplitCut { get; init; }
 
-    /// <summary>Articles an event must gain between two split checks (see <see cref="SplitCut"/>).</summary>
-    public int SplitEvery { get; init; } = 4;
+    /// <summary>Articles an event must gain between two split checks; null: the model's, else
+    /// <see cref="EventSplitting.DefaultEvery"/>.</summary>
+    public int? SplitEvery { get; init; }
 
-    /// <summary>Kept members an event needs for a split check (at most 16 are kept; see <see cref="SplitCut"/>).</summary>
-    public int SplitMinMembers { get; init; } = 8;
+    /// <summary>Kept members an event needs for a split check (at most 16 are kept); null: the model's, else
+    /// <see cref="EventSplitting.DefaultMinMembers"/>.</summary>
+    public int? SplitMinMembers { get; init; }
+
+    /// <summary>The event splitting in force: each of <see cref="SplitCut"/>, <see cref="SplitEvery"/> and
+    /// <see cref="SplitMinMembers"/> where set, else the model's (<see cref="JoinModel.Split"/>), else the defaults; null
+    /// when the cut is 0, or none is set and the model has none, or there is no model. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> when the settings are out of range.</summary>
+    public EventSplitting? ResolvedSplitting()
+    {
+        if (Model is not { } model) return null;
+        var trained = model.Split;
+        double cut = SplitCut ?? trained?.Cut ?? 0;
+        return cut == 0 ? null : new EventSplitting(cut, SplitEvery ?? trained?.Every ?? EventSplitting.DefaultEvery,
+            SplitMinMembers ?? trained?.MinMembers ?? EventSplitting.DefaultMinMembers);
+    }
 
     /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
     /// of its own that no other article can join, and its decision says why.</summary>

@@ -186,7 +186,7 @@ public sealed partial class JoinModel
 
     private static readonly Lazy<JoinModel> Embedded = new(LoadEmbedded);
 
-    public JoinModel(PairScorer join, double joinCut, PairScorer merge, double mergeCut, string? trainedOn = null)
+    public JoinModel(PairScorer join, double joinCut, PairScorer merge, double mergeCut, string? trainedOn = null, EventSplitting? split = null)
     {
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(merge);
@@ -195,6 +195,7 @@ public sealed partial class JoinModel
         JoinCut = joinCut;
         MergeCut = mergeCut;
         TrainedOn = trainedOn;
+        Split = split;
     }
 
     /// <summary>The model committed with the library (Clustering/JoinModel.json).</summary>
@@ -215,7 +216,14 @@ public sealed partial class JoinModel
     /// <summary>A note on the data and command that produced the model.</summary>
     public string? TrainedOn { get; }
 
-    public JoinModel WithCuts(double joinCut, double mergeCut) => new(Join, joinCut, Merge, mergeCut, TrainedOn);
+    /// <summary>The event splitting the model was trained and its cuts chosen with (null: none). The clusterer splits
+    /// events with these settings unless <see cref="ClusteringOptions"/> overrides them.</summary>
+    public EventSplitting? Split { get; }
+
+    public JoinModel WithCuts(double joinCut, double mergeCut) => new(Join, joinCut, Merge, mergeCut, TrainedOn, Split);
+
+    /// <summary>The same scorers and cuts with other event splitting settings (null: none).</summary>
+    public JoinModel WithSplit(EventSplitting? split) => new(Join, JoinCut, Merge, MergeCut, TrainedOn, split);
 
     public string ToJson()
     {
@@ -228,7 +236,12 @@ public sealed partial class JoinModel
             },
             _ => throw new NotSupportedException(scorer.GetType().Name),
         };
-        var file = new ModelFile(TrainedOn, [.. JoinFeatures.Names], Write(Join), JoinCut, Write(Merge), MergeCut);
+        var file = new ModelFile(TrainedOn, [.. JoinFeatures.Names], Write(Join), JoinCut, Write(Merge), MergeCut)
+        {
+            SplitCut = Split?.Cut,
+            SplitEvery = Split?.Every,
+            SplitMinMembers = Split?.MinMembers,
+        };
         // Number arrays on one line each: a few hundred tree nodes stay a readable, diffable file.
         return NumberArray().Replace(JsonSerializer.Serialize(file, ModelJson.Default.ModelFile), m => "[" + string.Join(", ", m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries)) + "]");
     }
@@ -259,7 +272,13 @@ public sealed partial class JoinModel
             static PairScorer Read(ScorerFile f) => f.Trees is { } trees
                 ? new TreeEnsembleScorer(f.Bias, [.. trees.Select(t => new RegressionTree(t.Feature ?? [], t.Threshold ?? [], t.Left ?? [], t.Right ?? [], t.Value ?? []))])
                 : new LogisticScorer(f.Means ?? [], f.Scales ?? [], f.Weights ?? [], f.Bias);
-            return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn);
+            // Splitting fields are optional: a file without them (written before event splitting) means none.
+            EventSplitting? split = file.SplitCut is { } cut
+                ? new EventSplitting(cut, file.SplitEvery ?? EventSplitting.DefaultEvery, file.SplitMinMembers ?? EventSplitting.DefaultMinMembers)
+                : file.SplitEvery is not null || file.SplitMinMembers is not null
+                    ? throw new ArgumentException("splitEvery and splitMinMembers need splitCut")
+                    : null;
+            return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn, split);
         }
         catch (ArgumentException e)
         {
@@ -301,9 +320,20 @@ public sealed partial class JoinModel
         [property: JsonPropertyName("join")] ScorerFile? Join,
         [property: JsonPropertyName("joinCut")] double JoinCut,
         [property: JsonPropertyName("merge")] ScorerFile? Merge,
-        [property: JsonPropertyName("mergeCut")] double MergeCut);
+        [property: JsonPropertyName("mergeCut")] double MergeCut)
+    {
+        /// <summary>Event splitting the model was trained with (see <see cref="EventSplitting"/>); absent: none.</summary>
+        [JsonPropertyName("splitCut")]
+        public double? SplitCut { get; init; }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut})");
+        [JsonPropertyName("splitEvery")]
+        public int? SplitEvery { get; init; }
+
+        [JsonPropertyName("splitMinMembers")]
+        public int? SplitMinMembers { get; init; }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut}{(Split is { } split ? $", split {split}" : "")})");
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -60,6 +60,8 @@ public sealed partial class OnlineEventClusterer
 
     private readonly ClusteringOptions _options;
     private readonly JoinModel? _model;
+    // Event splitting in force (ClusteringOptions.ResolvedSplitting), or null.
+    private readonly EventSplitting? _split;
     // Term ids: this clusterer numbers terms (and name keys) in the order it first meets them; _localIds maps a term's
     // catalog number (TermCatalog, given where the article was read) to 1 + its id here, 0 when not met yet.
     private int[] _localIds = new int[1024];
@@ -100,10 +102,14 @@ public sealed partial class OnlineEventClusterer
     {
         _options = options ?? new ClusteringOptions();
         _model = _options.Model;
+        _split = _options.ResolvedSplitting();
         _nextEventId = firstEventId;
     }
 
     public ClusteringOptions Options => _options;
+
+    /// <summary>The event splitting in force: the options' settings where set, else the model's (null: none).</summary>
+    public EventSplitting? Splitting => _split;
 
     /// <summary>Articles seen so far.</summary>
     public int DocumentCount => _documentCount;
@@ -179,7 +185,7 @@ public sealed partial class OnlineEventClusterer
         AddToEvent(target, article);
         var merges = MergeNeighbours(target, pool);
         MergePass(merges);
-        var split = _options.SplitCut > 0 && _events.TryGetValue(Resolve(best), out var grown) ? SplitCheck(grown) : null;
+        var split = _split is not null && _events.TryGetValue(Resolve(best), out var grown) ? SplitCheck(grown) : null;
         return new ClusterDecision(input.Id, EventOf(input.Id, best), false, bestCosine, merges)
         {
             Probability = _model is null ? 0 : bestScore,
@@ -262,6 +268,8 @@ public sealed partial class OnlineEventClusterer
     {
         public required int[] Terms { get; init; }
         public required double[] Weights { get; init; }
+        /// <summary>How often each term occurs (read by event splitting, which recomputes the weights from them).</summary>
+        public required int[] Counts { get; init; }
         public required int[] Posted { get; init; }
         public required int[] Query { get; init; }
         public required TermVector Lead { get; init; }
@@ -368,7 +376,7 @@ public sealed partial class OnlineEventClusterer
         }
         return new ArticleVector
         {
-            Terms = terms, Weights = weights, Posted = posted, Query = query, Lead = lead, Names = names,
+            Terms = terms, Weights = weights, Counts = tf.Body.Counts, Posted = posted, Query = query, Lead = lead, Names = names,
             Shingles = shingles, Bigrams = bigrams, QueryWeight = queryWeight, Id = input.Id, Date = input.Date, Rejection = rejection, Top = new Member(topTerms, topValues, Math.Sqrt(topNorm)),
             Rare = RarestShareable(terms),
         };
@@ -547,53 +555,66 @@ public sealed partial class OnlineEventClusterer
 
     // ---- events ---------------------------------------------------------------------------------------------------
 
-    private void AddToEvent(EventState state, ArticleVector article)
+    private void AddToEvent(EventState state, ArticleVector article) =>
+        AddToEvent(state, article.Terms, article.Weights, article.Lead.Terms, article.Lead.Values, article.Names.Terms, article.Names.Values,
+            article.Shingles, article.Bigrams, article.Top, article.Date, article.Posted, [],
+            _split is not null && !state.Rejected ? KeepMember(article) : null);
+
+    /// <summary>Adds an article, given by its parts, to an event. <paramref name="posted"/> and then
+    /// <paramref name="postedMore"/> are the terms it posts under. <paramref name="keep"/>: with splitting on, what the
+    /// live event keeps of the article for split checks.</summary>
+    private void AddToEvent(EventState state, int[] terms, double[] weights, ReadOnlySpan<int> leadTerms, ReadOnlySpan<double> leadValues,
+        ReadOnlySpan<int> nameTerms, ReadOnlySpan<double> nameValues, long[] shingles, long[] bigrams, Member top, DateOnly? date,
+        ReadOnlySpan<int> posted, ReadOnlySpan<int> postedMore, SplitMember? keep)
     {
         // The centroid keeps each member's normalised sublinear tf (idf divided back out), so weights follow the
         // current idf at comparison time while every member counts equally.
-        // With splitting on, a live event keeps what each recent member added (a rejected event, or a half built only to
-        // be scored by a split check, is never split).
-        double[]? added = _options.SplitCut > 0 && !state.Rejected ? new double[article.Terms.Length] : null;
-        for (int k = 0; k < article.Terms.Length; k++)
+        for (int k = 0; k < terms.Length; k++)
         {
-            int term = article.Terms[k];
-            double value = article.Weights[k] / Idf(term);
-            state.Sum.Add(term, value);
-            if (added is not null) added[k] = value;
+            int term = terms[k];
+            state.Sum.Add(term, weights[k] / Idf(term));
         }
-        if (added is not null)
+        // With splitting on, a live event keeps what a split needs of each recent member (a rejected event, or a half
+        // built only to be scored by a split check, is never split).
+        if (keep is not null)
         {
             if (state.Kept.Count == KeptMembers) state.Kept.RemoveAt(0);
-            state.Kept.Add(new SplitMember(article, added));
+            state.Kept.Add(keep);
         }
         // Leads and names keep weights as read (idf at arrival); their norms are kept up to date incrementally.
-        state.LeadNormSq = AddInto(state.Lead, article.Lead, state.LeadNormSq);
-        state.NameNormSq = AddInto(state.Names, article.Names, state.NameNormSq);
-        foreach (var s in article.Shingles) state.Shingles.Add(s);
-        foreach (var b in article.Bigrams) state.Bigrams.Add(b);
+        state.LeadNormSq = AddInto(state.Lead, leadTerms, leadValues, state.LeadNormSq);
+        state.NameNormSq = AddInto(state.Names, nameTerms, nameValues, state.NameNormSq);
+        foreach (var s in shingles) state.Shingles.Add(s);
+        foreach (var b in bigrams) state.Bigrams.Add(b);
         if (state.Members.Count == KeptMembers) state.Members.RemoveAt(0);
-        state.Members.Add(article.Top);
+        state.Members.Add(top);
         state.Size++;
         state.NormStamp = 0;
         state.Touched = _documentCount;
-        if (article.Date is { } d)
+        if (date is { } d)
         {
             if (state.First is null || d < state.First) state.First = d;
             if (state.Last is null || d > state.Last) state.Last = d;
         }
         if (state.Rejected) return;
-        int week = Week(article.Date);
-        foreach (var term in article.Posted)
+        int week = Week(date);
+        Post(posted);
+        Post(postedMore);
+
+        void Post(ReadOnlySpan<int> list)
         {
-            if (!state.Posted.Add(((long)term << 32) | (uint)week)) continue;
-            (_postings[term] ??= new TermPostings()).ListOf(week).Add(state);
+            foreach (var term in list)
+            {
+                if (!state.Posted.Add(((long)term << 32) | (uint)week)) continue;
+                (_postings[term] ??= new TermPostings()).ListOf(week).Add(state);
+            }
         }
     }
 
-    private static double AddInto(TermVector sum, TermVector add, double normSq)
+    private static double AddInto(TermVector sum, TermVector add, double normSq) => AddInto(sum, add.Terms, add.Values, normSq);
+
+    private static double AddInto(TermVector sum, ReadOnlySpan<int> terms, ReadOnlySpan<double> values, double normSq)
     {
-        var terms = add.Terms;
-        var values = add.Values;
         for (int i = 0; i < terms.Length; i++)
         {
             double v = values[i];
@@ -1164,6 +1185,17 @@ public sealed partial class OnlineEventClusterer
         public int SplitStamp { get; set; }
         /// <summary>(term, week) keys already in the postings.</summary>
         public LongSet Posted { get; private set; } = new(first?.Posted.Length ?? 0);
+
+        /// <summary>An event opened by a split for the group of <paramref name="first"/>, sized for it as for an article.</summary>
+        public EventState(long id, KeptArticle first) : this(id)
+        {
+            Sum = new(first.Terms.Length);
+            Lead = new(first.Lead.Terms.Length);
+            Names = new(first.Names.Terms.Length);
+            Shingles = new(first.Shingles.Length);
+            Bigrams = new(first.Bigrams.Length);
+            Posted = new(first.Top.Terms.Length + first.Names.Terms.Length);
+        }
 
         /// <summary>Marks the event merged into <paramref name="into"/> and lets its contents go: the postings still
         /// list it (they lead through <see cref="MergedInto"/> to the live event), but nothing reads its centroid,

@@ -74,8 +74,9 @@ public sealed class EventSplitTests
     }
 
     [Fact]
-    public void Off_by_default()
+    public void Off_when_the_options_set_a_cut_of_zero()
     {
-        Assert.Equal(0, new ClusteringOptions().SplitCut);
+        var clusterer = new OnlineEventClusterer(Splitting with { SplitCut = 0 });
+        Assert.Null(clusterer.Splitting);
     }
 }

@@ -59,6 +59,31 @@ public sealed class BenchClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Copies_of_one_furniture_page_sent_with_different_stories_are_scored_apart_not_as_an_event()
+    {
+        // The same script prompt scraped with three stories: the first copy is rejected as furniture and the later
+        // ones are stored as its duplicates; each is kept out of events, so none shares an event with another.
+        const string Prompt = "Please enable JavaScript in your browser settings to view this page. Reload the page once you have enabled it.";
+        var lines = File.ReadAllLines(WriteBench()).Take(3).Select(line =>
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+            var docs = node["documents"]!.AsArray();
+            docs.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = node["id"] + "-prompt", ["date"] = null, ["title"] = null, ["text"] = Prompt });
+            return node.ToJsonString();
+        });
+        var path = Path.Combine(_dir, "furniture.jsonl");
+        File.WriteAllLines(path, lines);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["bench", "cluster", "--bench", path, "--seed", "1", "--no-scale"], TextReader.Null, stdout, stderr);
+        Assert.True(code == ExitCodes.Success, stderr.ToString());
+        var all = stdout.ToString().Split('\n').Single(l => l.StartsWith("all ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("10", all[2]); // articles: 7 reports and 3 copies of the prompt
+        Assert.Equal("6", all[3]);  // events: the three stories, and each copy alone
+        Assert.Equal("1.000", all[4]); // B-cubed precision: no copy is counted in another's event
+    }
+
+    [Fact]
     public void The_retrieval_scale_row_times_three_replays_and_reports_the_garbage_collector()
     {
         var stdout = new StringWriter();

@@ -335,13 +335,17 @@ internal static class BenchClusterCommand
             // Events as stored (merges applied), read back from the store.
             var eventOf = new Dictionary<string, long>(StringComparer.Ordinal);
             await foreach (var a in store.GetAllArticlesAsync(cancellationToken).ConfigureAwait(false)) eventOf[a.Id] = a.EventId;
+            // Page furniture is kept out of events: a copy of a rejected page (the same archive notice sent with two
+            // stories) is furniture too, not a member of the first copy's event.
+            var furniture = results.Where(r => r.Rejection is not null && r.ArticleId is not null).Select(r => r.ArticleId!).ToHashSet(StringComparer.Ordinal);
             var predicted = new List<long>();
             var truth = new List<string>();
             foreach (var (x, r) in set.Zip(results))
             {
-                // A document the ingest could not read still needs a label: it is its own event. One folded into an
-                // identical stored text (a duplicate) is scored in that article's event.
-                predicted.Add(r.ArticleId is { } id && eventOf.TryGetValue(id, out var e) ? e : -predicted.Count - 1);
+                // A document the ingest could not read still needs a label: it is its own event, as is a copy of page
+                // furniture. One folded into an identical stored news text (a duplicate) is scored in that article's event.
+                bool alone = r.ArticleId is not { } id || (r.Status == IngestStatus.Duplicate && furniture.Contains(id));
+                predicted.Add(!alone && eventOf.TryGetValue(r.ArticleId!, out var e) ? e : -predicted.Count - 1);
                 truth.Add(x.Truth);
             }
             return (ClusteringScores.Compute(predicted, truth), predicted.Distinct().Count(), set.Count / clock.Elapsed.TotalSeconds, set.Count / cpuSeconds);

@@ -62,16 +62,13 @@ internal static class BenchClusterCommand
         var splitCut = new Option<double?>("--split-cut") { Description = "Event splitting (off by default): split a grown event's kept members in two when the merge scorer on the halves is below this probability (in-memory figures only)." };
         var splitEvery = new Option<int?>("--split-every") { Description = "With --split-cut: articles an event must gain between two split checks (default 4)." };
         var splitMin = new Option<int?>("--split-min") { Description = "With --split-cut: kept members an event needs for a split check (default 8, at most 16 are kept)." };
-        var redecideAfter = new Option<int?>("--redecide-after") { Description = "Second look at one-article events (off by default): this many articles after it opened, score its article again against the events then and merge it into the most probable one at or above --redecide-cut." };
-        var redecideCut = new Option<double?>("--redecide-cut") { Description = "With --redecide-after: the join model's probability a second look needs (default: the model's join cut)." };
-        var redecideRounds = new Option<int?>("--redecide-rounds") { Description = "With --redecide-after: second looks per event, each after twice the articles of the one before (default 1)." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp, splitCut, splitEvery, splitMin, redecideAfter, redecideCut, redecideRounds,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp, splitCut, splitEvery, splitMin,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp), SplitCut = parse.GetValue(splitCut), SplitEvery = parse.GetValue(splitEvery), SplitMin = parse.GetValue(splitMin), RedecideAfter = parse.GetValue(redecideAfter), RedecideCut = parse.GetValue(redecideCut), RedecideRounds = parse.GetValue(redecideRounds) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp), SplitCut = parse.GetValue(splitCut), SplitEvery = parse.GetValue(splitEvery), SplitMin = parse.GetValue(splitMin) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -97,9 +94,6 @@ internal static class BenchClusterCommand
         public double? SplitCut { get; init; }
         public int? SplitEvery { get; init; }
         public int? SplitMin { get; init; }
-        public int? RedecideAfter { get; init; }
-        public double? RedecideCut { get; init; }
-        public int? RedecideRounds { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -123,14 +117,6 @@ internal static class BenchClusterCommand
         if (options.SplitCut is < 0 or > 1 || options.SplitEvery < 1 || options.SplitMinMembers is < 6 or > 16)
         {
             io.Error.WriteLine("precis: --split-cut must be 0 to 1, --split-every at least 1, --split-min 6 to 16");
-            return ExitCodes.Usage;
-        }
-        if (settings.RedecideAfter is { } ra) options = options with { RedecideAfter = ra };
-        if (settings.RedecideCut is { } rc) options = options with { RedecideCut = rc };
-        if (settings.RedecideRounds is { } rr) options = options with { RedecideRounds = rr };
-        if (options.RedecideAfter < 0 || options.RedecideCut is < 0 or > 1 || options.RedecideRounds is < 1 or > 8)
-        {
-            io.Error.WriteLine("precis: --redecide-after must be at least 0, --redecide-cut 0 to 1, --redecide-rounds 1 to 8");
             return ExitCodes.Usage;
         }
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };

@@ -52,21 +52,6 @@ public sealed record ClusteringOptions
     /// <summary>Kept members an event needs for a split check (at most 16 are kept; see <see cref="SplitCut"/>).</summary>
     public int SplitMinMembers { get; init; } = 8;
 
-    /// <summary>Second look at young one-article events (issue 14, helper j19's experiment; off at 0): this many articles
-    /// after an article opened an event of its own, if that event is still one article, the article is scored again by
-    /// the join model against the candidate events retrieved then (its own left out); at or above
-    /// <see cref="RedecideCut"/> its event is merged into the most probable one. A merge like any other (reported in
-    /// <see cref="ClusterDecision.Merges"/>), so the store needs nothing new. Needs a model.</summary>
-    public int RedecideAfter { get; init; }
-
-    /// <summary>The join model's probability a re-decided article needs (see <see cref="RedecideAfter"/>); 0 = the
-    /// model's join cut.</summary>
-    public double RedecideCut { get; init; }
-
-    /// <summary>Second looks per one-article event: after <see cref="RedecideAfter"/> articles, then twice as many, and
-    /// so on (see <see cref="RedecideAfter"/>).</summary>
-    public int RedecideRounds { get; init; } = 1;
-
     /// <summary>Keep page furniture (see <see cref="BoilerplateDetector"/>) out of events: such a document gets an event
     /// of its own that no other article can join, and its decision says why.</summary>
     public bool RejectBoilerplate { get; init; } = true;

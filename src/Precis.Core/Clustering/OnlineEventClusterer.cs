@@ -163,8 +163,6 @@ public sealed partial class OnlineEventClusterer
             // the two decisions independent.
             var opened = MergeNeighbours(state, pool);
             MergePass(opened);
-            Redecide(opened);
-            if (_events.TryGetValue(Resolve(id), out var live) && live.Size == 1) Enqueue(live.Id, article);
             return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
         }
 
@@ -173,7 +171,6 @@ public sealed partial class OnlineEventClusterer
         var merges = MergeNeighbours(target, pool);
         MergePass(merges);
         if (_options.SplitCut > 0 && _events.TryGetValue(Resolve(best), out var grown)) SplitCheck(grown);
-        Redecide(merges);
         return new ClusterDecision(input.Id, Resolve(best), false, bestCosine, merges) { Probability = _model is null ? 0 : bestScore };
     }
 

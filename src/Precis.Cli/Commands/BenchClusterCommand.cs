@@ -59,9 +59,9 @@ internal static class BenchClusterCommand
         var cvDense = new Option<bool>("--cv-dense") { Description = "With --cv-folds: also score each fold's model on the whole tuning stream (all tuning topics competing), averaging B-cubed precision and recall over the fold's own articles." };
         var pairSeeds = new Option<int?>("--pair-seeds") { Description = "With --train: draw training pairs from shuffle seeds 1..N of the tuning halves (default 3; the cuts are still chosen on seeds 1, 2 and 3)." };
         var crossValidate = new Option<bool>("--cv") { Description = "With --train: instead of writing a model, print the F1 of two-fold cross-validation by topic inside the tuning halves." };
-        var splitCut = new Option<double?>("--split-cut") { Description = "Event splitting (off by default): split a grown event's kept members in two when the merge scorer on the halves is below this probability (in-memory figures only)." };
-        var splitEvery = new Option<int?>("--split-every") { Description = "With --split-cut: articles an event must gain between two split checks (default 4)." };
-        var splitMin = new Option<int?>("--split-min") { Description = "With --split-cut: kept members an event needs for a split check (default 8, at most 16 are kept)." };
+        var splitCut = new Option<double?>("--split-cut") { Description = "Event splitting: split a grown event's kept members in two when the merge scorer on the halves is below this probability (default: the model's setting; 0 turns splitting off)." };
+        var splitEvery = new Option<int?>("--split-every") { Description = "Articles an event must gain between two split checks (default: the model's setting, else 4)." };
+        var splitMin = new Option<int?>("--split-min") { Description = "Kept members an event needs for a split check (default: the model's setting, else 8; at most 16 are kept)." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
@@ -238,7 +238,7 @@ internal static class BenchClusterCommand
         if (settings.Bounds) return Bounds(io, all, tuneIds, pipeline, options);
 
         io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores. Decision: " + (options.Model is { } jm
-            ? string.Create(CultureInfo.InvariantCulture, $"learned join model (join cut {jm.JoinCut}, merge cut {jm.MergeCut}); {jm.TrainedOn}")
+            ? string.Create(CultureInfo.InvariantCulture, $"learned join model (join cut {jm.JoinCut}, merge cut {jm.MergeCut}; {(options.ResolvedSplitting() is { } sp ? $"events split below {sp.Cut} (every {sp.Every} articles, from {sp.MinMembers} kept members)" : "no event splitting")}); {jm.TrainedOn}")
             : string.Create(CultureInfo.InvariantCulture, $"cosine thresholds (join {options.JoinThreshold}, merge {options.MergeThreshold})")));
         io.Out.WriteLine("The model and its cuts saw only the even-numbered clusters (tuning half); the odd-numbered half is held out.");
         int[] seeds = settings.Seed is { } one ? [one] : BenchClusterTraining.Seeds;

@@ -23,21 +23,21 @@ public sealed class EventSplitIngestTests : IDisposable
 
     private static readonly string[] Quarry =
     [
-        "Rescue crews searched the flooded Granby quarry on Monday after heavy rain trapped two workers in a tunnel. The quarry owner said pumps were draining the tunnel.",
-        "Pumps worked through the night at the Granby quarry, where two workers are trapped in a flooded tunnel, rescue crews said on Monday evening.",
-        "Divers joined rescue crews at the flooded Granby quarry on Tuesday. The two trapped workers were heard knocking inside the tunnel, the quarry owner said.",
-        "Both workers trapped in the flooded Granby quarry tunnel were brought out alive on Tuesday after pumps drained the water, rescue crews said.",
-        "The two Granby quarry workers rescued from the flooded tunnel are recovering in hospital. The quarry owner thanked the rescue crews and divers.",
-        "Inspectors began checking the pumps and tunnels of the Granby quarry on Wednesday after the flood that trapped two workers.",
+        "Ferry crews on the Orrin estuary walked out on Monday over night shifts, stranding commuters at Tollby pier. The ferry company said talks with the crews would resume.",
+        "Commuters queued at Tollby pier for buses on Monday evening as the Orrin estuary ferry crews stayed on strike over night shifts, the ferry company said.",
+        "Talks between the ferry company and striking Orrin estuary crews broke down on Tuesday; no ferry will leave Tollby pier before Thursday, union officials said.",
+        "The Orrin estuary ferry strike ended on Wednesday when crews accepted a shorter night shift roster, and the first ferry left Tollby pier at noon.",
+        "Ferries ran to the normal timetable from Tollby pier on Thursday after the strike by Orrin estuary crews over night shifts ended, the company said.",
+        "Union officials said the Orrin estuary ferry crews would review the night shift roster with the company in six months, after the strike at Tollby pier.",
     ];
 
     private static readonly string[] Festival =
     [
-        "A lantern festival drew crowds to the harbour of Selwick on Saturday night. Musicians played on boats while children floated paper lanterns.",
-        "Organisers of the Selwick lantern festival counted record visitors at the harbour, where paper lanterns and musicians on boats filled the night.",
-        "Selwick harbour was closed to boats on Sunday morning as volunteers collected paper lanterns left by the festival crowds, organisers said.",
-        "The Selwick lantern festival will return next summer, organisers said, after record crowds watched musicians on boats in the harbour.",
-        "Paper lanterns from the Selwick festival washed up along the harbour wall, and volunteers in boats gathered them, organisers said.",
+        "A chess tournament in the Vennick town hall drew two hundred players on Saturday. The youngest entrant, aged nine, beat a former county champion.",
+        "The nine-year-old who beat a former county champion at the Vennick chess tournament reached the final rounds in the town hall on Sunday.",
+        "Organisers of the Vennick chess tournament said the town hall would host it again next spring after record entries and a nine-year-old finalist.",
+        "The Vennick chess tournament ended in the town hall on Sunday night with a draw in the final; the nine-year-old finalist shared the trophy.",
+        "Chess clubs across the county reported new members after the Vennick town hall tournament, where a nine-year-old shared the trophy, organisers said.",
     ];
 
     /// <summary>Every pair joins (p ≈ 1); a merge, or keeping a split's halves together, needs a body cosine above 0.5.</summary>
@@ -120,7 +120,7 @@ public sealed class EventSplitIngestTests : IDisposable
 
         // A restart rebuilds from the store and goes on from the same events.
         var restarted = await ArticleIngestor.CreateAsync(store, Pipeline, options);
-        var more = await restarted.IngestAsync([SourceDocument.PlainText("q9.txt", "The Granby quarry reopened on Friday with new pumps in every tunnel." + Tail, new SourceMetadata(Id: "q9", Published: "2026-03-06"))]);
+        var more = await restarted.IngestAsync([SourceDocument.PlainText("q9.txt", "Ferry crews on the Orrin estuary signed the new night shift roster at Tollby pier on Friday." + Tail, new SourceMetadata(Id: "q9", Published: "2026-03-06"))]);
         var after = await StoredEventsAsync(store);
         Assert.Equal(expected, after.Where(x => x.Key != "q9").ToDictionary());
         Assert.Contains(Assert.Single(more).EventId!.Value, after.Values);

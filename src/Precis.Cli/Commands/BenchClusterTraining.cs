@@ -275,8 +275,10 @@ internal static class BenchClusterTraining
     /// with cuts (the logistic regressions, never kept since round 2, are fitted for the DAgger round only).
     /// Returns the pooled mean over files.</summary>
     internal static double CrossValidateFolds(CliIO io, IReadOnlyList<BenchStream> benches, ClusteringOptions baseOptions, IReadOnlyList<string> dropped,
-        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false, bool dense = false)
+        JoinTreeTrainer.Settings treeSettings, int extraRounds, int[]? pairSeeds, int folds, int assignment, bool smoothCuts = false, bool dense = false, bool fallbackAtUse = false)
     {
+        // --fallback-at-use: the folds train and choose their cuts without the fallback window and cluster with it.
+        var trainOptions = fallbackAtUse ? baseOptions with { FallbackWindowDays = 0 } : baseOptions;
         var orders = benches.Select(b => FoldOrder(b, assignment)).ToList();
         List<BenchStream> Part(Func<int, bool> keep) => [.. benches.Select((b, f) =>
             b with { TuneIds = orders[f].Where((_, i) => keep(i % folds)).ToHashSet(StringComparer.Ordinal) })];
@@ -294,7 +296,7 @@ internal static class BenchClusterTraining
         {
             var training = Part(k => k != held);
             var test = Part(k => k == held);
-            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, baseOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, logisticCuts: false, smoothCuts: smoothCuts);
+            var (logistic, logisticF1, trees, treesF1) = Fit(quiet, training, trainOptions, dropped, treeSettings, extraRounds, pairSeeds ?? Seeds, logisticCuts: false, smoothCuts: smoothCuts);
             var model = Kept(logistic, logisticF1, trees, treesF1);
             var options = baseOptions with { Model = model };
             var runs = test.Select(b => Seeds.Select(seed =>

@@ -27,6 +27,16 @@ public sealed record ClusteringOptions
     /// split slow topics; the learned model reads the gap itself (feature gap_days) inside the window.</summary>
     public int WindowDays { get; init; } = 28;
 
+    /// <summary>Fallback window (issue 14; 0, the default: off). With a model, a dated article that would open an event
+    /// (no candidate within <see cref="WindowDays"/> reaches the join cut) looks again for candidates within this many
+    /// days, scores those outside the first window with the join model, and joins the most probable one if it reaches
+    /// <see cref="FallbackCut"/>. Only when larger than <see cref="WindowDays"/>; undated articles are untouched.</summary>
+    public int FallbackWindowDays { get; init; }
+
+    /// <summary>Lowest join-model probability for a join found by the fallback window (see
+    /// <see cref="FallbackWindowDays"/>).</summary>
+    public double FallbackCut { get; init; } = 0.7;
+
     /// <summary>The learned join decision (issue 14). When set, an article joins its most probable candidate event if the
     /// model's probability reaches <see cref="JoinModel.JoinCut"/>, and events merge when the model, read on the event
     /// pair, reaches <see cref="JoinModel.MergeCut"/>; <see cref="JoinThreshold"/> and <see cref="MergeThreshold"/>

@@ -62,6 +62,8 @@ public sealed partial class OnlineEventClusterer
     private readonly JoinModel? _model;
     // Event splitting in force (ClusteringOptions.ResolvedSplitting), or null.
     private readonly EventSplitting? _split;
+    // The fallback window in force (ClusteringOptions.ResolvedFallback), or null.
+    private readonly FallbackWindow? _fallback;
     // Term ids: this clusterer numbers terms (and name keys) in the order it first meets them; _localIds maps a term's
     // catalog number (TermCatalog, given where the article was read) to 1 + its id here, 0 when not met yet.
     private int[] _localIds = new int[1024];
@@ -103,6 +105,7 @@ public sealed partial class OnlineEventClusterer
         _options = options ?? new ClusteringOptions();
         _model = _options.Model;
         _split = _options.ResolvedSplitting();
+        _fallback = _options.ResolvedFallback();
         _nextEventId = firstEventId;
     }
 
@@ -110,6 +113,9 @@ public sealed partial class OnlineEventClusterer
 
     /// <summary>The event splitting in force: the options' settings where set, else the model's (null: none).</summary>
     public EventSplitting? Splitting => _split;
+
+    /// <summary>The fallback window in force: the options' settings where set, else the model's (null: none).</summary>
+    public FallbackWindow? Fallback => _fallback;
 
     /// <summary>Articles seen so far.</summary>
     public int DocumentCount => _documentCount;
@@ -168,8 +174,8 @@ public sealed partial class OnlineEventClusterer
         }
 
         var pool = MergePool(candidates, cosines);
-        if (best == 0 && _model is not null && _options.FallbackWindowDays > _options.WindowDays && article.Date is not null)
-            (best, bestScore, bestCosine) = Fallback(article, candidates);
+        if (best == 0 && _fallback is { } fallback && article.Date is not null)
+            (best, bestScore, bestCosine) = SecondLook(article, candidates, fallback);
         if (best == 0)
         {
             long id = _nextEventId++;
@@ -629,13 +635,12 @@ public sealed partial class OnlineEventClusterer
     /// <summary>Events sharing the most of the article's query terms and names, within the time window of its date.</summary>
     private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
-    /// <summary>The fallback window (<see cref="ClusteringOptions.FallbackWindowDays"/>): for a dated article about to
-    /// open an event, the candidates within the wider window that were outside the first one, scored by the join model;
-    /// the most probable if it reaches <see cref="ClusteringOptions.FallbackCut"/>, else none (0). These pairs are not
-    /// shown to the training hook.</summary>
-    private (long Best, double Score, double Cosine) Fallback(ArticleVector article, List<(long Id, int Votes, double Weight)> first)
+    /// <summary>The fallback window (<see cref="FallbackWindow"/>): for a dated article about to open an event, the
+    /// candidates within the wider window that were outside the first one, scored by the join model; the most probable
+    /// if it reaches the fallback cut, else none (0). These pairs are not shown to the training hook.</summary>
+    private (long Best, double Score, double Cosine) SecondLook(ArticleVector article, List<(long Id, int Votes, double Weight)> first, FallbackWindow fallback)
     {
-        var wide = Candidates(article.Query, article.Date, article.Date, 0, _options.FallbackWindowDays);
+        var wide = Candidates(article.Query, article.Date, article.Date, 0, fallback.Days);
         wide.RemoveAll(c => first.Exists(f => f.Id == c.Id) || InWindow(_events[c.Id], article.Date, article.Date, _options.WindowDays));
         if (wide.Count == 0) return (0, 0, 0);
         var (cosines, bests) = ScoreCosines(article, wide, true);
@@ -654,7 +659,7 @@ public sealed partial class OnlineEventClusterer
                 bestCosine = cosines[i];
             }
         }
-        return bestScore >= _options.FallbackCut ? (best, bestScore, bestCosine) : (0, 0, 0);
+        return bestScore >= fallback.Cut ? (best, bestScore, bestCosine) : (0, 0, 0);
     }
 
     private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude) =>

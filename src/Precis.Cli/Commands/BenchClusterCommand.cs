@@ -62,13 +62,15 @@ internal static class BenchClusterCommand
         var splitCut = new Option<double?>("--split-cut") { Description = "Event splitting: split a grown event's kept members in two when the merge scorer on the halves is below this probability (default: the model's setting; 0 turns splitting off)." };
         var splitEvery = new Option<int?>("--split-every") { Description = "Articles an event must gain between two split checks (default: the model's setting, else 4)." };
         var splitMin = new Option<int?>("--split-min") { Description = "Kept members an event needs for a split check (default: the model's setting, else 8; at most 16 are kept)." };
+        var fallbackWindow = new Option<int?>("--fallback-window") { Description = "Fallback window in days: a dated article about to open an event looks again this far and joins the most probable event found outside --window at --fallback-cut (default: the model's setting; 0 turns it off). With --train: written into the model, never used in training." };
+        var fallbackCut = new Option<double?>("--fallback-cut") { Description = "Lowest join-model probability for a join through the fallback window (default: the model's setting, else 0.7)." };
         var scaleTo = new Option<int?>("--scale-to") { Description = "Largest store of the retrieval-scale measurement (1000, 10000 or 100000; default 100000)." };
         var command = new Command("cluster", "Score online event clustering and ingest speed on the bench files.")
         {
-            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp, splitCut, splitEvery, splitMin,
+            bench, seed, join, merge, sweep, bounds, train, output, model, noModel, noScale, window, halves, drop, scaleTo, mergePass, candidates, queryTerms, trees, depth, learningRate, l2, smoothCuts, daggerRounds, pairSeeds, positiveWeight, cvSplit, cvFolds, cvSeed, cvDense, crossValidate, showMissed, runnerUp, splitCut, splitEvery, splitMin, fallbackWindow, fallbackCut,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(io, new Settings(parse.GetValue(bench), parse.GetValue(seed), parse.GetValue(join), parse.GetValue(merge),
-            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp), SplitCut = parse.GetValue(splitCut), SplitEvery = parse.GetValue(splitEvery), SplitMin = parse.GetValue(splitMin) }, CliProgress.Enabled(io, parse), cancellationToken));
+            parse.GetValue(sweep), parse.GetValue(bounds), parse.GetValue(train), parse.GetValue(output), parse.GetValue(model), parse.GetValue(noModel), parse.GetValue(noScale), parse.GetValue(window), parse.GetValue(halves), parse.GetValue(drop), parse.GetValue(scaleTo), parse.GetValue(mergePass)) { Candidates = parse.GetValue(candidates), QueryTerms = parse.GetValue(queryTerms), Trees = parse.GetValue(trees), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2), SmoothCuts = parse.GetValue(smoothCuts), DaggerRounds = parse.GetValue(daggerRounds), PairSeeds = parse.GetValue(pairSeeds), PositiveWeight = parse.GetValue(positiveWeight), CvSplit = parse.GetValue(cvSplit), CvFolds = parse.GetValue(cvFolds), CvSeed = parse.GetValue(cvSeed), CvDense = parse.GetValue(cvDense), CrossValidate = parse.GetValue(crossValidate), ShowMissed = parse.GetValue(showMissed), RunnerUp = parse.GetValue(runnerUp), SplitCut = parse.GetValue(splitCut), SplitEvery = parse.GetValue(splitEvery), SplitMin = parse.GetValue(splitMin), FallbackWindow = parse.GetValue(fallbackWindow), FallbackCut = parse.GetValue(fallbackCut) }, CliProgress.Enabled(io, parse), cancellationToken));
         return command;
     }
 
@@ -94,6 +96,8 @@ internal static class BenchClusterCommand
         public double? SplitCut { get; init; }
         public int? SplitEvery { get; init; }
         public int? SplitMin { get; init; }
+        public int? FallbackWindow { get; init; }
+        public double? FallbackCut { get; init; }
     }
 
     private static async Task<int> RunAsync(CliIO io, Settings settings, bool progress, CancellationToken cancellationToken)
@@ -108,6 +112,8 @@ internal static class BenchClusterCommand
         if (settings.Join is { } j) options = options with { JoinThreshold = j };
         if (settings.Merge is { } m) options = options with { MergeThreshold = m };
         if (settings.Window is { } w) options = options with { WindowDays = w };
+        if (settings.FallbackWindow is { } fw) options = options with { FallbackWindowDays = fw };
+        if (settings.FallbackCut is { } fc) options = options with { FallbackCut = fc };
         if (settings.MergePass is { } mp) options = options with { MergePassInterval = mp };
         if (settings.Candidates is { } mc) options = options with { MaxCandidates = mc };
         if (settings.QueryTerms is { } qt) options = options with { QueryTerms = qt };
@@ -124,11 +130,20 @@ internal static class BenchClusterCommand
                 SplitCut = settings.SplitCut ?? 0,
                 SplitEvery = settings.SplitEvery ?? EventSplitting.DefaultEvery,
                 SplitMinMembers = settings.SplitMin ?? EventSplitting.DefaultMinMembers,
+                // The fallback window only as the flags say, as the splitting: the model carries it for use; training
+                // and the cut choice run without it (BenchClusterTraining.Fit), the CV folds cluster with it.
+                FallbackWindowDays = settings.FallbackWindow ?? 0,
+                FallbackCut = settings.FallbackCut ?? FallbackWindow.DefaultCut,
             };
         }
         if (settings.SplitCut is < 0 or > 1 || settings.SplitEvery < 1 || settings.SplitMin is < EventSplitting.LeastMinMembers or > EventSplitting.MostMinMembers)
         {
             io.Error.WriteLine("precis: --split-cut must be 0 to 1, --split-every at least 1, --split-min 6 to 16");
+            return ExitCodes.Usage;
+        }
+        if (settings.FallbackWindow is < 0 || settings.FallbackCut is <= 0 or > 1)
+        {
+            io.Error.WriteLine("precis: --fallback-window must be at least 0, --fallback-cut above 0 and at most 1");
             return ExitCodes.Usage;
         }
         if (settings.NoModel || settings.Sweep) options = options with { Model = null };
@@ -238,7 +253,7 @@ internal static class BenchClusterCommand
         if (settings.Bounds) return Bounds(io, all, tuneIds, pipeline, options);
 
         io.Out.WriteLine($"{Build}, {Environment.ProcessorCount} cores. Decision: " + (options.Model is { } jm
-            ? string.Create(CultureInfo.InvariantCulture, $"learned join model (join cut {jm.JoinCut}, merge cut {jm.MergeCut}; {(options.ResolvedSplitting() is { } sp ? $"events split below {sp.Cut} (every {sp.Every} articles, from {sp.MinMembers} kept members)" : "no event splitting")}); {jm.TrainedOn}")
+            ? string.Create(CultureInfo.InvariantCulture, $"learned join model (join cut {jm.JoinCut}, merge cut {jm.MergeCut}; {(options.ResolvedSplitting() is { } sp ? $"events split below {sp.Cut} (every {sp.Every} articles, from {sp.MinMembers} kept members)" : "no event splitting")}; {(options.ResolvedFallback() is { } fb ? $"fallback window {fb.Days} days at p >= {fb.Cut}" : "no fallback window")}); {jm.TrainedOn}")
             : string.Create(CultureInfo.InvariantCulture, $"cosine thresholds (join {options.JoinThreshold}, merge {options.MergeThreshold})")));
         io.Out.WriteLine("The model and its cuts saw only the even-numbered clusters (tuning half); the odd-numbered half is held out.");
         int[] seeds = settings.Seed is { } one ? [one] : BenchClusterTraining.Seeds;
@@ -310,6 +325,8 @@ internal static class BenchClusterCommand
         Add("--split-cut", s.SplitCut);
         Add("--split-every", s.SplitEvery);
         Add("--split-min", s.SplitMin);
+        Add("--fallback-window", s.FallbackWindow);
+        Add("--fallback-cut", s.FallbackCut);
         return string.Join(" ", parts);
     }
 

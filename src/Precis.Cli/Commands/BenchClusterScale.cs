@@ -33,7 +33,9 @@ internal static class BenchClusterScale
         var dates = documents.Select(d => ParseDate(d.Metadata.Published)).Where(d => d is not null).Select(d => d!.Value).ToList();
         var first = dates.Count > 0 ? dates.Min() : new DateOnly(2000, 1, 1);
         var last = dates.Count > 0 ? dates.Max() : first;
-        int shift = last.DayNumber - first.DayNumber + 2 * options.WindowDays + 7;
+        // Replays lie further apart than any window in force (the fallback window's too), so no replay reaches another's events.
+        int widest = Math.Max(options.WindowDays, options.ResolvedFallback()?.Days ?? 0);
+        int shift = last.DayNumber - first.DayNumber + 2 * widest + 7;
 
         io.Out.WriteLine();
         io.Out.WriteLine($"Retrieval scale: replays of the {documents.Count} bench articles (fresh ids, dates shifted {shift} days per replay) into one SQLite store;");

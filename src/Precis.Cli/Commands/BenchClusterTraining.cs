@@ -123,6 +123,12 @@ internal static class BenchClusterTraining
         EventSplitting? split = baseOptions.SplitCut is double cut && cut > 0
             ? new EventSplitting(cut, baseOptions.SplitEvery ?? EventSplitting.DefaultEvery, baseOptions.SplitMinMembers ?? EventSplitting.DefaultMinMembers)
             : null;
+        // The fallback window is a use-time rule: the models carry the options' settings (JoinModel.Fallback) but are
+        // fitted and their cuts chosen without it.
+        FallbackWindow? fallback = baseOptions.FallbackWindowDays is int days && days > baseOptions.WindowDays
+            ? new FallbackWindow(days, baseOptions.FallbackCut ?? FallbackWindow.DefaultCut)
+            : null;
+        baseOptions = baseOptions with { FallbackWindowDays = 0 };
         var x = new List<double[]>();
         var y = new List<bool>();
         int joinable = 0, retrieved = 0;
@@ -175,8 +181,8 @@ internal static class BenchClusterTraining
         static bool BothKinds(List<bool> labels) => labels.Contains(true) && labels.Contains(false);
         var mergeScorer = BothKinds(my) ? JoinModelTrainer.Fit(mx, my) : join;
         string Note(string kind) =>
-            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}{(split is not null ? $"; event splitting ({split}) on in the DAgger round and while the cuts were chosen" : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}{(command is not null ? $"; reproduce: {command}" : "")}";
-        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"), split);
+            $"precis bench cluster --train: {kind} on {x.Count} article pairs and {mx.Count} event pairs from the even cluster lines of {string.Join(" and ", benches.Select(b => b.Name))}, shuffle seeds {string.Join(",", pairSeeds)}, window {baseOptions.WindowDays} days{(dropped.Count > 0 ? "; features left out: " + string.Join(",", dropped) : "")}{(split is not null ? $"; event splitting ({split}) on in the DAgger round and while the cuts were chosen" : "")}{(fallback is not null ? $"; fallback window ({fallback}) for use only, off in training and while the cuts were chosen" : "")}; cuts chosen on the same halves{(smoothCuts ? " (each grid point judged with its neighbouring join cuts)" : "")}{(command is not null ? $"; reproduce: {command}" : "")}";
+        var fitted = new JoinModel(join, 0.5, mergeScorer, 1.01, Note("logistic regressions"), split, fallback);
         io.Out.WriteLine($"{"feature",-16} {"join w",8} {"merge w",8}   (weights per standard deviation of the feature)");
         for (int j = 0; j < JoinFeatures.Count; j++)
         {
@@ -203,7 +209,7 @@ internal static class BenchClusterTraining
             io.Out.WriteLine("Boosted trees, splits per feature (join/merge): " + string.Join(", ", JoinFeatures.Names.Select((n, j) => $"{n} {Splits(treeJoin, j)}/{Splits(treeMerge, j)}")));
             string l2 = treeSettings.L2 != new JoinTreeTrainer.Settings().L2 ? string.Create(CultureInfo.InvariantCulture, $", L2 {treeSettings.L2}") : "";
             var note = Note($"boosted trees ({treeJoin.Trees.Count} join and {treeMerge.Trees.Count} merge trees of depth {treeSettings.Depth}{l2}{weighted}{(extraRounds > 0 ? $", {extraRounds} more DAgger round(s) with the trees" : "")})");
-            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note, split), tuning, baseOptions, "boosted trees", smoothCuts);
+            return ChooseCuts(io, new JoinModel(treeJoin, 0.5, treeMerge, 1.01, note, split, fallback), tuning, baseOptions, "boosted trees", smoothCuts);
         }
         var (trees, treesF1) = FitTrees();
 

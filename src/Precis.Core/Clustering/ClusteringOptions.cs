@@ -27,6 +27,29 @@ public sealed record ClusteringOptions
     /// split slow topics; the learned model reads the gap itself (feature gap_days) inside the window.</summary>
     public int WindowDays { get; init; } = 28;
 
+    /// <summary>Fallback window (issue 14; see <see cref="FallbackWindow"/>): with a model, a dated article that would
+    /// open an event looks again for candidates within this many days and joins the most probable one outside
+    /// <see cref="WindowDays"/> if it reaches the fallback cut. Null (the default): the model's setting
+    /// (<see cref="JoinModel.Fallback"/>, none when the model has none); 0, or a value not above
+    /// <see cref="WindowDays"/>: off. Undated articles are untouched.</summary>
+    public int? FallbackWindowDays { get; init; }
+
+    /// <summary>Lowest join-model probability for a join found by the fallback window; null: the model's, else
+    /// <see cref="FallbackWindow.DefaultCut"/>.</summary>
+    public double? FallbackCut { get; init; }
+
+    /// <summary>The fallback window in force: <see cref="FallbackWindowDays"/> and <see cref="FallbackCut"/> where set,
+    /// else the model's (<see cref="JoinModel.Fallback"/>), else the default cut; null when the days are 0 or not above
+    /// <see cref="WindowDays"/>, or none is set and the model has none, or there is no model. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> when the settings are out of range.</summary>
+    public FallbackWindow? ResolvedFallback()
+    {
+        if (Model is not { } model) return null;
+        var given = model.Fallback;
+        int days = FallbackWindowDays ?? given?.Days ?? 0;
+        return days <= WindowDays ? null : new FallbackWindow(days, FallbackCut ?? given?.Cut ?? FallbackWindow.DefaultCut);
+    }
+
     /// <summary>The learned join decision (issue 14). When set, an article joins its most probable candidate event if the
     /// model's probability reaches <see cref="JoinModel.JoinCut"/>, and events merge when the model, read on the event
     /// pair, reaches <see cref="JoinModel.MergeCut"/>; <see cref="JoinThreshold"/> and <see cref="MergeThreshold"/>

@@ -186,7 +186,8 @@ public sealed partial class JoinModel
 
     private static readonly Lazy<JoinModel> Embedded = new(LoadEmbedded);
 
-    public JoinModel(PairScorer join, double joinCut, PairScorer merge, double mergeCut, string? trainedOn = null, EventSplitting? split = null)
+    public JoinModel(PairScorer join, double joinCut, PairScorer merge, double mergeCut, string? trainedOn = null, EventSplitting? split = null,
+        FallbackWindow? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(merge);
@@ -196,6 +197,7 @@ public sealed partial class JoinModel
         MergeCut = mergeCut;
         TrainedOn = trainedOn;
         Split = split;
+        Fallback = fallback;
     }
 
     /// <summary>The model committed with the library (Clustering/JoinModel.json).</summary>
@@ -220,10 +222,18 @@ public sealed partial class JoinModel
     /// events with these settings unless <see cref="ClusteringOptions"/> overrides them.</summary>
     public EventSplitting? Split { get; }
 
-    public JoinModel WithCuts(double joinCut, double mergeCut) => new(Join, joinCut, Merge, mergeCut, TrainedOn, Split);
+    /// <summary>The fallback window the model is used with (null: none; see <see cref="FallbackWindow"/>). A use-time rule:
+    /// the model was trained and its cuts chosen without it. The clusterer uses it unless <see cref="ClusteringOptions"/>
+    /// overrides it.</summary>
+    public FallbackWindow? Fallback { get; }
+
+    public JoinModel WithCuts(double joinCut, double mergeCut) => new(Join, joinCut, Merge, mergeCut, TrainedOn, Split, Fallback);
 
     /// <summary>The same scorers and cuts with other event splitting settings (null: none).</summary>
-    public JoinModel WithSplit(EventSplitting? split) => new(Join, JoinCut, Merge, MergeCut, TrainedOn, split);
+    public JoinModel WithSplit(EventSplitting? split) => new(Join, JoinCut, Merge, MergeCut, TrainedOn, split, Fallback);
+
+    /// <summary>The same scorers and cuts with another fallback window (null: none).</summary>
+    public JoinModel WithFallback(FallbackWindow? fallback) => new(Join, JoinCut, Merge, MergeCut, TrainedOn, Split, fallback);
 
     public string ToJson()
     {
@@ -241,6 +251,8 @@ public sealed partial class JoinModel
             SplitCut = Split?.Cut,
             SplitEvery = Split?.Every,
             SplitMinMembers = Split?.MinMembers,
+            FallbackWindowDays = Fallback?.Days,
+            FallbackCut = Fallback?.Cut,
         };
         // Number arrays on one line each: a few hundred tree nodes stay a readable, diffable file.
         return NumberArray().Replace(JsonSerializer.Serialize(file, ModelJson.Default.ModelFile), m => "[" + string.Join(", ", m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries)) + "]");
@@ -278,7 +290,11 @@ public sealed partial class JoinModel
                 : file.SplitEvery is not null || file.SplitMinMembers is not null
                     ? throw new ArgumentException("splitEvery and splitMinMembers need splitCut")
                     : null;
-            return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn, split);
+            // Fallback fields are optional too: absent means none.
+            FallbackWindow? fallback = file.FallbackWindowDays is { } days
+                ? new FallbackWindow(days, file.FallbackCut ?? FallbackWindow.DefaultCut)
+                : file.FallbackCut is not null ? throw new ArgumentException("fallbackCut needs fallbackWindowDays") : null;
+            return new JoinModel(Read(file.Join), file.JoinCut, Read(file.Merge), file.MergeCut, file.TrainedOn, split, fallback);
         }
         catch (ArgumentException e)
         {
@@ -331,9 +347,16 @@ public sealed partial class JoinModel
 
         [JsonPropertyName("splitMinMembers")]
         public int? SplitMinMembers { get; init; }
+
+        /// <summary>Fallback window the model is used with (see <see cref="FallbackWindow"/>); absent: none.</summary>
+        [JsonPropertyName("fallbackWindowDays")]
+        public int? FallbackWindowDays { get; init; }
+
+        [JsonPropertyName("fallbackCut")]
+        public double? FallbackCut { get; init; }
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut}{(Split is { } split ? $", split {split}" : "")})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"JoinModel(join ≥ {JoinCut}, merge ≥ {MergeCut}{(Split is { } split ? $", split {split}" : "")}{(Fallback is { } fallback ? $", fallback {fallback}" : "")})");
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

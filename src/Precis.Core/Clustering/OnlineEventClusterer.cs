@@ -62,6 +62,8 @@ public sealed partial class OnlineEventClusterer
     private readonly JoinModel? _model;
     // Event splitting in force (ClusteringOptions.ResolvedSplitting), or null.
     private readonly EventSplitting? _split;
+    // The fallback window in force (ClusteringOptions.ResolvedFallback), or null.
+    private readonly FallbackWindow? _fallback;
     // Term ids: this clusterer numbers terms (and name keys) in the order it first meets them; _localIds maps a term's
     // catalog number (TermCatalog, given where the article was read) to 1 + its id here, 0 when not met yet.
     private int[] _localIds = new int[1024];
@@ -103,6 +105,7 @@ public sealed partial class OnlineEventClusterer
         _options = options ?? new ClusteringOptions();
         _model = _options.Model;
         _split = _options.ResolvedSplitting();
+        _fallback = _options.ResolvedFallback();
         _nextEventId = firstEventId;
     }
 
@@ -110,6 +113,9 @@ public sealed partial class OnlineEventClusterer
 
     /// <summary>The event splitting in force: the options' settings where set, else the model's (null: none).</summary>
     public EventSplitting? Splitting => _split;
+
+    /// <summary>The fallback window in force: the options' settings where set, else the model's (null: none).</summary>
+    public FallbackWindow? Fallback => _fallback;
 
     /// <summary>Articles seen so far.</summary>
     public int DocumentCount => _documentCount;
@@ -168,6 +174,8 @@ public sealed partial class OnlineEventClusterer
         }
 
         var pool = MergePool(candidates, cosines);
+        if (best == 0 && _fallback is { } fallback && article.Date is not null)
+            (best, bestScore, bestCosine) = SecondLook(article, candidates, fallback);
         if (best == 0)
         {
             long id = _nextEventId++;
@@ -627,7 +635,37 @@ public sealed partial class OnlineEventClusterer
     /// <summary>Events sharing the most of the article's query terms and names, within the time window of its date.</summary>
     private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
-    private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude)
+    /// <summary>The fallback window (<see cref="FallbackWindow"/>): for a dated article about to open an event, the
+    /// candidates within the wider window that were outside the first one, scored by the join model; the most probable
+    /// if it reaches the fallback cut, else none (0). These pairs are not shown to the training hook.</summary>
+    private (long Best, double Score, double Cosine) SecondLook(ArticleVector article, List<(long Id, int Votes, double Weight)> first, FallbackWindow fallback)
+    {
+        var wide = Candidates(article.Query, article.Date, article.Date, 0, fallback.Days);
+        wide.RemoveAll(c => first.Exists(f => f.Id == c.Id) || InWindow(_events[c.Id], article.Date, article.Date, _options.WindowDays));
+        if (wide.Count == 0) return (0, 0, 0);
+        var (cosines, bests) = ScoreCosines(article, wide, true);
+        var (top, next) = TopTwo(cosines);
+        var features = _features;
+        long best = 0;
+        double bestScore = 0, bestCosine = 0;
+        for (int i = 0; i < wide.Count; i++)
+        {
+            PairFeatures(article, _events[wide[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], wide[i].Votes, wide[i].Weight, features);
+            double p = _model!.Join.Score(features);
+            if (p > bestScore || (p == bestScore && p > 0 && wide[i].Id < best))
+            {
+                best = wide[i].Id;
+                bestScore = p;
+                bestCosine = cosines[i];
+            }
+        }
+        return bestScore >= fallback.Cut ? (best, bestScore, bestCosine) : (0, 0, 0);
+    }
+
+    private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude) =>
+        Candidates(queryTerms, first, last, exclude, _options.WindowDays);
+
+    private List<(long Id, int Votes, double Weight)> Candidates(IEnumerable<int> queryTerms, DateOnly? first, DateOnly? last, long exclude, int windowDays)
     {
         // Per event (fields of EventState, valid for this query's stamp): votes, summed idf of the voting terms, and
         // the last query term that voted (an event posted under one term in several weeks votes once for it).
@@ -638,8 +676,8 @@ public sealed partial class OnlineEventClusterer
         int maxPosting = Math.Max(50, _documentCount / 10);
         bool dated = first is not null && last is not null;
         // The weeks of the time window (the same for every term), read after the undated postings.
-        int from = dated ? Week(first!.Value.AddDays(-_options.WindowDays)) : 0;
-        int to = dated ? Week(last!.Value.AddDays(_options.WindowDays)) : -1;
+        int from = dated ? Week(first!.Value.AddDays(-windowDays)) : 0;
+        int to = dated ? Week(last!.Value.AddDays(windowDays)) : -1;
         int index = 0;
         foreach (var term in queryTerms)
         {
@@ -683,7 +721,7 @@ public sealed partial class OnlineEventClusterer
         var result = new List<(long, int, double)>(Math.Min(voted.Count, _options.MaxCandidates));
         foreach (var e in voted)
         {
-            if (e.Rejected || !InWindow(e, first, last)) continue;
+            if (e.Rejected || !InWindow(e, first, last, windowDays)) continue;
             result.Add((e.Id, e.Votes, e.VoteWeight));
             if (result.Count == _options.MaxCandidates) break;
         }
@@ -695,11 +733,13 @@ public sealed partial class OnlineEventClusterer
     private int _voteStamp;
     private readonly List<EventState> _voted = [];
 
-    private bool InWindow(EventState e, DateOnly? first, DateOnly? last)
+    private bool InWindow(EventState e, DateOnly? first, DateOnly? last) => InWindow(e, first, last, _options.WindowDays);
+
+    private static bool InWindow(EventState e, DateOnly? first, DateOnly? last, int windowDays)
     {
         if (first is null || last is null || e.First is null || e.Last is null) return true;
-        return first.Value.DayNumber <= e.Last.Value.DayNumber + _options.WindowDays
-            && last.Value.DayNumber >= e.First.Value.DayNumber - _options.WindowDays;
+        return first.Value.DayNumber <= e.Last.Value.DayNumber + windowDays
+            && last.Value.DayNumber >= e.First.Value.DayNumber - windowDays;
     }
 
     // ---- scoring --------------------------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ public sealed partial class OnlineEventClusterer
 
         var pool = MergePool(candidates, cosines);
         if (best == 0 && _fallback is { } fallback && article.Date is not null)
-            (best, bestScore, bestCosine) = SecondLook(article, candidates, fallback);
+            (best, bestScore, bestCosine) = SecondLook(article, fallback);
         if (best == 0)
         {
             long id = _nextEventId++;
@@ -636,12 +636,13 @@ public sealed partial class OnlineEventClusterer
     private List<(long Id, int Votes, double Weight)> Candidates(ArticleVector article) => Candidates(article.Query, article.Date, article.Date, 0);
 
     /// <summary>The fallback window (<see cref="FallbackWindow"/>): for a dated article about to open an event, the
-    /// candidates within the wider window that were outside the first one, scored by the join model; the most probable
-    /// if it reaches the fallback cut, else none (0). These pairs are not shown to the training hook.</summary>
-    private (long Best, double Score, double Cosine) SecondLook(ArticleVector article, List<(long Id, int Votes, double Weight)> first, FallbackWindow fallback)
+    /// candidates within the wider window that were outside the first one (every candidate already scored was inside
+    /// it), scored by the join model; the most probable if it reaches the fallback cut, else none (0). These pairs are
+    /// not shown to the training hook.</summary>
+    private (long Best, double Score, double Cosine) SecondLook(ArticleVector article, FallbackWindow fallback)
     {
         var wide = Candidates(article.Query, article.Date, article.Date, 0, fallback.Days);
-        wide.RemoveAll(c => first.Exists(f => f.Id == c.Id) || InWindow(_events[c.Id], article.Date, article.Date, _options.WindowDays));
+        wide.RemoveAll(c => InWindow(_events[c.Id], article.Date, article.Date, _options.WindowDays));
         if (wide.Count == 0) return (0, 0, 0);
         var (cosines, bests) = ScoreCosines(article, wide, true);
         var (top, next) = TopTwo(cosines);

@@ -81,6 +81,11 @@ public sealed class BenchClusterCommandTests : IDisposable
         Assert.Equal("10", all[2]); // articles: 7 reports and 3 copies of the prompt
         Assert.Equal("6", all[3]);  // events: the three stories, and each copy alone
         Assert.Equal("1.000", all[4]); // B-cubed precision: no copy is counted in another's event
+        // The truth puts each copy inside a story, so keeping them apart costs recall; over the seven reports the
+        // store keeps in events (the "news" columns) the grouping is perfect.
+        Assert.NotEqual("1.000", all[5]);
+        Assert.Equal("7", all[8]);
+        Assert.Equal("1.000", all[9]);
     }
 
     [Fact]

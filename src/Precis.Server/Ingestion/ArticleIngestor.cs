@@ -34,10 +34,11 @@ public sealed record IngestResult(string Origin, IngestStatus Status, string? Ar
 /// One writer at a time (an internal lock); briefings are not built here but lazily when read.
 /// <para>Several processes may ingest into one shared database (PostgreSQL): each batch's decide-and-write section
 /// runs inside the store's writer transaction, which holds a database-wide lock. Inside it the ingestor first catches
-/// up: it replays into its clusterer and identity index every article the other writers committed since the last one
-/// it saw (or rebuilds both from the store when another writer merged or split events, which a replay cannot reproduce), then
-/// numbers, deduplicates and clusters the batch against that shared state and commits. The events found are those
-/// one writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
+/// up: it replays into its clusterer and identity index every decision the other writers committed since the last one
+/// it saw — their articles, and the merges, splits and cached norms of the store's event change log, in the order they
+/// were made (see <see cref="ReplayAsync"/>; a rebuild from the store only when that does not add up) — then numbers,
+/// deduplicates and clusters the batch against that shared state and commits. The events found are exactly those one
+/// writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
 /// </summary>
 public sealed class ArticleIngestor
 {
@@ -86,9 +87,9 @@ public sealed class ArticleIngestor
 
     public IPrecisStore Store => _store;
 
-    /// <summary>How often this ingestor rebuilt its clusterer from the store's articles because it could not replay
-    /// what other writers committed from the change log (a gap, an unknown event or article; see
-    /// <see cref="CatchUpAsync"/>), or after a failed commit. The rebuild at creation is not counted.</summary>
+    /// <summary>How often this ingestor rebuilt its clusterer from the whole store (<see cref="RestoreAsync(IIngestTransaction, CancellationToken)"/>)
+    /// after its creation: because it could not replay what other writers committed from the change log (a gap, an
+    /// unknown event or article; see <see cref="CatchUpAsync"/>), or after a failed commit.</summary>
     public int Rebuilds { get; private set; }
 
     /// <summary>Creates an ingestor and replays the stored articles into its clusterer.</summary>

@@ -16,7 +16,9 @@ namespace Precis.Cli.Commands;
 /// <c>precis bench workers --postgres CONN</c>: several writers on one PostgreSQL database. For each worker count it
 /// creates a fresh schema, starts that many ingestors (each with its own store and connection pool, as separate
 /// <c>precis serve</c> processes would have), lets them take batches of the shuffled bench stream from one queue
-/// concurrently, and prints articles/s, errors, lost articles and the B-cubed F1 of the events in the database.
+/// concurrently (or, with <c>--turns</c>, in turn in stream order), and prints articles/s, errors, lost articles, the
+/// B-cubed F1 of the events in the database and how often the workers rebuilt their clusterers from the database
+/// (<see cref="ArticleIngestor.Rebuilds"/>; 0 when every catch-up replayed the change log).
 /// The workers share this process's cores; each schema is dropped afterwards.
 /// </summary>
 internal static class BenchWorkersCommand
@@ -34,12 +36,17 @@ internal static class BenchWorkersCommand
         var bench = new Option<string?>("--bench") { Description = "Bench file (JSON lines); default ../shared/bench/multinews_dev.jsonl beside the repository." };
         var batch = new Option<int>("--batch") { Description = "Articles per ingest call (one POST).", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 1 };
-        var command = new Command("workers", "Measure several ingest workers on one PostgreSQL database.") { postgres, workers, bench, batch, seed };
-        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(postgres)!, parse.GetValue(workers)!, parse.GetValue(bench), parse.GetValue(batch), parse.GetValue(seed), cancellationToken));
+        var turns = new Option<bool>("--turns")
+        {
+            Description = "Workers take the batches in turn, one at a time in stream order (batch i to worker i mod N), rather than concurrently from one queue: the events must then be exactly one worker's.",
+        };
+        var command = new Command("workers", "Measure several ingest workers on one PostgreSQL database.") { postgres, workers, bench, batch, seed, turns };
+        command.SetAction((parse, cancellationToken) => RunAsync(io, parse.GetValue(postgres)!, parse.GetValue(workers)!, parse.GetValue(bench), parse.GetValue(batch), parse.GetValue(seed),
+            parse.GetValue(turns), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, string connectionString, string workerList, string? benchPath, int batchSize, int seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliIO io, string connectionString, string workerList, string? benchPath, int batchSize, int seed, bool turns, CancellationToken cancellationToken)
     {
         benchPath ??= BenchClusterCommand.DefaultBenchPath();
         if (benchPath is null || !File.Exists(benchPath))
@@ -76,8 +83,8 @@ internal static class BenchWorkersCommand
         var truthOf = stream.ToDictionary(x => x.Source.Origin, x => x.Truth, StringComparer.Ordinal);
         var pipeline = new PrecisPipelineBuilder().Build();
 
-        io.Out.WriteLine($"{stream.Count} articles from {Path.GetFileName(benchPath)} (seed {seed}), batches of {batchSize}, one PostgreSQL; {Build}, {Environment.ProcessorCount} cores.");
-        io.Out.WriteLine("workers  articles/s  seconds  created  duplicates  errors  lost  events  B-cubed F1");
+        io.Out.WriteLine($"{stream.Count} articles from {Path.GetFileName(benchPath)} (seed {seed}), batches of {batchSize}{(turns ? " taken in turn" : "")}, one PostgreSQL; {Build}, {Environment.ProcessorCount} cores.");
+        io.Out.WriteLine("workers  articles/s  seconds  created  duplicates  errors  lost  events  B-cubed F1  rebuilds");
         foreach (var count in counts)
         {
             var schema = "precis_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -103,21 +110,29 @@ internal static class BenchWorkersCommand
                 var results = new ConcurrentBag<IngestResult>();
                 int errors = 0;
                 var clock = Stopwatch.StartNew();
-                await Task.WhenAll(ingestors.Select(w => Task.Run(async () =>
+                async Task IngestAsync(ArticleIngestor w, SourceDocument[] batch)
                 {
-                    while (queue.TryDequeue(out var batch))
+                    try
                     {
-                        try
-                        {
-                            foreach (var r in await w.IngestAsync(batch, cancellationToken).ConfigureAwait(false)) results.Add(r);
-                        }
-                        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-                        {
-                            Interlocked.Increment(ref errors);
-                            await io.Error.WriteLineAsync($"precis: worker error: {e.Message}").ConfigureAwait(false);
-                        }
+                        foreach (var r in await w.IngestAsync(batch, cancellationToken).ConfigureAwait(false)) results.Add(r);
                     }
-                }, cancellationToken))).ConfigureAwait(false);
+                    catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+                    {
+                        Interlocked.Increment(ref errors);
+                        await io.Error.WriteLineAsync($"precis: worker error: {e.Message}").ConfigureAwait(false);
+                    }
+                }
+                if (turns)
+                {
+                    for (int i = 0; queue.TryDequeue(out var batch); i++) await IngestAsync(ingestors[i % count], batch).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.WhenAll(ingestors.Select(w => Task.Run(async () =>
+                    {
+                        while (queue.TryDequeue(out var batch)) await IngestAsync(w, batch).ConfigureAwait(false);
+                    }, cancellationToken))).ConfigureAwait(false);
+                }
                 clock.Stop();
 
                 var created = results.Where(r => r.Status == IngestStatus.Created).OrderBy(r => r.Origin, StringComparer.Ordinal).ToList();
@@ -138,7 +153,7 @@ internal static class BenchWorkersCommand
                 var scores = ClusteringScores.Compute(labels, truth);
                 double seconds = clock.Elapsed.TotalSeconds;
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{count,7}  {created.Count / seconds,10:0.0}  {seconds,7:0.00}  {created.Count,7}  {results.Count(r => r.Status == IngestStatus.Duplicate),10}  {errors,6}  {lost,4}  {labels.Distinct().Count(),6}  {scores.BCubedF1,10:0.0000}"));
+                    $"{count,7}  {created.Count / seconds,10:0.0}  {seconds,7:0.00}  {created.Count,7}  {results.Count(r => r.Status == IngestStatus.Duplicate),10}  {errors,6}  {lost,4}  {labels.Distinct().Count(),6}  {scores.BCubedF1,10:0.0000}  {ingestors.Sum(w => w.Rebuilds),8}"));
             }
             finally
             {

@@ -141,11 +141,10 @@ public sealed partial class OnlineEventClusterer
     /// cut; returns the split, or null. Cost: at most <see cref="KeptMembers"/>² sparse dot products per check.</summary>
     private EventSplit? SplitCheck(EventState e)
     {
-        if (_model is null || _split is not { } split || e.Rejected) return null;
+        if (!SplitDue(e)) return null;
+        var split = _split!;
         var kept = e.Kept;
         int k = kept.Count;
-        if (k < Math.Max(2 * SplitMinSide, split.MinMembers) || e.Size - e.SplitStamp < split.Every) return null;
-        e.SplitStamp = e.Size;
 
         // Cosines between the kept members' tf-idf vectors as read (each L2-normalised).
         var sim = new double[k, k];
@@ -227,12 +226,29 @@ public sealed partial class OnlineEventClusterer
         var features = _features;
         var (small, large) = stayer.Size <= mover.Size ? (stayer, mover) : (mover, stayer);
         PairFeatures(small, large, cosine, 0, cosine, bestMember, features);
-        double p = _model.Merge.Score(features);
+        double p = _model!.Merge.Score(features);
         if (p >= split.Cut) return null;
 
+        return ApplySplit(e, movers, _nextEventId++);
+    }
+
+    /// <summary>Whether the grown event <paramref name="e"/> is due a split check (enough kept members, enough grown since
+    /// the last check); when it is, stamps the check (<see cref="EventState.SplitStamp"/>), which a replay of the
+    /// decision must do too, whatever the check found.</summary>
+    private bool SplitDue(EventState e)
+    {
+        if (_model is null || _split is not { } split || e.Rejected) return false;
+        if (e.Kept.Count < Math.Max(2 * SplitMinSide, split.MinMembers) || e.Size - e.SplitStamp < split.Every) return false;
+        e.SplitStamp = e.Size;
+        return true;
+    }
+
+    /// <summary>Splits <paramref name="movers"/> (kept members of <paramref name="e"/>, in kept order) off into the new
+    /// event <paramref name="id"/>: the live split and its replay (<see cref="Replay"/>) share this.</summary>
+    private EventSplit ApplySplit(EventState e, List<SplitMember> movers, long id)
+    {
         // Split: the movers leave for an event of their own; their share of the centroid, leads and names is taken
         // out of the old event (shingles, bigrams, postings and dates stay: supersets that only widen its candidacy).
-        long id = _nextEventId++;
         var fresh = new EventState(id, movers[0].Article);
         _events.Add(id, fresh);
         var moved = new string[movers.Count];

@@ -19,6 +19,11 @@ public sealed record ClusterDecision(string ArticleId, long EventId, bool IsNewE
     /// <see cref="ClusteringOptions.SplitCut"/>). The article may be among those it moved: <see cref="EventId"/> is
     /// already its event after the split.</summary>
     public EventSplit? Split { get; init; }
+
+    /// <summary>The event the article was added to, before its decision's merges and split: the joined event, or the
+    /// one opened for it. With <see cref="Merges"/> and <see cref="Split"/> it is what
+    /// <see cref="OnlineEventClusterer.Replay"/> needs to apply the decision elsewhere exactly.</summary>
+    public long JoinedEventId { get; init; }
 }
 
 /// <summary>Event <paramref name="Absorbed"/> was merged into event <paramref name="Into"/>.</summary>
@@ -134,7 +139,7 @@ public sealed partial class OnlineEventClusterer
             var rejected = new EventState(rid, article) { Rejected = true };
             _events.Add(rid, rejected);
             AddToEvent(rejected, article);
-            return new ClusterDecision(input.Id, rid, true, 0, []) { Rejection = reason };
+            return new ClusterDecision(input.Id, rid, true, 0, []) { Rejection = reason, JoinedEventId = rid };
         }
 
         var candidates = Candidates(article);
@@ -186,7 +191,7 @@ public sealed partial class OnlineEventClusterer
             // the two decisions independent.
             var opened = MergeNeighbours(state, pool);
             MergePass(opened);
-            return new ClusterDecision(input.Id, Resolve(id), true, 0, opened);
+            return new ClusterDecision(input.Id, Resolve(id), true, 0, opened) { JoinedEventId = id };
         }
 
         var target = _events[best];
@@ -198,6 +203,7 @@ public sealed partial class OnlineEventClusterer
         {
             Probability = _model is null ? 0 : bestScore,
             Split = split,
+            JoinedEventId = best,
         };
     }
 
@@ -985,6 +991,7 @@ public sealed partial class OnlineEventClusterer
         }
         e.Norm = Math.Sqrt(n);
         e.NormStamp = _documentCount;
+        _normsRead?.Add(e);
         return e.Norm;
     }
 

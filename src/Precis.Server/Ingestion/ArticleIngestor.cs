@@ -34,10 +34,11 @@ public sealed record IngestResult(string Origin, IngestStatus Status, string? Ar
 /// One writer at a time (an internal lock); briefings are not built here but lazily when read.
 /// <para>Several processes may ingest into one shared database (PostgreSQL): each batch's decide-and-write section
 /// runs inside the store's writer transaction, which holds a database-wide lock. Inside it the ingestor first catches
-/// up: it replays into its clusterer and identity index every article the other writers committed since the last one
-/// it saw (or rebuilds both from the store when another writer merged or split events, which a replay cannot reproduce), then
-/// numbers, deduplicates and clusters the batch against that shared state and commits. The events found are those
-/// one writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
+/// up: it replays into its clusterer and identity index every decision the other writers committed since the last one
+/// it saw — their articles, and the merges, splits and cached norms of the store's event change log, in the order they
+/// were made (see <see cref="ReplayAsync"/>; a rebuild from the store only when that does not add up) — then numbers,
+/// deduplicates and clusters the batch against that shared state and commits. The events found are exactly those one
+/// writer would find taking the batches in the order the lock granted them, whichever process got an article.</para>
 /// </summary>
 public sealed class ArticleIngestor
 {
@@ -54,6 +55,10 @@ public sealed class ArticleIngestor
     private long _maxEventId;
     private long _mergedEvents;
     private long _splitEvents;
+    // ... and the event change log up to position _logPos.
+    private long _logPos;
+    // Set once the ingestor's first restore is done (later ones count as Rebuilds).
+    private bool _created;
 
     // Whether other processes may write the store (learned from its transactions): only a store owned by this process
     // lets a stream decide the next batch while the previous one is being committed.
@@ -82,6 +87,11 @@ public sealed class ArticleIngestor
 
     public IPrecisStore Store => _store;
 
+    /// <summary>How often this ingestor rebuilt its clusterer from the whole store (<see cref="RestoreAsync(IIngestTransaction, CancellationToken)"/>)
+    /// after its creation: because it could not replay what other writers committed from the change log (a gap, an
+    /// unknown event or article; see <see cref="CatchUpAsync"/>), or after a failed commit.</summary>
+    public int Rebuilds { get; private set; }
+
     /// <summary>Creates an ingestor and replays the stored articles into its clusterer.</summary>
     public static async Task<ArticleIngestor> CreateAsync(IPrecisStore store, PrecisPipeline pipeline, ClusteringOptions? options = null,
         TimeProvider? time = null, CancellationToken cancellationToken = default)
@@ -90,6 +100,7 @@ public sealed class ArticleIngestor
         ArgumentNullException.ThrowIfNull(pipeline);
         var ingestor = new ArticleIngestor(store, pipeline, options ?? new ClusteringOptions(), time ?? TimeProvider.System);
         await ingestor.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        ingestor._created = true;
         return ingestor;
     }
 
@@ -100,12 +111,20 @@ public sealed class ArticleIngestor
     }
 
     /// <summary>Rebuilds the clusterer and the identity index from everything the store holds, read in
-    /// <paramref name="tx"/> (under the writer lock where writers are shared, so nothing moves meanwhile).</summary>
+    /// <paramref name="tx"/> (under the writer lock where writers are shared, so nothing moves meanwhile): by replaying
+    /// every decision from the change log (<see cref="ReplayAsync"/>), so that the clusterer goes on exactly as the one
+    /// that made them would have; or, where the log does not cover the store (articles stored before it), by
+    /// replaying each article into its event now (<see cref="OnlineEventClusterer.Restore"/>: the same events, but not
+    /// the live clusterer's order of recent members and split stamps).</summary>
     private async Task RestoreAsync(IIngestTransaction tx, CancellationToken cancellationToken)
     {
         _sharedWriters = tx.SharedWriters;
+        if (_created) Rebuilds++;
         var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
-        var clusterer = new OnlineEventClusterer(_options, mark.EventId + 1);
+        Reset(new OnlineEventClusterer(_options) { RecordNorms = _sharedWriters });
+        if (await ReplayAsync(tx, mark, cancellationToken).ConfigureAwait(false)) return;
+
+        var clusterer = new OnlineEventClusterer(_options, mark.EventId + 1) { RecordNorms = _sharedWriters };
         var known = new Dictionary<Identity, string>();
         long lastSeq = 0;
         await foreach (var a in tx.GetArticlesAfterAsync(0, cancellationToken).ConfigureAwait(false))
@@ -114,36 +133,94 @@ public sealed class ArticleIngestor
             Remember(known, a.Id, a.Url, a.ContentHash);
             lastSeq = a.Seq;
         }
-        _clusterer = clusterer;
+        Reset(clusterer);
         _known = known;
         _lastSeq = lastSeq;
         _maxEventId = mark.EventId;
         _mergedEvents = mark.MergedEvents;
         _splitEvents = mark.SplitEvents;
+        _logPos = mark.LogPosition;
     }
 
-    /// <summary>Brings the clusterer and identity index up to what other writers committed: replays their new articles
-    /// in sequence order, or rebuilds from the store when they merged or split events or used ids this writer cannot
-    /// account for.</summary>
+    /// <summary>Starts again from an empty state with <paramref name="clusterer"/>.</summary>
+    private void Reset(OnlineEventClusterer clusterer)
+    {
+        _clusterer = clusterer;
+        _known = [];
+        _lastSeq = _maxEventId = _mergedEvents = _splitEvents = _logPos = 0;
+    }
+
+    /// <summary>Brings the clusterer and identity index up to what other writers committed: replays their decisions
+    /// from the change log (<see cref="ReplayAsync"/>). Only when that does not add up (a gap in the log, an article
+    /// stored without its joined event, an event or article the log names that this clusterer does not hold) does it
+    /// fall back to rebuilding from the store, which is linear in the stored articles and not exact.</summary>
     private async Task CatchUpAsync(IIngestTransaction tx, CancellationToken cancellationToken)
     {
         if (!tx.SharedWriters) return;
         var mark = await tx.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
-        if (mark.Seq == _lastSeq && mark.EventId == _maxEventId && mark.MergedEvents == _mergedEvents && mark.SplitEvents == _splitEvents) return;
-        if (mark.MergedEvents == _mergedEvents && mark.SplitEvents == _splitEvents && mark.Seq > _lastSeq)
+        if (mark.Seq == _lastSeq && mark.EventId == _maxEventId && mark.LogPosition == _logPos) return;
+        if (mark.Seq >= _lastSeq && mark.LogPosition >= _logPos && await ReplayAsync(tx, mark, cancellationToken).ConfigureAwait(false)) return;
+        // The fallback: the log cannot be replayed onto this state (see above); start again from the store, still
+        // under the lock.
+        await RestoreAsync(tx, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Replays the decisions committed after this ingestor's state (articles after <see cref="_lastSeq"/>, change log
+    /// entries after <see cref="_logPos"/>) interleaved in the order they were made: each article into the event it
+    /// joined then, followed by the merges and split its decision made, and after a batch's last article that batch's
+    /// cached centroid norms (<see cref="OnlineEventClusterer.Replay"/>, <see cref="OnlineEventClusterer.RestoreNorm"/>).
+    /// The clusterer then holds exactly the state of the writer that committed last, so it decides as that one would
+    /// have. Returns false, with the state partly replayed (the caller rebuilds), when something does not add up.
+    /// </summary>
+    private async Task<bool> ReplayAsync(IIngestTransaction tx, IngestWatermark mark, CancellationToken cancellationToken)
+    {
+        var log = await tx.GetLogAfterAsync(_logPos, cancellationToken).ConfigureAwait(false);
+        if (log.Count != mark.LogPosition - _logPos) return false;
+        for (int j = 0; j < log.Count; j++)
+        {
+            if (log[j].Position != _logPos + 1 + j) return false;
+        }
+        int next = 0;
+        var merges = new List<EventMerge>();
+        try
         {
             await foreach (var a in tx.GetArticlesAfterAsync(_lastSeq, cancellationToken).ConfigureAwait(false))
             {
-                _clusterer.Restore(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate), a.EventId);
+                if (a.JoinedEventId is not long joined || (next < log.Count && log[next].Seq < a.Seq)) return false;
+                merges.Clear();
+                EventSplit? split = null;
+                for (; next < log.Count && log[next].Seq == a.Seq && log[next].Kind != 'n'; next++)
+                {
+                    var change = log[next];
+                    if (split is not null) return false;
+                    if (change.Kind == 'm') merges.Add(new EventMerge(change.From, change.Into));
+                    else if (change.Kind == 's') split = new EventSplit(change.From, change.Into, change.ArticleIds);
+                    else return false;
+                }
+                _clusterer.Replay(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate), joined, merges, split);
+                for (; next < log.Count && log[next].Seq == a.Seq && log[next].Kind == 'n'; next++)
+                {
+                    foreach (var norm in log[next].Norms) _clusterer.RestoreNorm(norm);
+                }
                 Remember(_known, a.Id, a.Url, a.ContentHash);
                 _lastSeq = a.Seq;
-                _maxEventId = Math.Max(_maxEventId, a.EventId);
+                // As Decide counts its own decisions.
+                _maxEventId = Math.Max(_maxEventId, _clusterer.EventOf(a.Id, joined));
+                _mergedEvents += merges.Count;
+                if (split is not null)
+                {
+                    _splitEvents++;
+                    _maxEventId = Math.Max(_maxEventId, split.Into);
+                }
             }
-            if (_lastSeq == mark.Seq && _maxEventId == mark.EventId) return;
         }
-        // Another writer merged or split events (a replay of articles cannot apply that to this clusterer) or the store holds
-        // something unexpected: start again from the store, still under the lock.
-        await RestoreAsync(tx, cancellationToken).ConfigureAwait(false);
+        catch (ReplayMismatchException)
+        {
+            return false;
+        }
+        _logPos = mark.LogPosition;
+        return next == log.Count && _lastSeq == mark.Seq && _maxEventId == mark.EventId;
     }
 
     /// <summary>Ingests documents in order; returns once the new ones are durably committed.</summary>
@@ -435,16 +512,17 @@ public sealed class ArticleIngestor
                 continue;
             }
             var decision = _clusterer.Add(terms with { Id = id });
-            foreach (var merge in decision.Merges) changes.Add(merge);
+            long seq = nextSeq;
+            foreach (var merge in decision.Merges) changes.Add(EventChange.Of(merge) with { Seq = seq });
             if (decision.Split is { } split)
             {
-                changes.Add(EventChange.Of(split));
+                changes.Add(EventChange.Of(split) with { Seq = seq });
                 _splitEvents++;
                 _maxEventId = Math.Max(_maxEventId, split.Into);
             }
             rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
                 article.Published?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId));
+                article.Text, source.Content, source.Format, source.Metadata, now, decision.EventId) { JoinedEventId = decision.JoinedEventId });
             Remember(seenIds, id, url, hash);
             results.Add(new IngestResult(source.Origin, IngestStatus.Created, id, decision.EventId) { Rejection = decision.Rejection });
         }
@@ -456,8 +534,12 @@ public sealed class ArticleIngestor
         }
         _lastSeq = nextSeq - 1;
         _mergedEvents += changes.Count(c => c.Merge is not null);
+        // The centroid norms the decisions cached (recorded only where writers are shared), logged after the batch's
+        // last article; the store writes the log in this order, so its last position is known here.
+        var norms = rows.Count > 0 ? _clusterer.TakeNorms() : [];
+        _logPos += changes.Count + (norms.Count > 0 ? 1 : 0);
         // Final events: a later article of the batch may have merged an earlier one's event away or split it off.
-        return (new IngestBatch(rows, changes, now),
+        return (new IngestBatch(rows, changes, now) { Norms = norms },
             [.. results.Select(r => r.EventId is long e ? r with { EventId = r.ArticleId is { } id ? _clusterer.EventOf(id, e) : _clusterer.Resolve(e) } : r)]);
     }
 

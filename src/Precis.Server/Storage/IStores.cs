@@ -42,12 +42,16 @@ public interface IIngestTransaction : IAsyncDisposable
     /// <summary>Articles committed with a sequence number above <paramref name="seq"/>, in sequence order.</summary>
     IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, CancellationToken cancellationToken = default);
 
+    /// <summary>The event change log's entries after <paramref name="position"/>, in order.</summary>
+    Task<IReadOnlyList<EventLogEntry>> GetLogAfterAsync(long position, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the batch and commits; returns once it is durable. The lock is released with the commit.</summary>
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What the store holds, in four numbers a writer compares with what it has seen.</summary>
-public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents, long SplitEvents);
+/// <summary>What the store holds, in numbers a writer compares with what it has seen: the highest article sequence
+/// number and event id, the events merged away and made by splits, and the event change log's last position.</summary>
+public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents, long SplitEvents, long LogPosition = 0);
 
 public interface IEventStore
 {

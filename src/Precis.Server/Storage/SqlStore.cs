@@ -67,6 +67,26 @@ public abstract partial class SqlStore : IPrecisStore
             // The event an event was split from (its articles moved by the clusterer; see EventSplit), else NULL.
             "ALTER TABLE events ADD COLUMN split_from BIGINT",
         ]),
+        (3, "event change log",
+        [
+            // The event an article was added to when decided, before its decision's merges and split (NULL for
+            // articles stored before this migration); event_id stays its event now.
+            "ALTER TABLE articles ADD COLUMN joined_event BIGINT",
+            // Every merge and split in the order the clusterer made them, each after the article whose decision made it
+            // (seq), so another writer replays the decisions exactly: kind 'm' (from merged into into), 's' (from split,
+            // the articles listed as a JSON array in payload moved to into), 'n' (payload: the clusterer's cached
+            // centroid norms at the end of the batch whose last article is seq, "event:stamp:bits;...").
+            """
+            CREATE TABLE event_log (
+                pos BIGINT PRIMARY KEY,
+                seq BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                from_event BIGINT NOT NULL,
+                into_event BIGINT NOT NULL,
+                payload TEXT
+            )
+            """,
+        ]),
     ];
 
     public static int LatestSchemaVersion => Migrations[^1].Version;
@@ -132,7 +152,7 @@ public abstract partial class SqlStore : IPrecisStore
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private const string ArticleColumns = "id, seq, url, content_hash, outlet, headline, published, text, raw, format, metadata, ingested_at, event_id, syndicated_with";
+    private const string ArticleColumns = "id, seq, url, content_hash, outlet, headline, published, text, raw, format, metadata, ingested_at, event_id, syndicated_with, joined_event";
 
     public async Task<StoredArticle?> GetArticleAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -232,12 +252,31 @@ public abstract partial class SqlStore : IPrecisStore
         {
             await using var cmd = Command(connection, tx,
                 "SELECT (SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM events), " +
-                "(SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL), (SELECT COUNT(*) FROM events WHERE split_from IS NOT NULL)");
+                "(SELECT COUNT(*) FROM events WHERE merged_into IS NOT NULL), (SELECT COUNT(*) FROM events WHERE split_from IS NOT NULL), " +
+                "(SELECT COALESCE(MAX(pos), 0) FROM event_log)");
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             return new IngestWatermark(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture),
                 Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
-                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture));
+        }
+
+        public async Task<IReadOnlyList<EventLogEntry>> GetLogAfterAsync(long position, CancellationToken cancellationToken = default)
+        {
+            await using var cmd = Command(connection, tx, "SELECT pos, seq, kind, from_event, into_event, payload FROM event_log WHERE pos > @pos ORDER BY pos");
+            Add(cmd, "@pos", position);
+            var entries = new List<EventLogEntry>();
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                char kind = reader.GetString(2) is [var k] ? k : '?';
+                var payload = reader.IsDBNull(5) ? null : reader.GetString(5);
+                entries.Add(new EventLogEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    kind, Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture),
+                    kind == 's' && payload is not null ? JsonSerializer.Deserialize(payload, StoreJson.Default.StringArray) ?? [] : [],
+                    kind == 'n' && payload is not null ? ParseNorms(payload) : []));
+            }
+            return entries;
         }
 
         public async IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -274,11 +313,11 @@ public abstract partial class SqlStore : IPrecisStore
         await using (var newEvent = Command(connection, tx,
             "INSERT INTO events (id, last_activity, created_at) VALUES (@id, @t, @t) ON CONFLICT (id) DO NOTHING"))
         await using (var insert = Command(connection, tx,
-            $"INSERT INTO articles ({ArticleColumns}) VALUES (@id, @seq, @url, @hash, @outlet, @headline, @published, @text, @raw, @format, @metadata, @at, @event, NULL)"))
+            $"INSERT INTO articles ({ArticleColumns}) VALUES (@id, @seq, @url, @hash, @outlet, @headline, @published, @text, @raw, @format, @metadata, @at, @event, NULL, @joined)"))
         {
             var eid = Add(newEvent, "@id", 0L);
             Add(newEvent, "@t", time);
-            var p = new[] { "@id", "@seq", "@url", "@hash", "@outlet", "@headline", "@published", "@text", "@raw", "@format", "@metadata", "@at", "@event" }
+            var p = new[] { "@id", "@seq", "@url", "@hash", "@outlet", "@headline", "@published", "@text", "@raw", "@format", "@metadata", "@at", "@event", "@joined" }
                 .Select(n => Add(insert, n, null)).ToArray();
             foreach (var a in batch.Articles)
             {
@@ -288,8 +327,10 @@ public abstract partial class SqlStore : IPrecisStore
                     await newEvent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 object?[] values = [a.Id, a.Seq, a.Url, a.ContentHash, a.Outlet, a.Headline, a.Published, a.Text, StoredRaw(a),
-                    a.Format.ToString(), JsonSerializer.Serialize(a.Metadata, StoreJson.Default.SourceMetadata), Timestamp(a.IngestedAt), a.EventId];
+                    a.Format.ToString(), JsonSerializer.Serialize(a.Metadata, StoreJson.Default.SourceMetadata), Timestamp(a.IngestedAt), a.EventId, a.JoinedEventId];
                 for (int i = 0; i < p.Length; i++) Set(p[i], values[i]);
+                // A BIGINT even when NULL (PostgreSQL will not put a text NULL in it).
+                p[^1].DbType = System.Data.DbType.Int64;
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -345,6 +386,8 @@ public abstract partial class SqlStore : IPrecisStore
             }
         }
 
+        await WriteLogAsync(connection, tx, batch, cancellationToken).ConfigureAwait(false);
+
         await using (var update = Command(connection, tx, """
             UPDATE events SET
                 article_count = (SELECT COUNT(*) FROM articles a WHERE a.event_id = events.id),
@@ -363,6 +406,51 @@ public abstract partial class SqlStore : IPrecisStore
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Appends the batch's event changes, then its cached norms, to the change log (positions follow the
+    /// highest one stored; the writer lock, or a store owned by one process, keeps them gap-free).</summary>
+    private static async Task WriteLogAsync(DbConnection connection, DbTransaction tx, IngestBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Changes.Count == 0 && batch.Norms.Count == 0) return;
+        long pos;
+        await using (var max = Command(connection, tx, "SELECT COALESCE(MAX(pos), 0) FROM event_log"))
+        {
+            pos = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+        await using var insert = Command(connection, tx,
+            "INSERT INTO event_log (pos, seq, kind, from_event, into_event, payload) VALUES (@pos, @seq, @kind, @from, @into, @payload)");
+        var p = new[] { "@pos", "@seq", "@kind", "@from", "@into", "@payload" }.Select(n => Add(insert, n, null)).ToArray();
+        async Task WriteAsync(long seq, string kind, long from, long into, string? payload)
+        {
+            object?[] values = [++pos, seq, kind, from, into, payload];
+            for (int i = 0; i < p.Length; i++) Set(p[i], values[i]);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var change in batch.Changes)
+        {
+            if (change.Merge is { } merge) await WriteAsync(change.Seq, "m", merge.Absorbed, merge.Into, null).ConfigureAwait(false);
+            else if (change.Split is { } split)
+                await WriteAsync(change.Seq, "s", split.From, split.Into, JsonSerializer.Serialize(split.ArticleIds.ToArray(), StoreJson.Default.StringArray)).ConfigureAwait(false);
+        }
+        if (batch.Norms.Count > 0 && batch.Articles.Count > 0)
+        {
+            var text = string.Join(';', batch.Norms.Select(n => string.Create(CultureInfo.InvariantCulture,
+                $"{n.EventId}:{n.Stamp}:{BitConverter.DoubleToInt64Bits(n.Norm)}")));
+            await WriteAsync(batch.Articles[^1].Seq, "n", 0, 0, text).ConfigureAwait(false);
+        }
+    }
+
+    private static List<Precis.Clustering.CachedNorm> ParseNorms(string text)
+    {
+        var norms = new List<Precis.Clustering.CachedNorm>();
+        foreach (var item in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var f = item.Split(':');
+            norms.Add(new Precis.Clustering.CachedNorm(long.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture),
+                BitConverter.Int64BitsToDouble(long.Parse(f[2], CultureInfo.InvariantCulture))));
+        }
+        return norms;
     }
 
     private const string EventColumns = "id, headline, article_count, source_count, last_activity, created_at, version";
@@ -463,7 +551,10 @@ public abstract partial class SqlStore : IPrecisStore
             JsonSerializer.Deserialize(r.GetString(10), StoreJson.Default.SourceMetadata) ?? SourceMetadata.Empty,
             ParseTimestamp(r.GetString(11)),
             Convert.ToInt64(r.GetValue(12), CultureInfo.InvariantCulture),
-            NullableString(r, 13));
+            NullableString(r, 13))
+        {
+            JoinedEventId = r.IsDBNull(14) ? null : Convert.ToInt64(r.GetValue(14), CultureInfo.InvariantCulture),
+        };
     }
 
     private static StoredEvent ReadEvent(DbDataReader r) => new(

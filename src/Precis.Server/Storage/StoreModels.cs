@@ -26,6 +26,11 @@ public sealed record StoredArticle(
     long EventId,
     string? SyndicatedWith = null)
 {
+    /// <summary>The event the article was added to when decided, before its decision's merges and split
+    /// (<see cref="ClusterDecision.JoinedEventId"/>), which a replica replays it into; null for articles stored before
+    /// the change log (schema 3).</summary>
+    public long? JoinedEventId { get; init; }
+
     public DateOnly? PublishedDate =>
         DateOnly.TryParseExact(Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 }
@@ -47,7 +52,19 @@ public sealed record EventPage(IReadOnlyList<StoredEvent> Events, int Total, int
 
 /// <summary>What one ingest commit writes, atomically: new articles (each with the event its decision gave) and then the
 /// clusterer's event changes, applied in the order they were made.</summary>
-public sealed record IngestBatch(IReadOnlyList<StoredArticle> Articles, IReadOnlyList<EventChange> Changes, DateTimeOffset Time);
+public sealed record IngestBatch(IReadOnlyList<StoredArticle> Articles, IReadOnlyList<EventChange> Changes, DateTimeOffset Time)
+{
+    /// <summary>The clusterer's centroid norms its decisions cached in this batch and still valid at its end
+    /// (<see cref="OnlineEventClusterer.TakeNorms"/>), logged after the batch's last article for replicas; empty when
+    /// not recorded.</summary>
+    public IReadOnlyList<CachedNorm> Norms { get; init; } = [];
+}
+
+/// <summary>One entry of the event change log, in <see cref="Position"/> order (gap-free from 1): a change
+/// (<see cref="Kind"/> 'm' merge of <see cref="From"/> into <see cref="Into"/>, 's' split of <see cref="From"/> into
+/// <see cref="Into"/> moving <see cref="ArticleIds"/>) made by the decision on the article <see cref="Seq"/>, or
+/// ('n') the cached centroid norms at the end of the batch whose last article is <see cref="Seq"/>.</summary>
+public sealed record EventLogEntry(long Position, long Seq, char Kind, long From, long Into, IReadOnlyList<string> ArticleIds, IReadOnlyList<CachedNorm> Norms);
 
 /// <summary>One change the clusterer made to events it had already formed: a merge (<see cref="Merge"/>: every article
 /// of the absorbed event moves, and the event points to the one it joined) or a split (<see cref="Split"/>: the listed
@@ -63,6 +80,10 @@ public sealed record EventChange
     public static EventChange Of(EventMerge merge) => new(merge, null);
 
     public static EventChange Of(EventSplit split) => new(null, split ?? throw new ArgumentNullException(nameof(split)));
+
+    /// <summary>The sequence number of the article whose decision made the change (0 when not known); the change log
+    /// records it so that a replica replays the change right after that article.</summary>
+    public long Seq { get; init; }
 
     public static implicit operator EventChange(EventMerge merge) => Of(merge);
 }

@@ -14,6 +14,15 @@ public sealed class RougeSharedDataFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs ../shared/bench (read at run time, never copied); skipped with a message when it is absent.</summary>
+public sealed class RougeSharedDataTheoryAttribute : TheoryAttribute
+{
+    public RougeSharedDataTheoryAttribute()
+    {
+        if (RougeSharedData.BenchFolder is null) Skip = "../shared/bench/baselines not found next to the repository (walked up from the test binaries to Precis.slnx); bench reproduction tests skipped.";
+    }
+}
+
 /// <summary>One baseline run of /shared/bench/baselines: system outputs, bench file, ROUGE options and ROUGE's own numbers.</summary>
 public sealed record RougeBaselineRun(string System, string Bench, string Scores, RougeOptions Options)
 {

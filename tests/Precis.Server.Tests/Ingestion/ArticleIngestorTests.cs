@@ -219,6 +219,7 @@ public sealed class ArticleIngestorTests : IDisposable
             public bool SharedWriters => tx.SharedWriters;
             public Task<IngestWatermark> GetWatermarkAsync(CancellationToken cancellationToken = default) => tx.GetWatermarkAsync(cancellationToken);
             public IAsyncEnumerable<StoredArticle> GetArticlesAfterAsync(long seq, CancellationToken cancellationToken = default) => tx.GetArticlesAfterAsync(seq, cancellationToken);
+            public Task<IReadOnlyList<EventLogEntry>> GetLogAfterAsync(long position, CancellationToken cancellationToken = default) => tx.GetLogAfterAsync(position, cancellationToken);
             public Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken = default) =>
                 Interlocked.Increment(ref store._commits) == store.FailCommit ? throw new IOException("disk full") : tx.CommitAsync(batch, cancellationToken);
             public ValueTask DisposeAsync() => tx.DisposeAsync();

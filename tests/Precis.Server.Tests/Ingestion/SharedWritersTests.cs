@@ -118,6 +118,122 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(expected, stored);
     }
 
+    /// <summary>Two or three workers taking turns in small batches store exactly the partition (article -> event id)
+    /// one worker stores for the same stream, and none of them rebuilds: each replays the others' decisions (new
+    /// articles, merges, splits, cached norms) from the change log. Streams: the split test's chained stories under its
+    /// test model (splits certain), and a shuffled DUC 2004 sample (30 topics of 10 reports) under the default model
+    /// (joins, merges and splits as they come).</summary>
+    [SkippableTheory]
+    [InlineData("split", 2, 1)]
+    [InlineData("split", 3, 2)]
+    [InlineData("duc2004", 2, 3)]
+    [InlineData("duc2004", 3, 2)]
+    public async Task Workers_taking_turns_store_exactly_the_partition_one_worker_stores(string streamName, int count, int batch)
+    {
+        List<SourceDocument> docs;
+        ClusteringOptions? options = null;
+        if (streamName == "split")
+        {
+            docs = EventSplitIngestTests.Stream();
+            options = EventSplitIngestTests.Options();
+        }
+        else
+        {
+            var path = Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "bench", streamName + ".jsonl");
+            Skip.IfNot(File.Exists(path), $"{Path.GetFullPath(path)} is not there (the shared bench data sits beside the repository); skipped.");
+            var diagnostics = new List<Diagnostic>();
+            docs = BenchFile.Read(path, diagnostics).Take(30).SelectMany(c => c.ToSources(streamName + ".jsonl")).ToList();
+            var random = new Random(5);
+            for (int i = docs.Count - 1; i > 0; i--)
+            {
+                int k = random.Next(i + 1);
+                (docs[i], docs[k]) = (docs[k], docs[i]);
+            }
+        }
+
+        var single = await WorkerAsync(await NewSchemaAsync(), options);
+        foreach (var chunk in docs.Chunk(batch)) await single.IngestAsync(chunk);
+        var expected = await PartitionAsync(single.Store);
+
+        var connection = await NewSchemaAsync();
+        var workers = new List<ArticleIngestor>();
+        for (int i = 0; i < count; i++) workers.Add(await WorkerAsync(connection, options));
+        int turn = 0;
+        foreach (var chunk in docs.Chunk(batch)) await workers[turn++ % count].IngestAsync(chunk);
+        var stored = await PartitionAsync(workers[0].Store);
+
+        var changes = await ChangesAsync(connection);
+        output.WriteLine($"{docs.Count} articles, {expected.Values.Distinct().Count()} events; change log: {changes}; rebuilds: {string.Join(", ", workers.Select(w => w.Rebuilds))}");
+        Assert.Equal(expected, stored);
+        Assert.All(workers, w => Assert.Equal(0, w.Rebuilds));
+        if (streamName == "split") Assert.Contains("s", changes, StringComparison.Ordinal);
+    }
+
+    /// <summary>A worker started on a database others have filled (a restart) replays the whole history from the
+    /// change log and goes on exactly as the worker that made it would have; a worker whose state does not fit the log
+    /// (here: articles stored without their joined event, as before the log) falls back to a rebuild.</summary>
+    [SkippableFact]
+    public async Task A_worker_started_on_a_filled_database_goes_on_exactly_as_the_live_one()
+    {
+        var path = Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "bench", "duc2004.jsonl");
+        Skip.IfNot(File.Exists(path), $"{Path.GetFullPath(path)} is not there (the shared bench data sits beside the repository); skipped.");
+        var docs = BenchFile.Read(path, []).Take(30).SelectMany(c => c.ToSources("duc2004.jsonl")).ToList();
+        var random = new Random(3);
+        for (int i = docs.Count - 1; i > 0; i--)
+        {
+            int k = random.Next(i + 1);
+            (docs[i], docs[k]) = (docs[k], docs[i]);
+        }
+
+        var single = await WorkerAsync(await NewSchemaAsync());
+        foreach (var chunk in docs.Chunk(4)) await single.IngestAsync(chunk);
+        var expected = await PartitionAsync(single.Store);
+
+        // A fresh worker (a restart) every 30 articles, each starting from what the ones before stored.
+        var connection = await NewSchemaAsync();
+        var restarts = new List<ArticleIngestor>();
+        foreach (var segment in docs.Chunk(30))
+        {
+            var worker = await WorkerAsync(connection);
+            restarts.Add(worker);
+            foreach (var chunk in segment.Chunk(4)) await worker.IngestAsync(chunk);
+        }
+        Assert.Equal(expected, await PartitionAsync(restarts[^1].Store));
+        Assert.All(restarts, w => Assert.Equal(0, w.Rebuilds));
+        var first = restarts[0];
+
+        // The first worker could catch up on the later ones' batches from the log; once the log loses its joined
+        // events it cannot, and rebuilds (once) from the articles.
+        await using (var db = new NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var cmd = new NpgsqlCommand("UPDATE articles SET joined_event = NULL", db);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var last = Assert.Single(await first.IngestAsync([Article("late.txt", "A late report on the Quillford council bicycle racks.")]));
+        Assert.Equal(IngestStatus.Created, last.Status);
+        Assert.Equal(1, first.Rebuilds);
+    }
+
+    private static async Task<Dictionary<string, long>> PartitionAsync(Precis.Server.Storage.IPrecisStore store)
+    {
+        var events = new Dictionary<string, long>();
+        await foreach (var a in store.GetAllArticlesAsync()) events[a.Id] = a.EventId;
+        return events;
+    }
+
+    /// <summary>The change log's entries by kind, e.g. "m=3 n=40 s=1".</summary>
+    private static async Task<string> ChangesAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT kind, COUNT(*) FROM event_log GROUP BY kind ORDER BY kind", db);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var parts = new List<string>();
+        while (await reader.ReadAsync()) parts.Add($"{reader.GetString(0)}={reader.GetInt64(1)}");
+        return string.Join(" ", parts);
+    }
+
     [SkippableFact]
     public async Task Workers_given_the_same_articles_at_once_store_each_once()
     {
@@ -171,6 +287,18 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(many.Created, many.Stored);
         Assert.True(many.SeqGapFree, "article sequence numbers are not 1..n");
         Assert.True(Math.Abs(one.F1 - many.F1) <= 0.01, $"B-cubed F1 {many.F1:0.0000} with {workers} workers, {one.F1:0.0000} with one");
+        // Exactly the events one clusterer finds taking the articles in the order the lock granted their batches
+        // (their seq order), with no rebuild: every catch-up replayed the change log.
+        Assert.Equal(SeqOrderPartition(many.Articles), many.Partition);
+        Assert.Equal(0, many.Rebuilds);
+    }
+
+    /// <summary>What one clusterer decides for the stored articles taken in seq order: each article's final event.</summary>
+    private static Dictionary<string, long> SeqOrderPartition(IReadOnlyList<Precis.Server.Storage.StoredArticle> articles)
+    {
+        var reference = new OnlineEventClusterer();
+        var decided = articles.Select(a => (a.Id, reference.Add(ClusterTerms.FromText(a.Id, a.Headline, a.Text, a.PublishedDate)).EventId)).ToList();
+        return decided.ToDictionary(x => x.Id, x => reference.EventOf(x.Id, x.EventId));
     }
 
     [Fact]
@@ -213,13 +341,14 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
                 TextReader.Null, stdout, stderr);
             Assert.True(code == Precis.Cli.ExitCodes.Success, stderr.ToString());
             var rows = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 9 && char.IsDigit(f[0][0])).ToList();
+                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length == 10 && char.IsDigit(f[0][0])).ToList();
             Assert.Equal(["1", "2"], rows.Select(f => f[0]));
             foreach (var f in rows)
             {
                 Assert.Equal("6", f[3]); // created
                 Assert.Equal("0", f[5]); // errors
                 Assert.Equal("0", f[6]); // lost
+                Assert.Equal("0", f[9]); // rebuilds: every catch-up replayed the change log
             }
         }
         finally
@@ -228,7 +357,8 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
         }
     }
 
-    private sealed record Run(int Created, int Duplicates, int Stored, bool SeqGapFree, int Events, double F1, IReadOnlyList<string> Errors);
+    private sealed record Run(int Created, int Duplicates, int Stored, bool SeqGapFree, int Events, double F1, IReadOnlyList<string> Errors,
+        IReadOnlyList<Precis.Server.Storage.StoredArticle> Articles, Dictionary<string, long> Partition, int Rebuilds);
 
     /// <summary>Ingests the stream with <paramref name="count"/> concurrent workers taking small batches from one queue,
     /// then scores the events the database holds.</summary>
@@ -266,8 +396,9 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
             labels.Add(article.EventId);
             truth.Add(truthOf[r.Origin]);
         }
-        var seqs = new List<long>();
-        await foreach (var a in store.GetAllArticlesAsync()) seqs.Add(a.Seq);
+        var articles = new List<Precis.Server.Storage.StoredArticle>();
+        await foreach (var a in store.GetAllArticlesAsync()) articles.Add(a);
+        var seqs = articles.Select(a => a.Seq).ToList();
         var scores = ClusteringScores.Compute(labels, truth);
         return new Run(
             results.Count(r => r.Status == IngestStatus.Created),
@@ -276,6 +407,9 @@ public sealed class SharedWritersTests(ITestOutputHelper output) : IAsyncLifetim
             seqs.Select((s, i) => s == i + 1).All(x => x),
             labels.Distinct().Count(),
             scores.BCubedF1,
-            [.. errors]);
+            [.. errors],
+            articles,
+            articles.ToDictionary(a => a.Id, a => a.EventId),
+            workers.Sum(w => w.Rebuilds));
     }
 }

@@ -144,17 +144,32 @@ public abstract class StoreTests : IAsyncLifetime
         Assert.False((await store.GetBriefingAsync(1))!.IsCurrentFor(one));
         await using (var tx = await store.BeginIngestAsync())
         {
-            Assert.Equal(new IngestWatermark(5, 2, 0, 1), await tx.GetWatermarkAsync());
+            Assert.Equal(new IngestWatermark(5, 2, 0, 1, 1), await tx.GetWatermarkAsync());
         }
 
         // A merge after a split in one batch applies to what the split moved.
-        await store.CommitAsync(new IngestBatch([Article("a6", 6, 1)], [EventChange.Of(new EventSplit(1, 3, ["a3"])), new EventMerge(3, 2)], T0.AddMinutes(9)));
+        await store.CommitAsync(new IngestBatch([Article("a6", 6, 1) with { JoinedEventId = 1 }],
+            [EventChange.Of(new EventSplit(1, 3, ["a3"])) with { Seq = 6 }, EventChange.Of(new EventMerge(3, 2)) with { Seq = 6 }], T0.AddMinutes(9))
+        {
+            Norms = [new CachedNorm(1, 6, 0.1 + 0.2), new CachedNorm(2, 5, Math.PI)],
+        });
         Assert.Equal(["a1", "a6"], (await store.GetEventArticlesAsync(1)).Select(a => a.Id));
         Assert.Equal(["a2", "a3", "a4", "a5"], (await store.GetEventArticlesAsync(2)).Select(a => a.Id));
         Assert.Equal(2, (await store.GetEventAsync(3))!.Id);
         await using (var tx = await store.BeginIngestAsync())
         {
-            Assert.Equal(new IngestWatermark(6, 3, 1, 2), await tx.GetWatermarkAsync());
+            Assert.Equal(new IngestWatermark(6, 3, 1, 2, 4), await tx.GetWatermarkAsync());
+            // The change log: each change after the article whose decision made it, in order, then the batch's norms
+            // (bit for bit); the article's joined event beside its event now.
+            var log = await tx.GetLogAfterAsync(1);
+            Assert.Equal([2L, 3L, 4L], log.Select(e => e.Position));
+            Assert.Equal("s 6 1 3 a3", $"{log[0].Kind} {log[0].Seq} {log[0].From} {log[0].Into} {string.Join(",", log[0].ArticleIds)}");
+            Assert.Equal("m 6 3 2", $"{log[1].Kind} {log[1].Seq} {log[1].From} {log[1].Into}");
+            Assert.Equal(('n', 6L), (log[2].Kind, log[2].Seq));
+            Assert.Equal([new CachedNorm(1, 6, 0.1 + 0.2), new CachedNorm(2, 5, Math.PI)], log[2].Norms);
+            var a6 = (await store.GetArticleAsync("a6"))!;
+            Assert.Equal((1L, 1L), (a6.EventId, a6.JoinedEventId!.Value));
+            Assert.Null((await store.GetArticleAsync("a1"))!.JoinedEventId);
         }
     }
 

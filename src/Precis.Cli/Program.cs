@@ -19,7 +19,7 @@ public static class Program
             RougeCommand.Create(io),
             IngestCommand.Create(io),
             ServeCommand.Create(io),
-            new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io), BenchWorkersCommand.Create(io), BenchBackgroundCommand.Create(io) },
+            new Command("bench", "Measure Precis on bench data.") { BenchClusterCommand.Create(io), BenchWorkersCommand.Create(io) },
             FeedsCommand.Create(io),
             CliProgress.QuietOption,
         };

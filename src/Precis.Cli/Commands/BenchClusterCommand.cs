@@ -425,7 +425,7 @@ internal static class BenchClusterCommand
 
     private static string? DefaultModelPath() => RepositoryRoot() is { } root ? Path.Combine(root, "src", "Precis.Core", "Clustering", "JoinModel.json") : null;
 
-    internal static string? RepositoryRoot()
+    private static string? RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

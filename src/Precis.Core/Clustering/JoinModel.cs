@@ -390,10 +390,6 @@ public static class JoinFeatures
         "rare_share",        // idf-weighted share of the article's 16 rarest shareable terms (df >= 2) found in the event
         "rarest_shared",     // idf of the rarest term both sides hold, over the idf of a term seen once (0: none shared)
         "exclusive_shared",  // log(1 + rare shared terms held by no more documents than the two sides): words only they use
-        "bg_cos",            // body cosine with idf over the stream plus background news (BackgroundFrequencies): news-common words count less
-        "bg_margin",         // bg_cos minus the best bg_cos among the candidates (0 for the best)
-        "wn_cos",            // EXPERIMENT: cosine in WordNet synset space
-        "wn_margin",         // EXPERIMENT: wn_cos minus the best wn_cos among the candidates
     ];
 
     public static int Count => Names.Count;

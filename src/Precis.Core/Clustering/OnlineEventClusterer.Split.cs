@@ -227,10 +227,6 @@ public sealed partial class OnlineEventClusterer
         var features = _features;
         var (small, large) = stayer.Size <= mover.Size ? (stayer, mover) : (mover, stayer);
         PairFeatures(small, large, cosine, 0, cosine, bestMember, features);
-        double bg = BackgroundCosine(stayer, mover);
-        BackgroundFeatures(bg, bg, features);
-        double wnc = SynsetCosine(stayer, mover);
-        WordNetFeatures(wnc, wnc, features);
         double p = _model.Merge.Score(features);
         if (p >= split.Cut) return null;
 
@@ -260,7 +256,6 @@ public sealed partial class OnlineEventClusterer
             _movedTo[a.Id] = id;
         }
         e.NormStamp = 0;
-        e.BackgroundNormStamp = 0;
         e.SplitStamp = e.Size;
         fresh.SplitStamp = fresh.Size;
         SplitCount++;

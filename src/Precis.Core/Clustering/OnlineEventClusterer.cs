@@ -73,10 +73,6 @@ public sealed partial class OnlineEventClusterer
     // table that grows with the store). The scoring scratch row (_scratch) has the same length, kept dense apart:
     // dot products read it at every term of a candidate's centroid.
     private TermStat[] _stats = new TermStat[1024];
-    // Per term id: its background document frequency (BackgroundFrequencies), read by bg_cos.
-    private int[] _background = new int[1024];
-    private int[][] _synsets = new int[1024][];
-    private readonly int _backgroundDocuments = BackgroundFrequencies.Documents;
     private double[] _scratch = new double[1024];
     // One bit per term id, set where _scratch holds a scattered value: a walk over a centroid or a member's terms tests
     // this small array (a few kilobytes, cache-resident) and reads _scratch only where the other side has the term.
@@ -162,12 +158,9 @@ public sealed partial class OnlineEventClusterer
         {
             var features = _features;
             var (top, next) = TopTwo(cosines);
-            double bgTop = TopTwo(_bgCosines).Top, wnTop = TopTwo(_wnCosines).Top;
             for (int i = 0; i < candidates.Count; i++)
             {
                 PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
-                BackgroundFeatures(_bgCosines[i], bgTop, features);
-                WordNetFeatures(_wnCosines[i], wnTop, features);
                 double p = _model.Join.Score(features);
                 Observer?.Invoke(new PairObservation(false, 0, candidates[i].Id, features));
                 if (p > bestScore || (p == bestScore && p > 0 && candidates[i].Id < best))
@@ -259,14 +252,11 @@ public sealed partial class OnlineEventClusterer
         var candidates = Candidates(article);
         var (cosines, bests) = ScoreCosines(article, candidates, true);
         var (top, next) = TopTwo(cosines);
-        double bgTop = TopTwo(_bgCosines).Top, wnTop = TopTwo(_wnCosines).Top;
         var scored = new List<(long, double[])>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
         {
             var features = new double[JoinFeatures.Count];
             PairFeatures(article, _events[candidates[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], candidates[i].Votes, candidates[i].Weight, features);
-            BackgroundFeatures(_bgCosines[i], bgTop, features);
-            WordNetFeatures(_wnCosines[i], wnTop, features);
             scored.Add((candidates[i].Id, features));
         }
         long chosen = Resolve(choose(scored));
@@ -487,16 +477,12 @@ public sealed partial class OnlineEventClusterer
             if (id == _stats.Length)
             {
                 Array.Resize(ref _stats, _stats.Length * 2);
-                Array.Resize(ref _background, _stats.Length);
-                Array.Resize(ref _synsets, _stats.Length);
                 Array.Resize(ref _scratch, _stats.Length);
                 Array.Resize(ref _scratchBits, _stats.Length / 64);
                 Array.Resize(ref _topBits, _stats.Length / 64);
                 Array.Resize(ref _postings, _stats.Length);
             }
             _stats[id] = new TermStat { IdfStamp = -1 };
-            _background[id] = TermCatalog.BackgroundOf(number);
-            _synsets[id] = TermCatalog.SynsetsOf(number);
         }
         return local - 1;
     }
@@ -612,7 +598,6 @@ public sealed partial class OnlineEventClusterer
         state.Members.Add(top);
         state.Size++;
         state.NormStamp = 0;
-        state.BackgroundNormStamp = 0;
         state.Touched = _documentCount;
         if (date is { } d)
         {
@@ -661,15 +646,12 @@ public sealed partial class OnlineEventClusterer
         if (wide.Count == 0) return (0, 0, 0);
         var (cosines, bests) = ScoreCosines(article, wide, true);
         var (top, next) = TopTwo(cosines);
-        double bgTop = TopTwo(_bgCosines).Top, wnTop = TopTwo(_wnCosines).Top;
         var features = _features;
         long best = 0;
         double bestScore = 0, bestCosine = 0;
         for (int i = 0; i < wide.Count; i++)
         {
             PairFeatures(article, _events[wide[i].Id], cosines[i], Other(cosines[i], top, next), top, bests[i], wide[i].Votes, wide[i].Weight, features);
-            BackgroundFeatures(_bgCosines[i], bgTop, features);
-            WordNetFeatures(_wnCosines[i], wnTop, features);
             double p = _model!.Join.Score(features);
             if (p > bestScore || (p == bestScore && p > 0 && wide[i].Id < best))
             {
@@ -780,156 +762,8 @@ public sealed partial class OnlineEventClusterer
         }
         ClearScratch(article.Terms);
         _scatteredList = null;
-        _bgCosines.Clear();
-        if (members) BackgroundCosines(article, candidates);
         return (result, bests);
     }
-
-    // ---- background-weighted cosine (bg_cos, bg_margin) -------------------------------------------------------------
-
-    // bg_cos of the article (or the grown event) to each scored candidate, in the candidates' order.
-    private readonly List<double> _bgCosines = [];
-    private double[] _bgWeights = new double[256];
-
-    /// <summary>The idf of a term over the stream and the background documents together (BackgroundFrequencies):
-    /// ln((N + N_bg + 1) / (df + df_bg + 1)) + 1.</summary>
-    private double BackgroundIdf(int term) =>
-        Math.Log((_documentCount + _backgroundDocuments + 1.0) / (_stats[term].DocumentFrequency + _background[term] + 1.0)) + 1.0;
-
-    /// <summary>Fills <see cref="_bgCosines"/>: the article's sublinear-tf vector weighted by <see cref="BackgroundIdf"/>
-    /// against each candidate's centroid weighted the same way.</summary>
-    private void BackgroundCosines(ArticleVector article, List<(long Id, int Votes, double Weight)> candidates)
-    {
-        var terms = article.Terms;
-        if (_bgWeights.Length < terms.Length) _bgWeights = new double[Math.Max(terms.Length, 2 * _bgWeights.Length)];
-        var w = _bgWeights;
-        double norm = 0;
-        for (int k = 0; k < terms.Length; k++)
-        {
-            w[k] = TermWeights.SublinearTf(article.Counts[k]) * BackgroundIdf(terms[k]);
-            norm += w[k] * w[k];
-        }
-        norm = Math.Sqrt(norm);
-        if (norm == 0)
-        {
-            foreach (var _ in candidates) _bgCosines.Add(0);
-            _wnCosines.Clear();
-            foreach (var _ in candidates) _wnCosines.Add(0);
-            return;
-        }
-        for (int k = 0; k < terms.Length; k++) Scatter(terms[k], w[k] / norm * BackgroundIdf(terms[k]));
-        _scatteredList = terms;
-        foreach (var (id, _, _) in candidates)
-        {
-            var e = _events[id];
-            double dot = Dot(e, terms.Length), n = BackgroundNorm(e);
-            _bgCosines.Add(dot <= 0 || n == 0 ? 0 : Math.Min(1, dot / n));
-        }
-        ClearScratch(terms);
-        _scatteredList = null;
-        // EXPERIMENT: WordNet synset-space cosines.
-        _wnCosines.Clear();
-        SynsetVector(terms, article.Weights, null, _wnA);
-        foreach (var (id, _, _) in candidates) _wnCosines.Add(SynsetCosine(_wnA, _events[id]));
-    }
-
-    private readonly List<double> _wnCosines = [];
-    private readonly Dictionary<int, double> _wnA = [];
-    private readonly Dictionary<int, double> _wnB = [];
-
-    /// <summary>A side's weights moved to synset space: a term's weight spread evenly over its synsets; a term without
-    /// synsets stays itself (key ~term). <paramref name="idf"/>: multiply the values by the term's idf (centroids).</summary>
-    private void SynsetVector(ReadOnlySpan<int> terms, ReadOnlySpan<double> values, bool? idf, Dictionary<int, double> into)
-    {
-        into.Clear();
-        for (int k = 0; k < terms.Length; k++)
-        {
-            int t = terms[k];
-            double x = idf is true ? values[k] * Idf(t) : values[k];
-            var syn = _synsets[t] ?? [];
-            if (syn.Length == 0)
-            {
-                into[~t] = into.GetValueOrDefault(~t) + x;
-                continue;
-            }
-            double share = x / syn.Length;
-            foreach (var s in syn) into[s] = into.GetValueOrDefault(s) + share;
-        }
-    }
-
-    private double SynsetCosine(Dictionary<int, double> a, EventState e)
-    {
-        SynsetVector(e.Sum.Terms, e.Sum.Values, true, _wnB);
-        return DictCosine(a, _wnB);
-    }
-
-    private static double DictCosine(Dictionary<int, double> a, Dictionary<int, double> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (k, v) in small) if (large.TryGetValue(k, out var w)) dot += v * w;
-        foreach (var v in a.Values) na += v * v;
-        foreach (var v in b.Values) nb += v * v;
-        return na == 0 || nb == 0 ? 0 : Math.Min(1, dot / Math.Sqrt(na * nb));
-    }
-
-    /// <summary>EXPERIMENT: synset-space cosine of two centroids.</summary>
-    private double SynsetCosine(EventState a, EventState b)
-    {
-        SynsetVector(a.Sum.Terms, a.Sum.Values, true, _wnA);
-        return SynsetCosine(_wnA, b);
-    }
-
-    /// <summary>The norm of the event's centroid weighted by <see cref="BackgroundIdf"/>, cached as
-    /// <see cref="CentroidNorm"/> is.</summary>
-    private double BackgroundNorm(EventState e)
-    {
-        if (e.BackgroundNormStamp > 0 && _documentCount <= e.BackgroundNormStamp * 1.05) return e.BackgroundNorm;
-        double n = 0;
-        var terms = e.Sum.Terms;
-        var values = e.Sum.Values;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            double x = values[i] * BackgroundIdf(terms[i]);
-            n += x * x;
-        }
-        e.BackgroundNorm = Math.Sqrt(n);
-        e.BackgroundNormStamp = _documentCount;
-        return e.BackgroundNorm;
-    }
-
-    /// <summary>bg_cos between two centroids (scatters and clears <paramref name="a"/>).</summary>
-    private double BackgroundCosine(EventState a, EventState b)
-    {
-        var terms = a.Sum.Terms;
-        var values = a.Sum.Values;
-        for (int i = 0; i < terms.Length; i++)
-        {
-            double idf = BackgroundIdf(terms[i]);
-            Scatter(terms[i], values[i] * idf * idf);
-        }
-        double dot = Dot(b);
-        ClearScratch(terms);
-        double na = BackgroundNorm(a), nb = BackgroundNorm(b);
-        return dot <= 0 || na == 0 || nb == 0 ? 0 : Math.Min(1, dot / (na * nb));
-    }
-
-    /// <summary>Writes bg_cos and bg_margin (bg_cos minus the best bg_cos among the candidates).</summary>
-    private static void BackgroundFeatures(double cosine, double top, double[] f)
-    {
-        f[BackgroundFeature] = cosine;
-        f[BackgroundFeature + 1] = cosine - top;
-    }
-
-    private static void WordNetFeatures(double cosine, double top, double[] f)
-    {
-        f[BackgroundFeature + 2] = cosine;
-        f[BackgroundFeature + 3] = cosine - top;
-    }
-
-    /// <summary>Index of bg_cos in <see cref="JoinFeatures.Names"/>; bg_margin follows it.</summary>
-    private const int BackgroundFeature = 21;
 
     private readonly List<double> _cosines = [];
     private readonly List<double> _bests = [];
@@ -1269,25 +1103,14 @@ public sealed partial class OnlineEventClusterer
             cosines.Clear();
             foreach (var x in scoredPool) cosines.Add(x.Cosine);
             var (top, next) = TopTwo(cosines);
-            var bgPool = _bgCosines;
-            bgPool.Clear();
-            if (_model is not null) foreach (var x in scoredPool) bgPool.Add(BackgroundCosine(grown, _events[x.Id]));
-            double bgTop = TopTwo(bgPool).Top;
-            var wnPool = _wnCosines;
-            wnPool.Clear();
-            if (_model is not null) foreach (var x in scoredPool) wnPool.Add(SynsetCosine(grown, _events[x.Id]));
-            double wnTop = TopTwo(wnPool).Top;
-            for (int q = 0; q < scoredPool.Count; q++)
+            foreach (var (candidate, cosine, bestMember) in scoredPool)
             {
-                var (candidate, cosine, bestMember) = scoredPool[q];
                 double score = cosine;
                 if (_model is not null)
                 {
                     var other = _events[candidate];
                     var (small, large) = grown.Size <= other.Size ? (grown, other) : (other, grown);
                     PairFeatures(small, large, cosine, Other(cosine, top, next), top, bestMember, features);
-                    BackgroundFeatures(bgPool[q], bgTop, features);
-                    WordNetFeatures(wnPool[q], wnTop, features);
                     score = _model.Merge.Score(features);
                     Observer?.Invoke(new PairObservation(true, grown.Id, candidate, features));
                 }
@@ -1330,7 +1153,6 @@ public sealed partial class OnlineEventClusterer
         keep.Posted.UnionWith(absorb.Posted);
         keep.Size += absorb.Size;
         keep.NormStamp = 0;
-        keep.BackgroundNormStamp = 0;
         keep.Touched = Math.Max(keep.Touched, absorb.Touched);
         if (absorb.First is { } f && (keep.First is null || f < keep.First)) keep.First = f;
         if (absorb.Last is { } l && (keep.Last is null || l > keep.Last)) keep.Last = l;
@@ -1443,9 +1265,6 @@ public sealed partial class OnlineEventClusterer
         public double Norm { get; set; }
         /// <summary>The article count when <see cref="Norm"/> was computed; 0 = not valid.</summary>
         public int NormStamp { get; set; }
-        /// <summary>The centroid's norm under the background idf (bg_cos), and its stamp as <see cref="NormStamp"/>.</summary>
-        public double BackgroundNorm { get; set; }
-        public int BackgroundNormStamp { get; set; }
         /// <summary>The event this one was merged into (null while live).</summary>
         public EventState? MergedInto;
         // Candidate votes of the query with stamp VoteStamp (see Candidates).

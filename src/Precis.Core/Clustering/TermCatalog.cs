@@ -26,33 +26,9 @@ internal static class TermCatalog
         {
             if (s_ids.TryGetValue(term, out id)) return id;
             id = s_count++;
-            // The background frequency is set before the number is published, so a reader that got the number
-            // reads it (a later resize copies it along).
-            if (id >= s_background.Length) Array.Resize(ref s_background, Math.Max(1024, 2 * s_background.Length));
-            s_background[id] = term.Length > 0 && term[0] == NamePrefix ? 0 : BackgroundFrequencies.Of(term);
-            if (id >= s_synsets.Length) Array.Resize(ref s_synsets, Math.Max(1024, 2 * s_synsets.Length));
-            s_synsets[id] = term.Length > 0 && term[0] == NamePrefix ? [] : WordNetSynsets.Of(term);
             s_ids[term] = id;
             return id;
         }
-    }
-
-    private static int[] s_background = [];
-    private static int[][] s_synsets = [];
-
-    /// <summary>EXPERIMENT: the WordNet synsets of the term numbered <paramref name="number"/>.</summary>
-    public static int[] SynsetsOf(int number)
-    {
-        var table = Volatile.Read(ref s_synsets);
-        return (uint)number < (uint)table.Length ? table[number] ?? [] : [];
-    }
-
-    /// <summary>How many background documents hold the term numbered <paramref name="number"/>
-    /// (<see cref="BackgroundFrequencies"/>; 0 for a name key).</summary>
-    public static int BackgroundOf(int number)
-    {
-        var table = Volatile.Read(ref s_background);
-        return (uint)number < (uint)table.Length ? table[number] : 0;
     }
 
     /// <summary>The number of the name key <paramref name="name"/>.</summary>

@@ -49,12 +49,9 @@ public sealed class ArticleIngestor
     private readonly TimeProvider _time;
     private OnlineEventClusterer _clusterer;
 
-    // What the clusterer and _known reflect: articles up to _lastSeq, events up to _maxEventId, _mergedEvents merged away,
-    // _splitEvents made by splits.
+    // What the clusterer and _known reflect: articles up to _lastSeq, events up to _maxEventId,
     private long _lastSeq;
     private long _maxEventId;
-    private long _mergedEvents;
-    private long _splitEvents;
     // ... and the event change log up to position _logPos.
     private long _logPos;
     // Set once the ingestor's first restore is done (later ones count as Rebuilds).
@@ -137,8 +134,6 @@ public sealed class ArticleIngestor
         _known = known;
         _lastSeq = lastSeq;
         _maxEventId = mark.EventId;
-        _mergedEvents = mark.MergedEvents;
-        _splitEvents = mark.SplitEvents;
         _logPos = mark.LogPosition;
     }
 
@@ -147,7 +142,7 @@ public sealed class ArticleIngestor
     {
         _clusterer = clusterer;
         _known = [];
-        _lastSeq = _maxEventId = _mergedEvents = _splitEvents = _logPos = 0;
+        _lastSeq = _maxEventId = _logPos = 0;
     }
 
     /// <summary>Brings the clusterer and identity index up to what other writers committed: replays their decisions
@@ -207,12 +202,7 @@ public sealed class ArticleIngestor
                 _lastSeq = a.Seq;
                 // As Decide counts its own decisions.
                 _maxEventId = Math.Max(_maxEventId, _clusterer.EventOf(a.Id, joined));
-                _mergedEvents += merges.Count;
-                if (split is not null)
-                {
-                    _splitEvents++;
-                    _maxEventId = Math.Max(_maxEventId, split.Into);
-                }
+                if (split is not null) _maxEventId = Math.Max(_maxEventId, split.Into);
             }
         }
         catch (ReplayMismatchException)
@@ -517,7 +507,6 @@ public sealed class ArticleIngestor
             if (decision.Split is { } split)
             {
                 changes.Add(EventChange.Of(split) with { Seq = seq });
-                _splitEvents++;
                 _maxEventId = Math.Max(_maxEventId, split.Into);
             }
             rows.Add(new StoredArticle(id, nextSeq++, url, hash, article.Outlet, article.Headline,
@@ -533,7 +522,6 @@ public sealed class ArticleIngestor
             _maxEventId = Math.Max(_maxEventId, row.EventId);
         }
         _lastSeq = nextSeq - 1;
-        _mergedEvents += changes.Count(c => c.Merge is not null);
         // The centroid norms the decisions cached (recorded only where writers are shared), logged after the batch's
         // last article; the store writes the log in this order, so its last position is known here.
         var norms = rows.Count > 0 ? _clusterer.TakeNorms() : [];

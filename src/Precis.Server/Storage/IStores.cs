@@ -50,7 +50,8 @@ public interface IIngestTransaction : IAsyncDisposable
 }
 
 /// <summary>What the store holds, in numbers a writer compares with what it has seen: the highest article sequence
-/// number and event id, the events merged away and made by splits, and the event change log's last position.</summary>
+/// number and event id, and the event change log's last position (what catch-up compares), and the events merged away and
+/// made by splits (reported for inspection; catch-up no longer reads them).</summary>
 public readonly record struct IngestWatermark(long Seq, long EventId, long MergedEvents, long SplitEvents, long LogPosition = 0);
 
 public interface IEventStore
